@@ -1,0 +1,79 @@
+"""All external settings in one place. `.env` is loaded first, then the
+environment; every value has a safe local default (see `.env.example`)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    company_name: str
+    medical_info_contact: str
+    urgent_contact: str
+    pharmacovigilance_contact: str
+    ack_business_days: int
+    host: str
+    rasa_port: int
+    action_port: int
+    chat_port: int
+    rasa_api_token: str
+    tracker_db_url: str
+    knowledge_dir: Path
+
+
+def _int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _str(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def load_settings(env_file: Path | None = None) -> Settings:
+    """Read settings; `.env` values never override variables already set."""
+    load_dotenv(env_file or PROJECT_ROOT / ".env", override=False)
+    return Settings(
+        company_name=_str("COMPANY_NAME", "Example Pharma"),
+        medical_info_contact=_str(
+            "MEDICAL_INFO_CONTACT",
+            "Medical Information, medinfo@example.com, +33 1 00 00 00 00",
+        ),
+        urgent_contact=_str(
+            "URGENT_CONTACT", "the 24/7 urgent medical line, +33 1 00 00 00 01"
+        ),
+        pharmacovigilance_contact=_str(
+            "PHARMACOVIGILANCE_CONTACT",
+            "Pharmacovigilance, safety@example.com, +33 1 00 00 00 02",
+        ),
+        ack_business_days=_int("ACK_BUSINESS_DAYS", 1, minimum=1),
+        host=_str("HOST", "127.0.0.1"),
+        rasa_port=_int("RASA_PORT", 5005, minimum=1),
+        action_port=_int("ACTION_PORT", 5055, minimum=1),
+        chat_port=_int("CHAT_PORT", 8080, minimum=1),
+        rasa_api_token=_str("RASA_API_TOKEN", "change-me-local-token"),
+        tracker_db_url=_str("TRACKER_DB", "var/tracker.db"),
+        knowledge_dir=Path(_str("KNOWLEDGE_DIR", str(PROJECT_ROOT / "data" / "knowledge"))),
+    )
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """Settings of this process, read once on first use."""
+    return load_settings()

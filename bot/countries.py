@@ -1,0 +1,108 @@
+"""Country names, short forms and adjectives, normalised to ISO 3166-1 alpha-2.
+
+Official names come from pycountry; informal names and adjectives from
+`data/lexicon/countries.yml`. The same table feeds the spaCy entity ruler, so
+what the NLU pipeline finds is always something `to_iso` can normalise."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import pycountry
+import yaml
+
+from bot.config import PROJECT_ROOT
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "countries.yml"
+
+# Official names so long or odd that nobody types them; they only add noise.
+_SKIP_OFFICIAL = re.compile(r",|\(|\)")
+
+
+@dataclass(frozen=True)
+class CountryLexicon:
+    names: Dict[str, str]  # lower-case alias -> ISO code
+    case_sensitive: Dict[str, str]  # exact alias -> ISO code
+    regions: Tuple[str, ...]
+
+    def aliases(self) -> List[Tuple[str, str, bool]]:
+        """(alias, ISO code, case sensitive) for every known name."""
+        rows = [(a, c, False) for a, c in self.names.items()]
+        rows += [(a, c, True) for a, c in self.case_sensitive.items()]
+        return rows
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names: Dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and not _SKIP_OFFICIAL.search(value):
+                names[value.lower()] = country.alpha_2
+    exact = set(data.get("case_sensitive", []))
+    case_sensitive: Dict[str, str] = {}
+    for section in ("aliases", "demonyms"):
+        for code, words in (data.get(section) or {}).items():
+            if not isinstance(code, str) or pycountry.countries.get(alpha_2=code) is None:
+                raise ValueError(f"{path}: {section}: {code} is not an ISO 3166-1 alpha-2 code")
+            for word in words:
+                if word in exact:
+                    case_sensitive[word] = code
+                else:
+                    names[word.lower()] = code
+    return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])))
+
+
+def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:
+    """ISO alpha-2 code for a country name, short form, adjective or code."""
+    if not text:
+        return None
+    lex = lexicon or load_lexicon()
+    raw = text.strip().strip(",;:!?")
+    for exact in (raw, raw.rstrip(".")):
+        if exact in lex.case_sensitive:
+            return lex.case_sensitive[exact]
+    key = raw.lower()
+    for candidate in (key, key.rstrip("."), _strip_article(key.rstrip("."))):
+        if candidate in lex.names:
+            return lex.names[candidate]
+    raw = raw.rstrip(".")
+    if len(raw) == 2 and raw.isupper() and pycountry.countries.get(alpha_2=raw):
+        return raw
+    if len(raw) == 3 and raw.isupper():
+        match = pycountry.countries.get(alpha_3=raw)
+        if match:
+            return match.alpha_2
+    return None
+
+
+def is_region(text: str, lexicon: Optional[CountryLexicon] = None) -> bool:
+    lex = lexicon or load_lexicon()
+    return text.strip().lower() in {r.lower() for r in lex.regions}
+
+
+def country_name(code: str) -> str:
+    """Readable English name of an ISO code, e.g. 'France'."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+_EU = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
+    "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}
+
+
+def in_eu(code: str) -> bool:
+    return code in _EU
