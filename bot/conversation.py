@@ -1,0 +1,140 @@
+"""What the assistant says in an assessment turn, given the slots after the
+user's message: emergency route first, corrections acknowledged, "I don't
+know" explained, then the next question or the outcome. Pure: returns
+messages and slot updates; the Rasa actions only dispatch them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+
+from bot.config import Settings
+from bot.facts import FACT_SLOTS, REQUIRED_KNOWN, known_facts
+from bot.knowledge import KnowledgeBase
+from bot.pathway import Conditional, Need, Outcome, assess, depends_on
+from bot.render import (
+    SLOT_LABELS,
+    Message,
+    conditional_messages,
+    emergency_messages,
+    outcome_messages,
+    unknown_explanation,
+    value_label,
+)
+
+# Slots the dialogue keeps beside the contract facts.
+HELPER_SLOTS = ("unknown_facts", "approved_only_in", "emergency_notified", "outcome_key", "turn_facts", "corrected")
+
+
+@dataclass
+class Turn:
+    messages: List[Message] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+
+
+def _outcome_key(result) -> str:
+    if isinstance(result, Outcome):
+        return f"{result.scheme}|{result.eligible}|{','.join(result.unmet_criteria)}"
+    return "options|" + ";".join(f"{sorted(a.items())}>{o.scheme}" for a, o in result.branches)
+
+
+def ask(slot: str, not_understood: bool = False) -> List[Message]:
+    msgs = []
+    if not_understood:
+        msgs.append(Message(text="Sorry, I didn't catch that. You can use the buttons or answer in your own words."))
+    msgs.append(Message(response=f"utter_ask_{slot}"))
+    return msgs
+
+
+def emergency_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Turn:
+    """The emergency route, once per conversation unless asked again."""
+    return Turn(emergency_messages(state.get("country"), kb, settings), {"emergency": True, "emergency_notified": True})
+
+
+def assessment_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Turn:
+    turn = Turn()
+    facts = known_facts(state)
+    unknown: Set[str] = set(state.get("unknown_facts") or []) - set(facts)
+    requested = state.get("requested_slot")
+    heard = set(state.get("turn_facts") or [])
+    corrected = [s for s in (state.get("corrected") or []) if s in facts]
+
+    if facts.get("emergency") and not state.get("emergency_notified"):
+        emergency = emergency_turn(state, kb, settings)
+        turn.messages += emergency.messages
+        turn.slots.update(emergency.slots)
+
+    if corrected:
+        changes = ", ".join(f"{SLOT_LABELS[s]}: {value_label(s, facts[s])}" for s in corrected)
+        turn.messages.append(Message(text=f"Noted, I've updated {changes}."))
+
+    newly_unknown = requested in unknown and requested in heard
+    if newly_unknown:
+        if requested in REQUIRED_KNOWN:
+            turn.messages.append(Message(text=unknown_explanation(requested, [], kb)))
+        else:
+            options = depends_on(requested, facts, kb, frozenset(unknown))
+            turn.messages.append(Message(text=unknown_explanation(requested, options, kb)))
+
+    result = assess(facts, kb, frozenset(unknown - set(REQUIRED_KNOWN)))
+    if isinstance(result, Need):
+        not_understood = result.slot == requested and not heard and not turn.messages
+        turn.messages += ask(result.slot, not_understood)
+        turn.slots["requested_slot"] = result.slot
+        if state.get("outcome_key"):
+            turn.slots.update({"pathway": None, "outcome_key": None})
+        return turn
+
+    key = _outcome_key(result)
+    turn.slots["requested_slot"] = None
+    if key == state.get("outcome_key") and not corrected:
+        name = kb.schemes[result.scheme].name if isinstance(result, Outcome) else "the cases above"
+        turn.messages.append(
+            Message(text=f"Noted. That doesn't change the outcome: {name}. Ask me anything about it, or say 'start over' for another patient.")
+        )
+        return turn
+    updated = bool(state.get("outcome_key"))
+    if isinstance(result, Outcome):
+        turn.messages += outcome_messages(result, facts, kb, settings, updated=updated)
+        turn.slots.update({"pathway": result.scheme, "outcome_key": key})
+    else:
+        turn.messages += conditional_messages(result, facts, kb, settings)
+        turn.slots.update({"pathway": None, "outcome_key": key})
+    return turn
+
+
+def resume_turn(state: Mapping[str, Any]) -> Turn:
+    """After a side question: ask the open question again, if there is one."""
+    requested = state.get("requested_slot")
+    if requested:
+        return Turn([Message(text="Back to the assessment."), Message(response=f"utter_ask_{requested}")])
+    return Turn()
+
+
+def reset_slots() -> Dict[str, Any]:
+    """Everything the assessment gathered, cleared for a new patient."""
+    slots = {s: None for s in FACT_SLOTS if s != "role"}
+    slots.update({s: None for s in HELPER_SLOTS})
+    slots.update({"pathway": None, "requested_slot": None, "unknown_facts": []})
+    return slots
+
+
+def extraction_updates(
+    current: Mapping[str, Any], new_facts: Mapping[str, Any], unknown: Iterable[str], approved_only_in: Optional[str]
+) -> Dict[str, Any]:
+    """Slot updates for what the user's message said."""
+    updates: Dict[str, Any] = {}
+    corrected = []
+    for slot, value in new_facts.items():
+        old = current.get(slot)
+        if old is not None and old != value:
+            corrected.append(slot)
+        if old != value:
+            updates[slot] = value
+    known_unknown = set(current.get("unknown_facts") or []) - set(new_facts)
+    known_unknown |= set(unknown)
+    updates["unknown_facts"] = sorted(known_unknown)
+    if approved_only_in:
+        updates["approved_only_in"] = approved_only_in
+    updates["turn_facts"] = sorted(set(new_facts) | set(unknown))
+    updates["corrected"] = corrected
+    return updates

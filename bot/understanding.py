@@ -1,0 +1,202 @@
+"""From one user message to assessment facts.
+
+The intent classifier says what kind of message it is; this module reads the
+facts in it: countries found by the spaCy pipeline (told apart: where the
+patient is treated, or where the product is approved), phrases from
+`data/lexicon/facts.yml`, button payloads, and a yes, no or "I don't know"
+given to the open question. Facts stated again replace earlier ones, which is
+how corrections work."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Set, Tuple
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.countries import is_region, to_iso
+from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
+
+NEGATION_BEFORE = re.compile(
+    r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor)\s+(\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+AFFIRM_INTENTS = {"affirm"}
+DENY_INTENTS = {"deny"}
+UNKNOWN_INTENTS = {"dont_know"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    patterns: Mapping[str, Tuple[Tuple[Any, Pattern[str]], ...]]
+    yes: Pattern[str]
+    no: Pattern[str]
+    unknown: Pattern[str]
+    approval_context: Pattern[str]
+    only_context: Pattern[str]
+    negated_country: Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    patterns: Dict[str, List[Tuple[Any, Pattern[str]]]] = {}
+    for slot, by_value in data["facts"].items():
+        if slot not in DOMAINS:
+            raise ValueError(f"{path}: facts: {slot!r} is not a contract slot")
+        for value, regexes in by_value.items():
+            if not valid_value(slot, value):
+                raise ValueError(f"{path}: facts: {slot}: {value!r} is not a value of {slot}")
+            for rx in regexes:
+                try:
+                    patterns.setdefault(slot, []).append((value, re.compile(rx, re.IGNORECASE)))
+                except re.error as exc:
+                    raise ValueError(f"{path}: facts: {slot}: {value}: bad pattern {rx!r}: {exc}") from exc
+    answers = data["answers"]
+    flags = re.IGNORECASE
+    return Lexicon(
+        patterns={k: tuple(v) for k, v in patterns.items()},
+        yes=re.compile(answers["affirm"], flags),
+        no=re.compile(answers["deny"], flags),
+        unknown=re.compile(answers["unknown"], flags),
+        approval_context=re.compile(data["approval_context"], flags),
+        only_context=re.compile(data["only_context"], flags),
+        negated_country=re.compile(data["negated_country_context"], flags),
+    )
+
+
+@dataclass
+class Interpretation:
+    """What one message says: new fact values, facts the user does not know,
+    and whether it mentioned a region instead of a country."""
+
+    facts: Dict[str, Any] = field(default_factory=dict)
+    unknown: Set[str] = field(default_factory=set)
+    approved_only_in: Optional[str] = None
+    region_only: bool = False
+
+
+def _coerce(slot: str, value: Any) -> Any:
+    """Button payloads carry strings; booleans arrive as 'true'/'false'."""
+    if DOMAINS.get(slot) and True in DOMAINS[slot] and isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("true", "yes"):
+            return True
+        if low in ("false", "no"):
+            return False
+    if slot == "country" and isinstance(value, str):
+        return to_iso(value)
+    return value
+
+
+def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
+    """Slot -> value for every slot the text states unambiguously."""
+    found: Dict[str, Any] = {}
+    for slot, patterns in lex.patterns.items():
+        spans: List[Tuple[int, int, Any]] = []
+        for value, rx in patterns:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    spans.append((m.start(), m.end(), value))
+        # A match inside a longer match of another value does not count.
+        kept = [
+            s for s in spans
+            if not any(o[2] != s[2] and o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)
+        ]
+        values: Set[Any] = set()
+        for start, _end, value in kept:
+            if NEGATION_BEFORE.search(text[:start]):
+                if isinstance(value, bool):
+                    values.add(not value)
+                continue  # "not a device": says nothing about what it is
+            values.add(value)
+        if len(values) == 1:
+            found[slot] = values.pop()
+    return found
+
+
+def _countries(
+    text: str, entities: Iterable[Mapping[str, Any]], lex: Lexicon
+) -> Tuple[List[str], Optional[str], bool]:
+    """(treatment-country candidates in order, approved-only-in country,
+    whether only a region such as 'Europe' was named)."""
+    treated: List[str] = []
+    approved_only: Optional[str] = None
+    region = False
+    for ent in entities:
+        if ent.get("entity") != "country":
+            continue
+        value = str(ent.get("value") or "")
+        code = to_iso(value)
+        if code is None:
+            region = region or is_region(value)
+            continue
+        start = ent.get("start")
+        before = text[: start] if isinstance(start, int) and 0 <= start <= len(text) else ""
+        if before and lex.only_context.search(before):
+            approved_only = code
+        elif before and lex.approval_context.search(before):
+            continue  # approved somewhere: says nothing about where the patient is
+        elif before and lex.negated_country.search(before):
+            continue  # "not France, Belgium"
+        else:
+            treated.append(code)
+    return treated, approved_only, region and not treated
+
+
+def interpret(
+    text: str,
+    intent: Optional[str],
+    entities: Iterable[Mapping[str, Any]],
+    requested_slot: Optional[str],
+    current: Mapping[str, Any],
+    lexicon: Optional[Lexicon] = None,
+) -> Interpretation:
+    lex = lexicon or load_lexicon()
+    text = text or ""
+    entities = list(entities or [])
+    out = Interpretation()
+
+    # Button payloads such as /inform{"role": "physician"} carry the value.
+    for ent in entities:
+        slot = ent.get("entity")
+        if slot in DOMAINS and slot != "country" or (slot == "country" and ent.get("start") is None):
+            value = _coerce(slot, ent.get("value"))
+            if valid_value(slot, value):
+                out.facts[slot] = value
+
+    treated, approved_only, region_only = _countries(text, entities, lex)
+    if treated and "country" not in out.facts:
+        out.facts["country"] = treated[-1]  # the last one named wins: "not France, Belgium"
+    out.approved_only_in = approved_only
+    out.region_only = region_only and "country" not in out.facts
+
+    if not text.startswith("/"):
+        for slot, value in _lexicon_matches(text, lex).items():
+            out.facts.setdefault(slot, value)
+
+    # An answer to the open question.
+    if requested_slot and requested_slot not in out.facts:
+        boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
+        if intent in UNKNOWN_INTENTS or lex.unknown.search(text):
+            out.unknown.add(requested_slot)
+        elif boolean and (intent in AFFIRM_INTENTS or lex.yes.search(text)):
+            out.facts[requested_slot] = True
+        elif boolean and (intent in DENY_INTENTS or lex.no.search(text)):
+            out.facts[requested_slot] = False
+
+    # "Only approved in the US" for a patient treated elsewhere.
+    country = out.facts.get("country") or current.get("country")
+    only_in = approved_only or current.get("approved_only_in")
+    if only_in and country and only_in != country and "authorisation" not in out.facts:
+        if current.get("authorisation") is None or approved_only:
+            out.facts["authorisation"] = "not_authorised"
+
+    out.unknown -= set(out.facts)
+    out.unknown -= set(REQUIRED_KNOWN) - {requested_slot}
+    return out

@@ -1,0 +1,64 @@
+"""Build the project's own spaCy pipeline: a blank English pipeline plus an
+entity ruler for countries (names, short forms, adjectives), regions,
+regulators and scheme names. Deterministic: the same inputs give the same
+pipeline. Usage: python scripts/build_spacy.py [OUTPUT_DIR]"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Dict, List
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.countries import load_lexicon  # noqa: E402
+from bot.knowledge import get_knowledge_base  # noqa: E402
+
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "models" / "spacy" / "access_en"
+
+# Regulators: exact capitalisation for short codes that are also words.
+REGULATORS_EXACT = ["ANSM", "HAS", "FDA", "MHRA", "EMA", "BfArM", "PEI", "AEMPS", "AIFA", "TGA", "CHMP", "INCa"]
+REGULATORS_ANY_CASE = ["Health Canada", "Haute Autorité de Santé", "European Medicines Agency"]
+SCHEME_EXTRA = ["e-Saturne", "SESAME", "ATU", "RTU", "PUT-SP", "PUT-RD", "expanded access", "compassionate use",
+                "early access", "named patient", "post-trial access", "managed access"]
+
+
+def _token_pattern(nlp, text: str, exact: bool) -> List[Dict[str, str]]:
+    attr = "ORTH" if exact else "LOWER"
+    return [{attr: t.text if exact else t.text.lower()} for t in nlp.make_doc(text)]
+
+
+def build(out: Path = DEFAULT_OUT) -> Path:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    patterns = []
+    lexicon = load_lexicon()
+    for alias, code, exact in sorted(lexicon.aliases()):
+        patterns.append({"label": "country", "pattern": _token_pattern(nlp, alias, exact), "id": code})
+    for region in lexicon.regions:
+        exact = region.isupper()
+        patterns.append({"label": "country", "pattern": _token_pattern(nlp, region, exact), "id": "REGION"})
+    for name in REGULATORS_EXACT:
+        patterns.append({"label": "regulator", "pattern": _token_pattern(nlp, name, True), "id": name})
+    for name in REGULATORS_ANY_CASE:
+        patterns.append({"label": "regulator", "pattern": _token_pattern(nlp, name, False), "id": name})
+    kb = get_knowledge_base()
+    names = set(SCHEME_EXTRA)
+    for scheme in kb.schemes.values():
+        if scheme.country != "*":
+            names |= {scheme.code, *scheme.aliases}
+    for name in sorted(names):
+        exact = name.isupper() and len(name) <= 5
+        patterns.append({"label": "scheme", "pattern": _token_pattern(nlp, name, exact), "id": name})
+    ruler.add_patterns(patterns)
+    nlp.meta.update({"name": "access_en", "version": "1.0.0",
+                     "description": "Blank English + entity ruler: countries, regulators, access schemes"})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    return out
+
+
+if __name__ == "__main__":
+    target = build(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT)
+    print(f"built spaCy pipeline in {target}")
