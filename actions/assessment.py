@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, slot_events, state_of
-from bot.conversation import assessment_turn, extraction_updates, reset_slots, resume_turn
+from bot.conversation import NO_PROBLEM, assessment_turn, extraction_updates, reset_slots, resume_turn
 from bot.render import Message
 from bot.understanding import interpret
 
@@ -42,7 +42,7 @@ class ActionAssess(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         nothing_started = not any(state.get(s) for s in ("role", "country", "requested_slot", "outcome_key"))
         if intent == "deny" and nothing_started and not state.get("turn_facts"):
-            dispatcher.utter_message(response="utter_no_problem")
+            dispatcher.utter_message(text=NO_PROBLEM)
             return []
         turn = assessment_turn(state, kb, settings)
         dispatch(dispatcher, turn.messages)

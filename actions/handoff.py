@@ -67,3 +67,14 @@ class ActionDefaultFallback(Action):
         dispatcher.utter_message(text="I'm sorry, I still couldn't understand. A person can help you instead.")
         dispatch(dispatcher, safety.human_contact(settings, kb, tracker.get_slot("role"), tracker.get_slot("pathway")))
         return [UserUtteranceReverted()]
+
+
+class ActionDefaultAskRephrase(Action):
+    """Second stage of the fallback."""
+
+    def name(self) -> Text:
+        return "action_default_ask_rephrase"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text="Sorry, I still didn't understand. Could you say it another way?")
+        return []

@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 from bot.config import Settings
 from bot.facts import FACT_SLOTS, REQUIRED_KNOWN, known_facts
 from bot.knowledge import KnowledgeBase
+from bot.questions import question
 from bot.pathway import Conditional, Need, Outcome, assess, depends_on
 from bot.render import (
     SLOT_LABELS,
@@ -37,11 +38,11 @@ def _outcome_key(result) -> str:
     return "options|" + ";".join(f"{sorted(a.items())}>{o.scheme}" for a, o in result.branches)
 
 
-def ask(slot: str, not_understood: bool = False) -> List[Message]:
+def ask(slot: str, state: Mapping[str, Any], not_understood: bool = False) -> List[Message]:
     msgs = []
     if not_understood:
         msgs.append(Message(text="Sorry, I didn't catch that. You can use the buttons or answer in your own words."))
-    msgs.append(Message(response=f"utter_ask_{slot}"))
+    msgs.append(question(slot, state))
     return msgs
 
 
@@ -78,7 +79,7 @@ def assessment_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Setti
     result = assess(facts, kb, frozenset(unknown - set(REQUIRED_KNOWN)))
     if isinstance(result, Need):
         not_understood = result.slot == requested and not heard and not turn.messages
-        turn.messages += ask(result.slot, not_understood)
+        turn.messages += ask(result.slot, {**state, **facts}, not_understood)
         turn.slots["requested_slot"] = result.slot
         if state.get("outcome_key"):
             turn.slots.update({"pathway": None, "outcome_key": None})
@@ -106,8 +107,11 @@ def resume_turn(state: Mapping[str, Any]) -> Turn:
     """After a side question: ask the open question again, if there is one."""
     requested = state.get("requested_slot")
     if requested:
-        return Turn([Message(text="Back to the assessment."), Message(response=f"utter_ask_{requested}")])
+        return Turn([Message(text="Back to the assessment.")] + ask(requested, state))
     return Turn()
+
+
+NO_PROBLEM = "No problem. You can ask me about the access schemes, or say 'check a patient' whenever you're ready."
 
 
 def reset_slots() -> Dict[str, Any]:

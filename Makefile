@@ -1,0 +1,66 @@
+# One entry point. `make run` starts the assistant; `make test` runs every test.
+# Both set everything up on a fresh machine (venv, pinned install, spaCy
+# pipeline, training only when data, domain or config changed).
+SHELL := /bin/bash
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -1 $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := TF_CPP_MIN_LOG_LEVEL=3 $(VENV)/bin/rasa
+SPACY_MODEL := models/spacy/access_en/meta.json
+MODEL := models/assistant.tar.gz
+TRAIN_DATA := data/nlu data/rules
+TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) $(SPACY_MODEL)
+
+.PHONY: help run test unit validate core-test nlu-eval e2e install spacy train clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
+
+$(PY):
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports 3.8-3.10)"; exit 1; }
+	$(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install -q "pip==24.0"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed  ## create the venv and install pinned dependencies
+
+.env:
+	cp .env.example .env
+
+$(SPACY_MODEL): scripts/build_spacy.py bot/countries.py data/lexicon/countries.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
+	$(PY) scripts/build_spacy.py
+
+spacy: $(SPACY_MODEL)  ## build the project's own spaCy pipeline
+
+$(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
+	$(RASA) train --data $(TRAIN_DATA) --domain domain --config config.yml --out models \
+	  --fixed-model-name assistant --augmentation 0 --fail-on-validation-warnings
+	touch $@
+
+train: $(MODEL)  ## train the model (only when inputs changed)
+
+run: $(MODEL) .env  ## start action server, Rasa server and chat page on 127.0.0.1
+	$(PY) scripts/run.py --model $(MODEL)
+
+unit: $(VENV)/.installed $(SPACY_MODEL)  ## pytest for bot/ and actions/
+	$(PY) -m pytest -q -m "not model and not e2e"
+
+validate: $(VENV)/.installed  ## rasa data validate, warnings are errors
+	$(RASA) data validate --data $(TRAIN_DATA) --domain domain --config config.yml --fail-on-warnings
+
+core-test: $(MODEL)  ## Rasa test stories with real user text
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
+
+nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (targets asserted)
+	$(PY) -m pytest -q -m model
+
+e2e: $(MODEL)  ## real servers, whole conversations over REST
+	$(PY) -m pytest -q -m e2e
+
+test: unit validate core-test nlu-eval e2e  ## every test
+
+clean:  ## remove build outputs (keeps the venv)
+	rm -rf models/*.tar.gz models/spacy results var .rasa

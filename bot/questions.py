@@ -1,0 +1,39 @@
+"""Wording of the assessment questions, from `data/dialogue/questions.yml`,
+with variants chosen by slot values (plain words for patients and advocates,
+CE marking for devices)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Mapping
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.facts import QUESTION_ORDER
+from bot.render import Message
+
+QUESTIONS = PROJECT_ROOT / "data" / "dialogue" / "questions.yml"
+
+
+@lru_cache(maxsize=2)
+def load_questions(path: Path = QUESTIONS) -> Dict[str, Dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    missing = [slot for slot in QUESTION_ORDER if slot not in data or "default" not in data[slot]]
+    if missing:
+        raise ValueError(f"{path}: no default question for {missing}")
+    return data
+
+
+def question(slot: str, state: Mapping[str, Any]) -> Message:
+    variants = load_questions()[slot]
+    chosen = variants["default"]
+    for key, body in variants.items():
+        if key == "default":
+            continue
+        name, _, value = key.partition("=")
+        if str(state.get(name)) == value:
+            chosen = body
+            break
+    buttons = chosen.get("buttons", variants["default"].get("buttons"))
+    return Message(text=" ".join(chosen["text"].split()), buttons=buttons)

@@ -1,0 +1,113 @@
+"""Start the assistant: action server, Rasa server (REST + socket.io, HTTP API
+behind RASA_API_TOKEN) and the chat page, all on HOST (127.0.0.1 by default).
+Stops everything on Ctrl-C. Usage: python scripts/run.py [--model PATH]"""
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_settings  # noqa: E402
+
+
+def service_env(settings) -> dict:
+    """Environment for the Rasa processes: endpoints.yml reads these."""
+    db = Path(settings.tracker_db_url)
+    if not db.is_absolute():
+        db = ROOT / db
+    db.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        **os.environ,
+        "HOST": settings.host,
+        "ACTION_PORT": str(settings.action_port),
+        "TRACKER_DB": str(db),
+        "SANIC_HOST": settings.host,
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def commands(settings, model: Path, python: str = sys.executable):
+    rasa = [python, "-m", "rasa"]
+    action = [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)]
+    server = rasa + [
+        "run", "--model", str(model), "--enable-api", "--auth-token", settings.rasa_api_token,
+        "--interface", settings.host, "--port", str(settings.rasa_port),
+        "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
+        "--cors", f"http://{settings.host}:{settings.chat_port}",
+    ]
+    return action, server
+
+
+def wait_http(url: str, timeout: float) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except Exception:
+            time.sleep(0.5)
+    return False
+
+
+def serve_chat_page(settings) -> http.server.ThreadingHTTPServer:
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "web"))
+    httpd = http.server.ThreadingHTTPServer((settings.host, settings.chat_port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=str(ROOT / "models" / "assistant.tar.gz"))
+    args = parser.parse_args()
+    settings = load_settings()
+    env = service_env(settings)
+    action_cmd, server_cmd = commands(settings, Path(args.model))
+    procs = [subprocess.Popen(action_cmd, cwd=ROOT, env=env), subprocess.Popen(server_cmd, cwd=ROOT, env=env)]
+
+    def stop(*_):
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+    signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
+    try:
+        base = f"http://{settings.host}:{settings.rasa_port}"
+        if not wait_http(f"{base}/status?token={settings.rasa_api_token}", 240):
+            print("The Rasa server did not start; see the log above.", file=sys.stderr)
+            stop()
+            return 1
+        httpd = serve_chat_page(settings)
+        print(f"\nAssistant ready.\n  Chat page:     http://{settings.host}:{settings.chat_port}/\n"
+              f"  REST channel:  {base}/webhooks/rest/webhook\n  Action server: http://{settings.host}:{settings.action_port}/webhook\n"
+              "Press Ctrl-C to stop.", flush=True)
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+        print("A server stopped; shutting down.", file=sys.stderr)
+        httpd.shutdown()
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

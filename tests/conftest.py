@@ -1,0 +1,52 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.knowledge import get_knowledge_base
+
+FACT_SHEET_URLS = {
+    # The fact sheet's own names for its primary sources, used in test ids.
+    "ANSM AAC reference": "https://ansm.sante.fr/documents/reference/les-acces-compassionnels-aac",
+    "CSP L5121-12-1": "https://juriblio.fr/codes/code-de-la-sante-publique/partie-legislative/cinquieme-partie/livre-ier/titre-ii/chapitre-ier/article-l5121-12-1",
+    "CSP L5121-12": "https://french-business-law.com/french-legislation-art/article-l5121-12-of-the-french-public-health-code",
+    "HAS early access page": "https://has-sante.fr/jcms/r_1500918/fr/acces-precoce-a-un-medicament?portal=p_3058934",
+    "ANSM CPC page": "https://ansm.sante.fr/documents/reference/medicaments-en-acces-derogatoires/les-cadres-de-prescription-compassionnelle-cpc",
+    "Ordre des pharmaciens hors AMM": "https://www.ordre.pharmacien.fr/je-suis/pharmacien/pharmacien/mon-exercice-professionnel/les-fiches-professionnelles/les-prescriptions-et-delivrances-hors-amm-a-l-officine",
+    "ANSM device derogation page": "https://ansm.sante.fr/vos-demarches/professionel-de-sante/utiliser-un-dm-depourvu-de-marquage-ce-dans-le-cadre-dune-derogation",
+    "Company MAP page": "https://sanofi.com/en/science-and-innovation/clinical-trials-and-results/sanofi-manage-access-program",
+}
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return get_knowledge_base(PROJECT_ROOT / "data" / "knowledge")
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return Settings(
+        company_name="Test Pharma",
+        medical_info_contact="MI-CONTACT",
+        urgent_contact="URGENT-LINE",
+        pharmacovigilance_contact="PV-CONTACT",
+        ack_business_days=1,
+        host="127.0.0.1",
+        rasa_port=5005,
+        action_port=5055,
+        chat_port=8080,
+        rasa_api_token="t",
+        tracker_db_url="var/test.db",
+        knowledge_dir=PROJECT_ROOT / "data" / "knowledge",
+    )
+
+
+PHYSICIAN_FR = {"role": "physician", "country": "FR"}
+ALL_MET = {
+    "in_company_trial": False,
+    "trial_available": False,
+    "serious_condition": True,
+    "alternatives_exhausted": True,
+    "previously_treated": False,
+}

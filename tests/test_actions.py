@@ -1,0 +1,121 @@
+"""Actions on built trackers: the events they return and what they say."""
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.assessment import ActionAssess, ActionExtractFacts, ActionRestartAssessment, ActionResume
+from actions.handoff import ActionHumanHandoff
+from actions.knowledge import ActionAnswerQuestion
+from actions.safety import ActionAdverseEvent, ActionEmergency, ActionGuardrailAdvice
+
+
+def tracker(slots=None, text="", intent="inform", entities=None):
+    return Tracker(
+        sender_id="test",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+FR_AAC_READY = {
+    "role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
+    "in_development": False, "in_company_trial": False, "trial_available": False, "serious_condition": True,
+    "alternatives_exhausted": True, "previously_treated": False,
+}
+
+
+def test_extract_facts_sets_contract_slots():
+    text = "I'm an oncologist in a French hospital, it's life-threatening"
+    start = text.index("French")
+    _, slots = run(ActionExtractFacts(), tracker(text=text, entities=[{"entity": "country", "value": "French", "start": start, "end": start + 6}]))
+    assert slots["role"] == "physician" and slots["country"] == "FR" and slots["serious_condition"] is True
+    assert set(slots["turn_facts"]) == {"role", "country", "serious_condition"}
+    assert slots["corrected"] == []
+
+
+def test_extract_facts_marks_a_correction():
+    text = "sorry, the patient is treated in Belgium"
+    start = text.index("Belgium")
+    _, slots = run(ActionExtractFacts(), tracker({"country": "FR"}, text, entities=[{"entity": "country", "value": "Belgium", "start": start, "end": start + 7}]))
+    assert slots["country"] == "BE" and slots["corrected"] == ["country"]
+
+
+def test_assess_asks_the_next_question_and_sets_requested_slot():
+    messages, slots = run(ActionAssess(), tracker({"role": "physician"}))
+    assert slots == {"requested_slot": "country"}
+    assert "country" in messages[-1]["text"] and messages[-1]["buttons"]
+
+
+def test_assess_gives_one_outcome_message_with_the_contract_payload():
+    messages, slots = run(ActionAssess(), tracker({**FR_AAC_READY, "requested_slot": "previously_treated", "turn_facts": ["previously_treated"]}))
+    assert slots["pathway"] == "FR_AAC" and slots["requested_slot"] is None
+    customs = [m["custom"] for m in messages if m.get("custom")]
+    assert len(customs) == 1
+    payload = customs[0]["pathway"]
+    assert payload["scheme"] == "FR_AAC" and payload["filer"] == "hospital_prescriber"
+    assert payload["authority"] == "ANSM" and payload["channel"] == "e-Saturne"
+    assert any("ansm.sante.fr" in s["url"] for s in payload["sources"])
+    assert messages[-1]["buttons"][0]["payload"] == "/human_handoff"
+
+
+def test_assess_for_an_advocate_says_the_physician_files():
+    messages, _ = run(ActionAssess(), tracker({**FR_AAC_READY, "role": "patient_advocate"}))
+    payload = [m["custom"] for m in messages if m.get("custom")][0]["pathway"]
+    assert payload["next_steps"][0].startswith("Only the patient's treating physician")
+
+
+def test_assess_first_gives_the_emergency_route():
+    messages, slots = run(ActionAssess(), tracker({"role": "physician", "emergency": True}))
+    assert "contact the 24/7" in messages[0]["text"] or "contact" in messages[0]["text"]
+    assert slots["emergency_notified"] is True and slots["requested_slot"] == "country"
+
+
+def test_assess_after_no_with_nothing_started():
+    messages, slots = run(ActionAssess(), tracker({}, "no thanks", intent="deny"))
+    assert slots == {} and "No problem" in messages[0]["text"]
+
+
+def test_resume_reasks_the_open_question():
+    messages, _ = run(ActionResume(), tracker({"role": "physician", "requested_slot": "serious_condition"}))
+    assert "life-threatening" in messages[-1]["text"]
+
+
+def test_resume_says_nothing_without_open_question():
+    messages, _ = run(ActionResume(), tracker({}))
+    assert messages == []
+
+
+def test_restart_keeps_role_and_clears_the_patient():
+    messages, slots = run(ActionRestartAssessment(), tracker({**FR_AAC_READY, "pathway": "FR_AAC", "outcome_key": "x"}))
+    assert slots["country"] is None and slots["pathway"] is None and "role" not in slots
+    assert slots["requested_slot"] == "country"
+
+
+def test_answer_question_cites_sources():
+    messages, _ = run(ActionAnswerQuestion(), tracker(text="what is an AAC?", intent="ask_info"))
+    assert "ansm.sante.fr" in messages[0]["text"] and "reviewed" in messages[0]["text"]
+
+
+def test_safety_actions_use_configured_contacts():
+    from bot.config import settings
+
+    s = settings()
+    assert s.pharmacovigilance_contact in run(ActionAdverseEvent(), tracker())[0][0]["text"]
+    assert s.medical_info_contact in run(ActionGuardrailAdvice(), tracker())[0][0]["text"]
+    assert s.medical_info_contact in run(ActionHumanHandoff(), tracker())[0][0]["text"]
+    messages, slots = run(ActionEmergency(), tracker({"country": "FR"}))
+    assert s.urgent_contact in messages[0]["text"] and slots["emergency"] is True

@@ -1,0 +1,210 @@
+"""End to end: the real action server and Rasa server, whole conversations
+over the REST channel, the contract payload checked for every scheme code."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from run import commands, service_env, wait_http  # noqa: E402
+
+from bot.config import load_settings  # noqa: E402
+
+pytestmark = pytest.mark.e2e
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    assert MODEL.exists(), "train first: make train"
+    settings = replace(
+        load_settings(), host="127.0.0.1", rasa_port=free_port(), action_port=free_port(),
+        rasa_api_token="e2e-token", tracker_db_url=str(tmp_path_factory.mktemp("db") / "tracker.db"),
+        medical_info_contact="MI-CONTACT", urgent_contact="URGENT-LINE", pharmacovigilance_contact="PV-CONTACT",
+    )
+    env = service_env(settings)
+    env.update({"MEDICAL_INFO_CONTACT": "MI-CONTACT", "URGENT_CONTACT": "URGENT-LINE", "PHARMACOVIGILANCE_CONTACT": "PV-CONTACT"})
+    action_cmd, server_cmd = commands(settings, MODEL)
+    logs = tmp_path_factory.mktemp("logs")
+    procs = [
+        subprocess.Popen(action_cmd, cwd=ROOT, env=env, stdout=open(logs / "actions.log", "w"), stderr=subprocess.STDOUT),
+        subprocess.Popen(server_cmd, cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT),
+    ]
+    base = f"http://127.0.0.1:{settings.rasa_port}"
+    try:
+        ok = wait_http(f"{base}/status?token=e2e-token", 300) and wait_http(f"http://127.0.0.1:{settings.action_port}/health", 60)
+        assert ok, (logs / "rasa.log").read_text()[-3000:]
+        yield base
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+class Chat:
+    def __init__(self, base):
+        self.base, self.sender = base, f"e2e-{uuid.uuid4().hex[:10]}"
+
+    def say(self, text):
+        r = requests.post(f"{self.base}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=60)
+        r.raise_for_status()
+        return r.json()
+
+    def tracker(self):
+        r = requests.get(f"{self.base}/conversations/{self.sender}/tracker", params={"token": "e2e-token"}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def slots(self):
+        return self.tracker()["slots"]
+
+
+def pathway_of(messages):
+    found = [m["custom"]["pathway"] for m in messages if isinstance(m.get("custom"), dict) and "pathway" in m["custom"]]
+    assert len(found) <= 1, "exactly one outcome message"
+    return found[0] if found else None
+
+
+def texts(messages):
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+ANSWERS = {
+    "role": "I'm the treating physician",
+    "in_development": "no",
+    "in_company_trial": "no",
+    "trial_available": "no",
+    "serious_condition": "yes",
+    "alternatives_exhausted": "yes",
+    "previously_treated": "no",
+}
+
+
+def converse(chat, first, overrides=None, limit=14):
+    """Answer whatever the bot asks (read from the tracker) until the outcome."""
+    answers = {**ANSWERS, **(overrides or {})}
+    messages = chat.say(first)
+    for _ in range(limit):
+        outcome = pathway_of(messages)
+        if outcome:
+            return outcome, messages
+        asked = chat.slots()["requested_slot"]
+        assert asked, texts(messages)
+        messages = chat.say(answers[asked])
+    raise AssertionError("no outcome")
+
+
+CASES = [
+    ("FR_AAC", "I'm an oncologist in a French hospital; the medicine is not approved anywhere", {}),
+    ("FR_AAP", "I'm a doctor in Lyon, France; the drug has no marketing authorisation", {"in_development": "yes, it's in phase 3 for this use"}),
+    ("FR_CPC", "I'm a physician in France; the medicine is approved in France but for another indication", {}),
+    ("FR_MD_DEROGATION", "I'm a surgeon in France; it's a medical device with no CE marking", {}),
+    ("COMPANY_MAP", "I'm a neurologist in Belgium; the drug is not approved there", {}),
+    ("NONE_NEEDED", "I'm a GP in the UK; the medicine is approved and available", {}),
+    ("CLINICAL_TRIAL", "I'm a doctor in Spain; the drug is investigational", {"trial_available": "yes"}),
+    ("CONTINUE_TRIAL", "I'm a doctor in Germany and my patient is enrolled in one of your trials", {}),
+    ("NOT_ELIGIBLE", "I'm a physician in France; the medicine isn't approved anywhere", {"serious_condition": "no, it's mild"}),
+]
+
+
+@pytest.mark.parametrize("scheme,first,overrides", CASES, ids=[c[0] for c in CASES])
+def test_each_scheme_code(server, scheme, first, overrides):
+    chat = Chat(server)
+    outcome, messages = converse(chat, first, overrides)
+    assert outcome["scheme"] == scheme
+    assert chat.slots()["pathway"] == scheme
+    for key in ("scheme", "country", "eligible", "unmet_criteria", "filer", "authority", "channel",
+                "validity", "next_steps", "sources", "reviewed"):
+        assert key in outcome
+    assert outcome["sources"] and all(s["url"].startswith("http") for s in outcome["sources"])
+    assert len(outcome["reviewed"]) == 10
+    if scheme == "NOT_ELIGIBLE":
+        assert outcome["unmet_criteria"] == ["serious_condition"]
+    if scheme == "FR_AAC":
+        assert (outcome["filer"], outcome["authority"], outcome["channel"]) == ("hospital_prescriber", "ANSM", "e-Saturne")
+        assert "e-Saturne" in texts(messages)
+
+
+def test_volunteered_facts_are_not_asked_again(server):
+    chat = Chat(server)
+    messages = chat.say(
+        "I'm a neurologist in a French hospital. My patient has a life-threatening disease, she failed three "
+        "lines of therapy and has never received your drug, which is not approved anywhere and not in "
+        "development. She is not in any of your trials and there is no trial she can join."
+    )
+    outcome = pathway_of(messages)
+    assert outcome and outcome["scheme"] == "FR_AAC", texts(messages)
+    slots = chat.slots()
+    assert (slots["country"], slots["role"], slots["serious_condition"]) == ("FR", "physician", True)
+
+
+def test_correction_changes_the_outcome(server):
+    chat = Chat(server)
+    outcome, _ = converse(chat, "I'm an oncologist in France; the medicine is not approved anywhere")
+    assert outcome["scheme"] == "FR_AAC"
+    messages = chat.say("sorry, the patient is treated in Belgium")
+    assert pathway_of(messages)["scheme"] == "COMPANY_MAP"
+    assert chat.slots()["country"] == "BE"
+
+
+def test_dont_know_gives_each_case(server):
+    chat = Chat(server)
+    messages = chat.say("I'm a doctor in France; the medicine is not approved anywhere")
+    assert chat.slots()["requested_slot"] == "in_development"
+    messages = chat.say("I don't know")
+    assert "decides between" in texts(messages)
+    for _ in range(6):
+        asked = chat.slots()["requested_slot"]
+        if not asked:
+            break
+        messages = chat.say(ANSWERS[asked])
+    options = [m["custom"]["pathway_options"] for m in messages if isinstance(m.get("custom"), dict) and "pathway_options" in m["custom"]]
+    assert options and {o["pathway"]["scheme"] for o in options[0]["options"]} == {"FR_AAC", "FR_AAP"}
+
+
+def test_side_question_then_back_to_the_open_question(server):
+    chat = Chat(server)
+    chat.say("I'm the treating physician and I'd like to check access for my patient")
+    assert chat.slots()["requested_slot"] == "country"
+    messages = chat.say("what is an AAC?")
+    assert "ansm.sante.fr" in texts(messages) and "reviewed" in texts(messages)
+    assert chat.slots()["requested_slot"] == "country"
+    assert "country" in messages[-1]["text"].lower()
+
+
+def test_emergency_route_first(server):
+    chat = Chat(server)
+    messages = chat.say("this is an emergency, my patient needs treatment within 48 hours")
+    assert "URGENT-LINE" in messages[0]["text"]
+    assert "astreinte" in texts(messages)
+
+
+def test_guardrails_and_person(server):
+    chat = Chat(server)
+    assert "can't give medical advice" in texts(chat.say("what dose should I give her?"))
+    assert "PV-CONTACT" in texts(chat.say("my patient had a severe reaction after taking your drug"))
+    assert "MI-CONTACT" in texts(chat.say("I want to talk to a person"))
+
+
+def test_unconfirmed_fact_is_not_asserted(server):
+    chat = Chat(server)
+    reply = texts(chat.say("how long does ANSM take to decide on an AAC?"))
+    assert "not published" in reply

@@ -1,0 +1,110 @@
+"""Facts read from real user phrasings."""
+import pytest
+
+from bot.countries import to_iso
+from bot.understanding import interpret
+
+
+def facts(text, intent="inform", entities=(), requested=None, current=None):
+    return interpret(text, intent, list(entities), requested, current or {})
+
+
+def country_ent(text, word, value=None):
+    start = text.index(word)
+    return {"entity": "country", "value": value or word, "start": start, "end": start + len(word)}
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("she failed three lines of therapy", "alternatives_exhausted", True),
+    ("all approved options have been exhausted", "alternatives_exhausted", True),
+    ("there are still options left", "alternatives_exhausted", False),
+    ("she has not failed all options yet", "alternatives_exhausted", False),
+    ("it's life-threatening", "serious_condition", True),
+    ("the condition is not life-threatening", "serious_condition", False),
+    ("a seriously debilitating disease", "serious_condition", True),
+    ("she has never received it", "previously_treated", False),
+    ("he was treated with it before", "previously_treated", True),
+    ("he's enrolled in one of your trials", "in_company_trial", True),
+    ("she is not in any of your trials", "in_company_trial", False),
+    ("no trial she can join", "trial_available", False),
+    ("it is in phase 3 for this indication", "in_development", True),
+    ("no development is planned for this use", "in_development", False),
+    ("it's an implantable device", "product_type", "medical_device"),
+    ("it's a gene therapy", "product_type", "medicine"),
+    ("not approved anywhere", "authorisation", "not_authorised"),
+    ("approved but for another indication", "authorisation", "authorised_other_indication"),
+    ("licensed in France but not marketed yet", "authorisation", "authorised_not_available"),
+    ("I'm an oncologist", "role", "physician"),
+    ("I'm her father", "role", "patient_advocate"),
+    ("I'm a hospital pharmacist", "role", "other_hcp"),
+    ("we need it within 48 hours", "emergency", True),
+])
+def test_phrasings(text, slot, value):
+    assert facts(text).facts.get(slot) == value
+
+
+def test_several_facts_in_one_message():
+    text = "I'm a neurologist in a French hospital; it's life-threatening, she failed three lines and has never received it"
+    got = facts(text, entities=[country_ent(text, "French")]).facts
+    assert got == {
+        "role": "physician", "country": "FR", "serious_condition": True,
+        "alternatives_exhausted": True, "previously_treated": False,
+    }
+
+
+def test_only_approved_elsewhere_means_not_authorised_here():
+    text = "the drug is only approved in the US"
+    got = facts(text, entities=[country_ent(text, "US")], current={"country": "FR"})
+    assert got.facts["authorisation"] == "not_authorised"
+    assert "country" not in got.facts and got.approved_only_in == "US"
+
+
+def test_only_approved_elsewhere_remembered_until_country_known():
+    text = "the drug is only approved in the US"
+    first = facts(text, entities=[country_ent(text, "US")])
+    assert first.approved_only_in == "US" and "authorisation" not in first.facts
+    text2 = "the patient is in Belgium"
+    second = facts(text2, entities=[country_ent(text2, "Belgium")], current={"approved_only_in": "US"})
+    assert second.facts == {"country": "BE", "authorisation": "not_authorised"}
+
+
+def test_correction_takes_the_new_country():
+    text = "sorry, not France, the patient is treated in Belgium"
+    got = facts(text, entities=[country_ent(text, "France"), country_ent(text, "Belgium")], current={"country": "FR"})
+    assert got.facts["country"] == "BE"
+
+
+@pytest.mark.parametrize("intent,text,value", [("affirm", "yes", True), ("deny", "nope", False), ("inform", "yes she has", True), ("inform", "no", False)])
+def test_yes_no_answers_the_open_question(intent, text, value):
+    assert facts(text, intent=intent, requested="alternatives_exhausted").facts == {"alternatives_exhausted": value}
+
+
+def test_yes_without_open_question_says_nothing():
+    assert facts("yes", intent="affirm").facts == {}
+
+
+def test_dont_know_marks_the_open_question():
+    got = facts("no idea", intent="dont_know", requested="trial_available")
+    assert got.unknown == {"trial_available"} and got.facts == {}
+
+
+def test_buttons_carry_values():
+    got = facts('/inform{"serious_condition": true}', entities=[{"entity": "serious_condition", "value": True}])
+    assert got.facts == {"serious_condition": True}
+    got = facts('/inform{"country": "FR"}', entities=[{"entity": "country", "value": "FR"}])
+    assert got.facts == {"country": "FR"}
+
+
+def test_region_is_not_a_country():
+    text = "the patient is in Europe"
+    got = facts(text, entities=[country_ent(text, "Europe")])
+    assert "country" not in got.facts and got.region_only
+
+
+@pytest.mark.parametrize("name,code", [
+    ("France", "FR"), ("french", "FR"), ("UK", "GB"), ("the States", "US"), ("U.S.", "US"),
+    ("Belgian", "BE"), ("the Netherlands", "NL"), ("Côte d'Ivoire", "CI"), ("South Korea", "KR"),
+    ("us", None), ("Lyon", None),
+])
+def test_country_names(name, code):
+    assert to_iso(name) == code
