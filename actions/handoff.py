@@ -20,7 +20,7 @@ INTENT_TITLES = {
     "report_adverse_event": "Report a side effect",
     "ask_medical_advice": "Ask for medical advice",
     "ask_efficacy_safety": "Ask whether a product is safe or works",
-    "restart": "Start over",
+    "start_over": "Start over",
     "what_can_you_do": "See what I can do",
     "affirm": "Yes",
     "deny": "No",

@@ -108,3 +108,13 @@ def test_region_is_not_a_country():
 ])
 def test_country_names(name, code):
     assert to_iso(name) == code
+
+
+@pytest.mark.parametrize("text", [
+    "it's a medical device with no CE marking",
+    "the device is not CE marked",
+    "the drug is not approved there",
+    "the medicine isn't approved anywhere",
+])
+def test_not_authorised_phrasings(text):
+    assert facts(text).facts["authorisation"] == "not_authorised"
