@@ -175,8 +175,11 @@ def depends_on(slot: str, facts: Mapping[str, Any], kb: KnowledgeBase, unknown: 
     """Outcomes reachable for each value of `slot` with what is known now
     (used to say what an unknown fact decides)."""
     outcomes = []
+    # Criteria not answered yet are taken as met: the question is which
+    # scheme each value leads to.
+    assumed_met = {c.slot: c.meets[0] for c in kb.programme.criteria.values() if c.slot != "authorisation"}
     for value in DOMAINS.get(slot) or ():
-        result = assess({**facts, slot: value}, kb, unknown - {slot})
+        result = assess({**assumed_met, **facts, slot: value}, kb, unknown - {slot})
         if isinstance(result, Outcome):
             outcomes.append(result)
     return outcomes

@@ -26,6 +26,7 @@ NEGATION_BEFORE = re.compile(
     r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORECASE)
 AFFIRM_INTENTS = {"affirm"}
 DENY_INTENTS = {"deny"}
 UNKNOWN_INTENTS = {"dont_know"}
@@ -110,9 +111,10 @@ def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
         ]
         values: Set[Any] = set()
         for start, _end, value in kept:
-            if NEGATION_BEFORE.search(text[:start]):
-                if isinstance(value, bool):
-                    values.add(not value)
+            if isinstance(value, bool) and NEGATION_BEFORE.search(text[:start]):
+                values.add(not value)
+                continue
+            if not isinstance(value, bool) and NOT_A_BEFORE.search(text[:start]):
                 continue  # "not a device": says nothing about what it is
             values.add(value)
         if len(values) == 1:

@@ -31,6 +31,7 @@ def service_env(settings) -> dict:
         **os.environ,
         "HOST": settings.host,
         "ACTION_PORT": str(settings.action_port),
+        "ACTION_ENDPOINT_URL": f"http://{settings.host}:{settings.action_port}/webhook",
         "TRACKER_DB": str(db),
         "SANIC_HOST": settings.host,
         "TF_CPP_MIN_LOG_LEVEL": "3",
@@ -38,13 +39,25 @@ def service_env(settings) -> dict:
     }
 
 
-def commands(settings, model: Path, python: str = sys.executable):
+def write_endpoints(settings, env: dict, target: Path) -> Path:
+    """The endpoints file for these settings (Rasa does not expand env vars here)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    data["action_endpoint"]["url"] = env["ACTION_ENDPOINT_URL"]
+    data["tracker_store"]["db"] = env["TRACKER_DB"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(data))
+    return target
+
+
+def commands(settings, model: Path, python: str = sys.executable, endpoints: Path = ROOT / "endpoints.yml"):
     rasa = [python, "-m", "rasa"]
     action = [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)]
     server = rasa + [
         "run", "--model", str(model), "--enable-api", "--auth-token", settings.rasa_api_token,
         "--interface", settings.host, "--port", str(settings.rasa_port),
-        "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
+        "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
         "--cors", f"http://{settings.host}:{settings.chat_port}",
     ]
     return action, server
@@ -74,7 +87,8 @@ def main() -> int:
     args = parser.parse_args()
     settings = load_settings()
     env = service_env(settings)
-    action_cmd, server_cmd = commands(settings, Path(args.model))
+    endpoints = write_endpoints(settings, env, ROOT / "var" / "endpoints.yml")
+    action_cmd, server_cmd = commands(settings, Path(args.model), endpoints=endpoints)
     procs = [subprocess.Popen(action_cmd, cwd=ROOT, env=env), subprocess.Popen(server_cmd, cwd=ROOT, env=env)]
 
     def stop(*_):

@@ -14,7 +14,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from run import commands, service_env, wait_http  # noqa: E402
+from run import commands, service_env, wait_http, write_endpoints  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
 
@@ -38,8 +38,9 @@ def server(tmp_path_factory):
     )
     env = service_env(settings)
     env.update({"MEDICAL_INFO_CONTACT": "MI-CONTACT", "URGENT_CONTACT": "URGENT-LINE", "PHARMACOVIGILANCE_CONTACT": "PV-CONTACT"})
-    action_cmd, server_cmd = commands(settings, MODEL)
     logs = tmp_path_factory.mktemp("logs")
+    endpoints = write_endpoints(settings, env, logs / "endpoints.yml")
+    action_cmd, server_cmd = commands(settings, MODEL, endpoints=endpoints)
     procs = [
         subprocess.Popen(action_cmd, cwd=ROOT, env=env, stdout=open(logs / "actions.log", "w"), stderr=subprocess.STDOUT),
         subprocess.Popen(server_cmd, cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT),

@@ -118,3 +118,7 @@ def test_country_names(name, code):
 ])
 def test_not_authorised_phrasings(text):
     assert facts(text).facts["authorisation"] == "not_authorised"
+
+
+def test_negation_of_another_fact_keeps_the_product_type():
+    assert facts("she has never received your drug").facts == {"product_type": "medicine", "previously_treated": False}
