@@ -2,7 +2,8 @@
 # Both set everything up on a fresh machine (venv, pinned install, spaCy
 # pipeline, training only when data, domain or config changed).
 SHELL := /bin/bash
-PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -1 $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
+# The first Python 3.10 that runs: a pyenv shim on PATH can exist and still fail.
+PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$(ls -1 $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null); do "$$p" -c '' 2>/dev/null && { echo "$$p"; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := TF_CPP_MIN_LOG_LEVEL=3 $(VENV)/bin/rasa
@@ -14,7 +15,7 @@ TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.y
 .PHONY: help run test unit validate core-test nlu-eval e2e install spacy train clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
+	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
 
 $(PY):
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports 3.8-3.10)"; exit 1; }
@@ -54,7 +55,7 @@ validate: $(VENV)/.installed  ## rasa data validate, warnings are errors
 core-test: $(MODEL)  ## Rasa test stories with real user text
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
 
-nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (targets asserted)
+nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (see BENCHMARKS.md)
 	$(PY) -m pytest -q -m model
 
 e2e: $(MODEL)  ## real servers, whole conversations over REST

@@ -74,6 +74,18 @@ def wait_http(url: str, timeout: float) -> bool:
     return False
 
 
+def stop_all(procs, timeout: float = 20) -> None:
+    """Terminate the processes, then kill any that do not stop in time."""
+    for p in procs:
+        if p.poll() is None:
+            p.terminate()
+    for p in procs:
+        try:
+            p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 def serve_chat_page(settings) -> http.server.ThreadingHTTPServer:
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "web"))
     httpd = http.server.ThreadingHTTPServer((settings.host, settings.chat_port), handler)
@@ -92,14 +104,7 @@ def main() -> int:
     procs = [subprocess.Popen(action_cmd, cwd=ROOT, env=env), subprocess.Popen(server_cmd, cwd=ROOT, env=env)]
 
     def stop(*_):
-        for p in procs:
-            if p.poll() is None:
-                p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(procs)
 
     signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
     try:

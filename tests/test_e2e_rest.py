@@ -14,7 +14,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from run import commands, service_env, wait_http, write_endpoints  # noqa: E402
+from run import commands, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
 
@@ -51,13 +51,7 @@ def server(tmp_path_factory):
         assert ok, (logs / "rasa.log").read_text()[-3000:]
         yield base
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(procs)
 
 
 class Chat:
