@@ -1,7 +1,11 @@
 """Build the project's own spaCy pipeline: a blank English pipeline plus an
 entity ruler for countries (names, short forms, adjectives), regions,
-regulators and scheme names. Deterministic: the same inputs give the same
-pipeline. Usage: python scripts/build_spacy.py [OUTPUT_DIR]"""
+regulators and scheme names, and an attribute ruler that gives every token of
+such an entity (and product code names such as "ZX-301") a shared lemma. Rasa's
+featurizers read lemmas, so "Chile" and "Denmark" look alike to the intent
+classifier: which country is named never decides the intent, and countries
+missing from the training examples are still understood. Deterministic: the
+same inputs give the same pipeline. Usage: python scripts/build_spacy.py [OUTPUT_DIR]"""
 from __future__ import annotations
 
 import sys
@@ -22,6 +26,13 @@ REGULATORS_EXACT = ["ANSM", "HAS", "FDA", "MHRA", "EMA", "BfArM", "PEI", "AEMPS"
 REGULATORS_ANY_CASE = ["Health Canada", "Haute Autorité de Santé", "European Medicines Agency"]
 SCHEME_EXTRA = ["e-Saturne", "SESAME", "ATU", "RTU", "PUT-SP", "PUT-RD", "expanded access", "compassionate use",
                 "early access", "named patient", "post-trial access", "managed access"]
+
+# Lemmas shared by every token of an entity label; the double underscores keep
+# them apart from the real words "country", "scheme" and "regulator".
+ENTITY_LEMMAS = {"country": "__country__", "regulator": "__regulator__", "scheme": "__scheme__"}
+# Development code names: letters, optional hyphen, digits ("ZX-301", "PX15").
+PRODUCT_CODE = r"^[A-Za-z]{1,4}-?[0-9]{2,5}[A-Za-z]?$"
+PRODUCT_LEMMA = "__product__"
 
 
 def _token_pattern(nlp, text: str, exact: bool) -> List[Dict[str, str]]:
@@ -52,8 +63,12 @@ def build(out: Path = DEFAULT_OUT) -> Path:
         exact = name.isupper() and len(name) <= 5
         patterns.append({"label": "scheme", "pattern": _token_pattern(nlp, name, exact), "id": name})
     ruler.add_patterns(patterns)
+    lemmas = nlp.add_pipe("attribute_ruler", name="entity_lemmas", after="entity_ruler")
+    for label, lemma in ENTITY_LEMMAS.items():
+        lemmas.add(patterns=[[{"ENT_TYPE": label}]], attrs={"LEMMA": lemma})
+    lemmas.add(patterns=[[{"TEXT": {"REGEX": PRODUCT_CODE}}]], attrs={"LEMMA": PRODUCT_LEMMA})
     nlp.meta.update({"name": "access_en", "version": "1.0.0",
-                     "description": "Blank English + entity ruler: countries, regulators, access schemes"})
+                     "description": "Blank English + entity ruler (countries, regulators, access schemes) + entity lemmas"})
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     return out
