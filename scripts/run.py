@@ -4,6 +4,7 @@ Stops everything on Ctrl-C. Usage: python scripts/run.py [--model PATH]"""
 from __future__ import annotations
 
 import argparse
+import json
 import http.server
 import os
 import signal
@@ -86,8 +87,29 @@ def stop_all(procs, timeout: float = 20) -> None:
             p.kill()
 
 
+def chat_page_config(settings) -> dict:
+    return {"rest_url": f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"}
+
+
+class ChatPageHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves web/ and, at /config.json, where the Rasa REST channel listens."""
+
+    page_config: dict = {}
+
+    def do_GET(self):
+        if self.path.split("?")[0] != "/config.json":
+            return super().do_GET()
+        body = json.dumps(self.page_config).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def serve_chat_page(settings) -> http.server.ThreadingHTTPServer:
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "web"))
+    handler_class = type("ConfiguredChatPageHandler", (ChatPageHandler,), {"page_config": chat_page_config(settings)})
+    handler = partial(handler_class, directory=str(ROOT / "web"))
     httpd = http.server.ThreadingHTTPServer((settings.host, settings.chat_port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd

@@ -1,7 +1,6 @@
 """End to end: the real action server and Rasa server, whole conversations
 over the REST channel, the contract payload checked for every scheme code."""
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from run import commands, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
+from tests.support import free_port  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 MODEL = ROOT / "models" / "assistant.tar.gz"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
