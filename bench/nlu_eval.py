@@ -3,7 +3,8 @@ tests/nlu/heldout.yml (never used for training).
 
 A predicted country counts as correct when its span matches the annotated
 span and it normalises to the annotated ISO code.
-Usage: python bench/nlu_eval.py [MODEL] [HELDOUT]"""
+Usage: python bench/nlu_eval.py [MODEL] [HELDOUT]
+Prints the figures and every misclassified example (gold -> predicted)."""
 from __future__ import annotations
 
 import asyncio
@@ -31,7 +32,7 @@ def evaluate(model: Path, heldout: Path) -> dict:
         return [await agent.parse_message(ex.get("text")) for ex in data.training_examples]
 
     parsed = asyncio.run(parse_all())
-    correct, confusions = 0, Counter()
+    correct, confusions, errors = 0, Counter(), []
     tp = fp = fn = 0
     for ex, result in zip(data.training_examples, parsed):
         gold_intent = ex.get("intent")
@@ -40,6 +41,9 @@ def evaluate(model: Path, heldout: Path) -> dict:
             correct += 1
         else:
             confusions[(gold_intent, predicted)] += 1
+            ranking = result.get("intent_ranking") or []
+            top = next((r for r in ranking if r["name"] != "nlu_fallback"), {})
+            errors.append(f"{gold_intent} -> {predicted} ({top.get('name')} {top.get('confidence', 0):.2f}): {ex.get('text')}")
         gold = {(e["start"], e["end"], e["value"]) for e in ex.get("entities") or [] if e["entity"] == "country"}
         pred = {
             (e["start"], e["end"], to_iso(e["value"]))
@@ -60,6 +64,7 @@ def evaluate(model: Path, heldout: Path) -> dict:
         "country_f1": round(f1, 4),
         "country_mentions": tp + fn,
         "top_confusions": [f"{g} -> {p}: {n}" for (g, p), n in confusions.most_common(8)],
+        "errors": errors,
     }
 
 
