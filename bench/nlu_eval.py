@@ -2,9 +2,11 @@
 tests/nlu/heldout.yml (never used for training).
 
 A predicted country counts as correct when its span matches the annotated
-span and it normalises to the annotated ISO code.
+span and both normalise to the same ISO code (annotations may give the name
+or the code).
 Usage: python bench/nlu_eval.py [MODEL] [HELDOUT]
-Prints the figures and every misclassified example (gold -> predicted)."""
+Prints the figures and every misclassified example (gold -> predicted intent,
+or gold -> predicted country spans)."""
 from __future__ import annotations
 
 import asyncio
@@ -44,12 +46,18 @@ def evaluate(model: Path, heldout: Path) -> dict:
             ranking = result.get("intent_ranking") or []
             top = next((r for r in ranking if r["name"] != "nlu_fallback"), {})
             errors.append(f"{gold_intent} -> {predicted} ({top.get('name')} {top.get('confidence', 0):.2f}): {ex.get('text')}")
-        gold = {(e["start"], e["end"], e["value"]) for e in ex.get("entities") or [] if e["entity"] == "country"}
+        gold = {
+            (e["start"], e["end"], to_iso(e["value"]) or e["value"])
+            for e in ex.get("entities") or []
+            if e["entity"] == "country"
+        }
         pred = {
             (e["start"], e["end"], to_iso(e["value"]))
             for e in result.get("entities") or []
             if e["entity"] == "country" and e.get("extractor") == "SpacyEntityExtractor"
         }
+        if gold != pred:
+            errors.append(f"country {sorted(gold)} -> {sorted(pred)}: {ex.get('text')}")
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
