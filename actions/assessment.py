@@ -13,6 +13,9 @@ from bot.render import Message
 from bot.understanding import interpret
 
 
+FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")
+
+
 class ActionExtractFacts(Action):
     """Runs after every user message (custom slot mapping): the facts in it."""
 
@@ -20,6 +23,8 @@ class ActionExtractFacts(Action):
         return "action_extract_facts"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if tracker.active_loop_name in FORMS_WITHOUT_FACTS:
+            return []  # contact details and references are not facts about the patient
         message = tracker.latest_message or {}
         state = state_of(tracker)
         result = interpret(

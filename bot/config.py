@@ -26,6 +26,16 @@ class Settings:
     rasa_api_token: str
     tracker_db_url: str
     knowledge_dir: Path
+    database_url: str
+    default_country: str
+    team_email: str
+    mail_from: str
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_starttls: bool
+    mail_dir: Path
 
 
 def _int(name: str, default: int, minimum: int = 0) -> int:
@@ -44,6 +54,25 @@ def _int(name: str, default: int, minimum: int = 0) -> int:
 def _str(name: str, default: str) -> str:
     value = os.environ.get(name, "").strip()
     return value or default
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name} must be true or false, got {raw!r}")
+
+
+def _database_url(raw: str) -> str:
+    """SQLite paths in the URL are relative to the project, not the cwd."""
+    prefix = "sqlite:///"
+    if raw.startswith(prefix) and not raw.startswith(prefix + "/") and raw != prefix + ":memory:":
+        return prefix + str(PROJECT_ROOT / raw[len(prefix):])
+    return raw
 
 
 def load_settings(env_file: Path | None = None) -> Settings:
@@ -70,6 +99,16 @@ def load_settings(env_file: Path | None = None) -> Settings:
         rasa_api_token=_str("RASA_API_TOKEN", "change-me-local-token"),
         tracker_db_url=_str("TRACKER_DB", "var/tracker.db"),
         knowledge_dir=Path(_str("KNOWLEDGE_DIR", str(PROJECT_ROOT / "data" / "knowledge"))),
+        database_url=_database_url(_str("DATABASE_URL", "sqlite:///var/access.db")),
+        default_country=_str("DEFAULT_COUNTRY", "FR").upper(),
+        team_email=_str("TEAM_EMAIL", "managed-access@example.com"),
+        mail_from=_str("MAIL_FROM", "assistant@example.com"),
+        smtp_host=_str("SMTP_HOST", ""),
+        smtp_port=_int("SMTP_PORT", 25, minimum=1),
+        smtp_user=_str("SMTP_USER", ""),
+        smtp_password=_str("SMTP_PASSWORD", ""),
+        smtp_starttls=_bool("SMTP_STARTTLS", False),
+        mail_dir=PROJECT_ROOT / _str("MAIL_DIR", "var/mail"),
     )
 
 

@@ -64,6 +64,11 @@ def commands(settings, model: Path, python: str = sys.executable, endpoints: Pat
     return action, server
 
 
+def worker_command(python: str = sys.executable):
+    """The mail outbox worker: team notifications, retried until delivered."""
+    return [python, "-m", "bot.handoff", "worker"]
+
+
 def wait_http(url: str, timeout: float) -> bool:
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -123,7 +128,7 @@ def main() -> int:
     env = service_env(settings)
     endpoints = write_endpoints(settings, env, ROOT / "var" / "endpoints.yml")
     action_cmd, server_cmd = commands(settings, Path(args.model), endpoints=endpoints)
-    procs = [subprocess.Popen(action_cmd, cwd=ROOT, env=env), subprocess.Popen(server_cmd, cwd=ROOT, env=env)]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env) for cmd in (action_cmd, server_cmd, worker_command())]
 
     def stop(*_):
         stop_all(procs)
@@ -138,6 +143,7 @@ def main() -> int:
         httpd = serve_chat_page(settings)
         print(f"\nAssistant ready.\n  Chat page:     http://{settings.host}:{settings.chat_port}/\n"
               f"  REST channel:  {base}/webhooks/rest/webhook\n  Action server: http://{settings.host}:{settings.action_port}/webhook\n"
+              f"  Team emails:   {'SMTP ' + settings.smtp_host if settings.smtp_host else 'written to ' + str(settings.mail_dir)}\n"
               "Press Ctrl-C to stop.", flush=True)
         while all(p.poll() is None for p in procs):
             time.sleep(1)

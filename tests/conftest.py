@@ -39,6 +39,16 @@ def settings():
         rasa_api_token="t",
         tracker_db_url="var/test.db",
         knowledge_dir=PROJECT_ROOT / "data" / "knowledge",
+        database_url="sqlite:///:memory:",
+        default_country="FR",
+        team_email="team@example.com",
+        mail_from="assistant@example.com",
+        smtp_host="",
+        smtp_port=25,
+        smtp_user="",
+        smtp_password="",
+        smtp_starttls=False,
+        mail_dir=PROJECT_ROOT / "var" / "test-mail",
     )
 
 

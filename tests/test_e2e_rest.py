@@ -20,6 +20,10 @@ from tests.support import free_port  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 MODEL = ROOT / "models" / "assistant.tar.gz"
+E2E_DATABASE_URL = "sqlite:///{tmp}/access.db"
+
+
+server_env = {}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +35,9 @@ def server(tmp_path_factory):
         medical_info_contact="MI-CONTACT", urgent_contact="URGENT-LINE", pharmacovigilance_contact="PV-CONTACT",
     )
     env = service_env(settings)
-    env.update({"MEDICAL_INFO_CONTACT": "MI-CONTACT", "URGENT_CONTACT": "URGENT-LINE", "PHARMACOVIGILANCE_CONTACT": "PV-CONTACT"})
+    env.update({"MEDICAL_INFO_CONTACT": "MI-CONTACT", "URGENT_CONTACT": "URGENT-LINE", "PHARMACOVIGILANCE_CONTACT": "PV-CONTACT",
+                "DATABASE_URL": E2E_DATABASE_URL.format(tmp=tmp_path_factory.mktemp("access")),
+                "SMTP_HOST": "", "MAIL_DIR": str(tmp_path_factory.mktemp("mail"))})
     logs = tmp_path_factory.mktemp("logs")
     endpoints = write_endpoints(settings, env, logs / "endpoints.yml")
     action_cmd, server_cmd = commands(settings, MODEL, endpoints=endpoints)
@@ -40,6 +46,7 @@ def server(tmp_path_factory):
         subprocess.Popen(server_cmd, cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT),
     ]
     base = f"http://127.0.0.1:{settings.rasa_port}"
+    server_env.update(env)
     try:
         ok = wait_http(f"{base}/status?token=e2e-token", 300) and wait_http(f"http://127.0.0.1:{settings.action_port}/health", 60)
         assert ok, (logs / "rasa.log").read_text()[-3000:]
@@ -197,3 +204,120 @@ def test_unconfirmed_fact_is_not_asserted(server):
     chat = Chat(server)
     reply = texts(chat.say("how long does ANSM take to decide on an AAC?"))
     assert "not published" in reply
+
+
+# --- Handoff (issue 3) -----------------------------------------------------
+
+def handoff_of(messages):
+    found = [m["custom"]["handoff"] for m in messages if isinstance(m.get("custom"), dict) and "handoff" in m["custom"]]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def stored_requests():
+    from bot.handoff.records import list_requests
+    from bot.storage import engine_for
+
+    return list_requests(engine_for(server_env["DATABASE_URL"]))
+
+
+CONTACT = [
+    ("contact_name", "Dr Claire Fontaine"),
+    ("contact_institution", "Hospices Civils de Lyon"),
+    ("contact_email", "claire.fontaine@chu-lyon.fr"),
+    ("contact_phone", "04 72 11 22 33"),
+    ("contact_time", "weekday mornings"),
+    ("contact_consent", "yes, I agree"),
+]
+
+
+def give_contact(chat, answers=CONTACT):
+    messages = []
+    for slot, text in answers:
+        assert chat.slots()["requested_slot"] == slot, texts(messages)
+        messages = chat.say(text)
+    return messages
+
+
+def test_physician_handoff_with_re_asks_stores_one_request(server):
+    chat = Chat(server)
+    outcome, _ = converse(chat, CASES[0][1])
+    assert outcome["scheme"] == "FR_AAC"
+    chat.say("yes, put me in touch with your team to go ahead")
+    assert chat.slots()["requested_slot"] == "contact_name"
+    chat.say("Dr Claire Fontaine")
+    chat.say("Hospices Civils de Lyon")
+    bad = chat.say("claire.fontaine at hcl")
+    assert "valid email address" in texts(bad) and chat.slots()["requested_slot"] == "contact_email"
+    chat.say("claire.fontaine@chu-lyon.fr")
+    bad = chat.say("12345")
+    assert "valid phone number" in texts(bad) and chat.slots()["requested_slot"] == "contact_phone"
+    pii = chat.say("+33 4 72 11 22 33, the patient is Marc Dubois born 02/05/1961")
+    assert "secure channel" in texts(pii) and chat.slots()["requested_slot"] == "contact_phone"
+    messages = give_contact(chat, CONTACT[3:])
+    handoff = handoff_of(messages)
+    assert handoff and handoff["queue"] == "managed_access"
+    assert handoff["reference"] in texts(messages) and handoff["acknowledge_by"]
+    [request] = [r for r in stored_requests() if r.conversation_id == chat.sender]
+    assert request.reference == handoff["reference"] and request.acknowledge_by.isoformat() == handoff["acknowledge_by"]
+    assert request.assessment["outcome"]["scheme"] == "FR_AAC" and request.contact["email"] == "claire.fontaine@chu-lyon.fr"
+    assert request.contact["phone"] == "+33472112233" and not request.urgent
+    assert "Dubois" not in str(request.assessment) + str(request.contact)
+    # Asking again returns the same request.
+    again = chat.say("can I talk to a person please")
+    assert handoff_of(again)["reference"] == handoff["reference"]
+    assert len([r for r in stored_requests() if r.conversation_id == chat.sender]) == 1
+    # The team email is in the local mail folder (local mode).
+    from bot.handoff.mail import drain_outbox, FileMailer
+    from bot.storage import engine_for
+    drain_outbox(engine_for(server_env["DATABASE_URL"]), FileMailer(Path(server_env["MAIL_DIR"])), "bot@example.com")
+    assert any(handoff["reference"] in p.read_text() for p in Path(server_env["MAIL_DIR"]).glob("*.eml"))
+
+
+def test_status_lookup_needs_the_right_email(server):
+    chat = Chat(server)
+    converse(chat, CASES[0][1])
+    chat.say("I want to go ahead, please connect me with your team")
+    reference = handoff_of(give_contact(chat))["reference"]
+    later = Chat(server)
+    wrong = later.say(f"what's the status of request {reference}?")
+    assert later.slots()["requested_slot"] == "status_email", texts(wrong)
+    wrong = later.say("someone.else@example.org")
+    assert "couldn't find" in texts(wrong) and "received" not in texts(wrong)
+    later.say(f"status of {reference} please")
+    right = later.say("Claire.Fontaine@chu-lyon.fr")
+    said = texts(right)
+    assert reference in said and "received" in said and "claire" not in said.lower()
+    missing = Chat(server)
+    missing.say("I'd like an update on my request")
+    bad = missing.say("MA-2345-6789")
+    assert missing.slots()["requested_slot"] == "status_email"
+    assert "couldn't find" in texts(missing.say("claire.fontaine@chu-lyon.fr"))
+
+
+def test_an_advocate_gets_a_summary_for_the_physician_and_can_be_contacted(server):
+    chat = Chat(server)
+    chat.say("I'm her daughter; she is treated in France and the medicine is not approved anywhere")
+    messages = chat.say("can I talk to someone at your company")
+    said = texts(messages)
+    assert "can only come from the treating physician" in said and "summary you can give the treating physician" in said
+    assert chat.slots()["requested_slot"] == "contact_consent"
+    chat.say("yes please")
+    chat.say("Anna Dubois")
+    done = chat.say("anna.dubois@example.org")
+    handoff = handoff_of(done)
+    assert handoff and handoff["queue"] == "medical_information"
+    [request] = [r for r in stored_requests() if r.conversation_id == chat.sender]
+    assert request.kind == "mi_contact" and request.contact["email"] == "anna.dubois@example.org"
+
+
+def test_an_emergency_handoff_is_urgent_and_gives_the_urgent_contact_at_once(server):
+    chat = Chat(server)
+    chat.say("I'm the treating physician in France; my patient may die within days without this drug")
+    messages = chat.say("I need to speak to someone now")
+    assert "URGENT-LINE" in texts(messages).split("\n")[0] or "URGENT-LINE" in messages[0].get("text", "")
+    done = give_contact(chat)
+    handoff = handoff_of(done)
+    assert handoff["queue"] == "urgent" and "URGENT-LINE" in texts(done)
+    [request] = [r for r in stored_requests() if r.conversation_id == chat.sender]
+    assert request.urgent

@@ -1,0 +1,67 @@
+"""The team's queue tool: list, show, set-status with audit, drain."""
+import datetime as dt
+
+import pytest
+
+from bot.handoff import records
+from bot.handoff.__main__ import main
+from bot.handoff.records import Draft
+from bot.storage import engine_for
+
+NOTIFY = {"recipient": "team@example.com", "subject": "Request {reference}", "body": "Request {reference}"}
+
+
+@pytest.fixture
+def queue(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'access.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SMTP_HOST", "")
+    monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
+    engine = engine_for(url)
+    made = []
+    for i, urgent in enumerate((False, True)):
+        draft = Draft(f"c{i}", "physician_request", urgent, "FR", {"facts": {"country": "FR"}}, {"email": "a@b.org"})
+        made.append(records.create_request(engine, draft, 1, "FR", NOTIFY,
+                                           now=dt.datetime(2026, 11, 20, 9, i, tzinfo=dt.timezone.utc))[0])
+    return engine, made, tmp_path
+
+
+def test_list_shows_urgent_first_and_filters(queue, capsys):
+    _, (calm, urgent), _ = queue
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(urgent.reference) and "URGENT" in lines[0] and lines[1].startswith(calm.reference)
+    main(["list", "--not-urgent"])
+    assert capsys.readouterr().out.strip().startswith(calm.reference)
+    main(["list", "--status", "closed"])
+    assert capsys.readouterr().out.strip() == "no requests"
+
+
+def test_set_status_records_the_change_and_show_prints_the_history(queue, capsys):
+    _, (calm, _), _ = queue
+    assert main(["set-status", calm.reference, "acknowledged", "--actor", "A. Team"]) == 0
+    assert main(["set-status", calm.reference, "closed", "--actor", "Dr B", "--reason", "redirected_trial"]) == 0
+    capsys.readouterr()
+    assert main(["show", calm.reference.lower()]) == 0
+    out = capsys.readouterr().out
+    assert "A. Team: status received -> acknowledged" in out
+    assert "Dr B: status acknowledged -> closed redirected_trial" in out
+    assert "redirected to a clinical trial" in out
+
+
+def test_bad_commands_get_a_clear_error_and_change_nothing(queue, capsys):
+    engine, (calm, _), _ = queue
+    assert main(["set-status", calm.reference, "closed", "--actor", "A. Team"]) == 2
+    assert "closing needs a reason" in capsys.readouterr().err
+    assert main(["show", "MA-2345-6789"]) == 2
+    assert "no request with reference" in capsys.readouterr().err
+    assert records.get_request(engine, calm.reference).status == "received"
+
+
+def test_drain_sends_due_emails_once(queue, capsys):
+    _, made, tmp_path = queue
+    assert main(["drain"]) == 0
+    assert "sent 2, failed 0, pending 0" in capsys.readouterr().out
+    main(["drain"])
+    assert "sent 0, failed 0, pending 0" in capsys.readouterr().out
+    assert len(list((tmp_path / "mail").glob("*.eml"))) == 2
