@@ -36,6 +36,8 @@ def plain_text(text: str, slot: str, what: str) -> Result:
     limit = MAX_LENGTH[slot]
     if not value or not _HAS_LETTER.search(value):
         return None, f"I need {what} in words."
+    if value.endswith("?"):
+        return None, f"That looks like a question. I need {what} here; you can ask your question once we're done, or say 'stop'."
     if _MARKUP.search(value):
         return None, f"Please type {what} as plain text, without characters such as < > {{ }}."
     if len(value) > limit:

@@ -85,6 +85,7 @@ def test_good_contact_answers_are_cleaned(slot, text, expected):
     ("contact_name", "Jane" * 40, "under 100 characters"),
     ("contact_institution", "x" * 400, "under 150 characters"),
     ("contact_name", "12345", "in words"),
+    ("contact_name", "what is an AAC?", "looks like a question"),
 ])
 def test_bad_contact_answers_get_a_clear_re_ask_and_keep_nothing(slot, text, reason):
     step = dialogue.validate_answer(slot, text, text, "inform", {"country": "FR"})
