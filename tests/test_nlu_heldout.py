@@ -1,11 +1,18 @@
 """Held-out NLU sets (never used for training): intent accuracy and country
-entity F1, asserted at the issue 2 targets. Figures are recorded in
-BENCHMARKS.md (command: python bench/nlu_eval.py).
+entity F1. Figures are recorded in BENCHMARKS.md (command:
+python bench/nlu_eval.py MODEL SET).
 
-heldout.yml was written with the first training data; heldout_blind.yml was
-written later by someone who had seen neither the training data nor the first
-set, after the first set had been used to find weaknesses. Both must meet the
-targets."""
+- heldout_fresh.yml (set 3): written from data/nlu/README.md alone after all
+  training data existed, by someone who saw neither the training data nor the
+  other sets; its figures were recorded before its errors were looked at. The
+  issue 2 targets are asserted on it.
+- heldout_blind.yml (set 2): written the same way earlier; a few of its
+  misclassified sentences were later quoted when asking for more training
+  data, so it is no longer fully blind. Targets asserted too.
+- heldout.yml (set 1): the development set, used for error analysis while the
+  training data grew. Asserted at a floor just under its measured figure so
+  that a regression fails.
+Examples that also occur in data/nlu were removed from every set."""
 from pathlib import Path
 
 import pytest
@@ -14,9 +21,11 @@ from bench.nlu_eval import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "assistant.tar.gz"
-HELDOUT = [ROOT / "tests" / "nlu" / "heldout.yml", ROOT / "tests" / "nlu" / "heldout_blind.yml"]
+NLU = ROOT / "tests" / "nlu"
 INTENT_TARGET = 0.95
 COUNTRY_F1_TARGET = 0.98
+# set -> minimum intent accuracy
+HELDOUT = {NLU / "heldout_fresh.yml": INTENT_TARGET, NLU / "heldout_blind.yml": INTENT_TARGET, NLU / "heldout.yml": 0.94}
 
 
 def _texts(*paths):
@@ -34,10 +43,11 @@ def test_heldout_set_shares_no_example_with_training_data(heldout):
 @pytest.mark.model
 @pytest.mark.parametrize("heldout", HELDOUT, ids=lambda p: p.stem)
 def test_heldout_figures_meet_the_targets(heldout):
+    minimum = HELDOUT[heldout]
     assert MODEL.exists(), "train first: make train"
     figures = evaluate(MODEL, heldout)
     print({k: v for k, v in figures.items() if k != "errors"})
     assert figures["examples"] >= 250
     assert figures["country_mentions"] >= 120
     assert figures["country_f1"] >= COUNTRY_F1_TARGET, figures
-    assert figures["intent_accuracy"] >= INTENT_TARGET, figures["errors"]
+    assert figures["intent_accuracy"] >= minimum, figures["errors"]
