@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, slot_events, state_of
+from actions.common import context, dispatch, respond, slot_events, state_of
 from bot.conversation import NO_PROBLEM, assessment_turn, extraction_updates, reset_slots, resume_turn
 from bot.render import Message
 from bot.understanding import interpret
@@ -50,8 +50,7 @@ class ActionAssess(Action):
             dispatcher.utter_message(text=NO_PROBLEM)
             return []
         turn = assessment_turn(state, kb, settings)
-        dispatch(dispatcher, turn.messages)
-        return slot_events(turn.slots)
+        return respond(dispatcher, turn)
 
 
 class ActionResume(Action):
@@ -62,8 +61,7 @@ class ActionResume(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         turn = resume_turn(state_of(tracker))
-        dispatch(dispatcher, turn.messages)
-        return slot_events(turn.slots)
+        return respond(dispatcher, turn)
 
 
 class ActionRestartAssessment(Action):

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import Settings, settings
-from bot.conversation import HELPER_SLOTS
+from bot.conversation import HELPER_SLOTS, Turn
 from bot.facts import FACT_SLOTS
 from bot.knowledge import KnowledgeBase, get_knowledge_base
 from bot.render import Message
@@ -27,6 +27,18 @@ def dispatch(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> N
 
 def slot_events(slots: Dict[str, Any]) -> List[SlotSet]:
     return [SlotSet(name, value) for name, value in slots.items()]
+
+
+def respond(dispatcher: CollectingDispatcher, turn: Turn) -> List[SlotSet]:
+    """Send a turn's messages; its slot updates become the action's events."""
+    dispatch(dispatcher, turn.messages)
+    return slot_events(turn.slots)
+
+
+def respond_in_form(dispatcher: CollectingDispatcher, turn: Turn) -> Dict[str, Any]:
+    """The same for a form validator, which returns slot values, not events."""
+    dispatch(dispatcher, turn.messages)
+    return turn.slots
 
 
 def context() -> tuple[KnowledgeBase, Settings]:

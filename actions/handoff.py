@@ -9,7 +9,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import context, dispatch, slot_events, state_of
+from actions.common import context, dispatch, respond, respond_in_form, state_of
 from bot import safety
 from bot.handoff import dialogue
 from bot.handoff.mail import drain_outbox, mailer_for
@@ -60,8 +60,7 @@ class ActionHumanHandoff(Action):
         kb, settings = context()
         state = handoff_state(tracker)
         step = dialogue.start(state, kb, settings, lambda: physician_summary(state, kb, settings))
-        dispatch(dispatcher, step.messages)
-        return slot_events(step.slots)
+        return respond(dispatcher, step)
 
 
 def _ask_action(slot: str) -> type:
@@ -92,8 +91,7 @@ class ValidateHandoffForm(FormValidationAction):
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         text, intent = _latest(tracker)
         step = dialogue.validate_answer(slot, value, text, intent, handoff_state(tracker))
-        dispatch(dispatcher, step.messages)
-        return step.slots
+        return respond_in_form(dispatcher, step)
 
     def validate_contact_name(self, value, dispatcher, tracker, domain):
         return self._check("contact_name", value, dispatcher, tracker)
@@ -125,8 +123,7 @@ class ActionSubmitHandoff(Action):
         state = handoff_state(tracker)
         if not state.get("handoff_reference") and (state.get("handoff_cancelled") or not state.get("contact_consent")):
             step = dialogue.not_sent(state, settings)
-            dispatch(dispatcher, step.messages)
-            return slot_events(step.slots)
+            return respond(dispatcher, step)
         kind = dialogue.kind_for(state.get("role"))
         record = assessment_record(state, kb, settings)
         contact = dialogue.contact_of(state)
@@ -141,8 +138,7 @@ class ActionSubmitHandoff(Action):
             # Send now if the mail server answers; otherwise the outbox worker retries.
             loop.run_in_executor(None, lambda: drain_outbox(engine, mailer_for(settings), settings.mail_from))
         step = dialogue.confirmation(request, created, settings)
-        dispatch(dispatcher, step.messages)
-        return slot_events(step.slots)
+        return respond(dispatcher, step)
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -163,14 +159,12 @@ class ValidateStatusForm(FormValidationAction):
     def validate_status_reference(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[Text, Any]:
         step = dialogue.validate_status_reference(str(value or ""))
-        dispatch(dispatcher, step.messages)
-        return step.slots
+        return respond_in_form(dispatcher, step)
 
     def validate_status_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:
         step = dialogue.validate_status_email(str(value or ""))
-        dispatch(dispatcher, step.messages)
-        return step.slots
+        return respond_in_form(dispatcher, step)
 
 
 class ActionStatusLookup(Action):
@@ -190,8 +184,7 @@ class ActionStatusLookup(Action):
             view = await asyncio.get_running_loop().run_in_executor(
                 None, lambda: lookup_status(engine, state["status_reference"], state["status_email"]))
             step = dialogue.status_answer(view, state["status_reference"], attempts, settings)
-        dispatch(dispatcher, step.messages)
-        return slot_events(step.slots)
+        return respond(dispatcher, step)
 
 
 class ActionDefaultAskAffirmation(Action):

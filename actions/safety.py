@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, slot_events, state_of
+from actions.common import context, dispatch, respond, state_of
 from bot import safety
 from bot.conversation import emergency_turn
 
@@ -18,8 +18,7 @@ class ActionEmergency(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
         turn = emergency_turn(state_of(tracker), kb, settings)
-        dispatch(dispatcher, turn.messages)
-        return slot_events(turn.slots)
+        return respond(dispatcher, turn)
 
 
 class ActionAdverseEvent(Action):

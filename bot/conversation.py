@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.facts import FACT_SLOTS, REQUIRED_KNOWN, known_facts
 from bot.knowledge import KnowledgeBase
 from bot.questions import question
-from bot.pathway import Conditional, Need, Outcome, assess, depends_on
+from bot.pathway import Need, Outcome, assess, depends_on
 from bot.render import (
     SLOT_LABELS,
     Message,

@@ -6,13 +6,13 @@ the contacts from configuration."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from bot.config import Settings
 from bot.countries import country_name
 from bot.facts import is_plain_audience
-from bot.knowledge import Criterion, Fact, KnowledgeBase, Scheme, Source
+from bot.knowledge import Criterion, Fact, KnowledgeBase, Source
 from bot.pathway import Conditional, Outcome
 
 # Schemes where the company's programme supplies the product.
@@ -304,7 +304,7 @@ def unknown_explanation(slot: str, outcomes: Sequence[Outcome], kb: KnowledgeBas
             f"That's fine. {label[0].upper() + label[1:]} decides between: {', '.join(names)}. "
             "I'll carry on and show you what each case means at the end."
         )
-    return f"That's fine: I'll carry on without it and tell you at the end if it matters."
+    return "That's fine: I'll carry on without it and tell you at the end if it matters."
 
 
 def emergency_messages(country: Optional[str], kb: KnowledgeBase, settings: Settings) -> List[Message]:

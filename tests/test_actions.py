@@ -1,9 +1,7 @@
 """Actions on built trackers: the events they return and what they say."""
 import asyncio
 
-import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import ActionAssess, ActionExtractFacts, ActionRestartAssessment, ActionResume

@@ -1,9 +1,7 @@
 """End to end: the real action server and Rasa server, whole conversations
 over the REST channel, the contract payload checked for every scheme code."""
-import os
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -290,7 +288,7 @@ def test_status_lookup_needs_the_right_email(server):
     assert reference in said and "received" in said and "claire" not in said.lower()
     missing = Chat(server)
     missing.say("I'd like an update on my request")
-    bad = missing.say("MA-2345-6789")
+    missing.say("MA-2345-6789")
     assert missing.slots()["requested_slot"] == "status_email"
     assert "couldn't find" in texts(missing.say("claire.fontaine@chu-lyon.fr"))
 

@@ -5,11 +5,11 @@ checked, and what the bot says when the request is stored or looked up."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from bot import contact as validate
 from bot.config import Settings
+from bot.conversation import Turn as Step  # messages + slot updates, as in the assessment
 from bot.countries import country_name
 from bot.facts import is_plain_audience
 from bot.handoff.records import Request, StatusView, normalise_reference
@@ -31,12 +31,6 @@ PATIENT_DATA_NOTICE = (
     "collect what they need through a secure channel. I have left what you typed out of the request."
 )
 _REFERENCE_IN_TEXT = re.compile(r"\bMA[\s-]?[A-Z0-9]{4}[\s-]?[A-Z0-9]{4}\b", re.IGNORECASE)
-
-
-@dataclass
-class Step:
-    messages: List[Message] = field(default_factory=list)
-    slots: Dict[str, Any] = field(default_factory=dict)
 
 
 def kind_for(role: Optional[str]) -> str:
