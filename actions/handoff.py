@@ -13,7 +13,7 @@ from actions.common import context, dispatch, respond, respond_in_form, state_of
 from bot import safety
 from bot.handoff import dialogue
 from bot.handoff.mail import drain_outbox, mailer_for
-from bot.handoff.records import Draft, create_request, lookup_status
+from bot.handoff.records import Draft, clear_draft, create_request, load_draft, lookup_status, save_draft
 from bot.handoff.summary import assessment_record, physician_summary, team_email
 from bot.questions import question
 from bot.storage import engine_for
@@ -91,6 +91,10 @@ class ValidateHandoffForm(FormValidationAction):
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         text, intent = _latest(tracker)
         step = dialogue.validate_answer(slot, value, text, intent, handoff_state(tracker))
+        kept = dialogue.for_draft(slot, step)
+        if kept:
+            _, settings = context()
+            save_draft(engine_for(settings.database_url), tracker.sender_id, *kept)
         return respond_in_form(dispatcher, step)
 
     def validate_contact_name(self, value, dispatcher, tracker, domain):
@@ -122,18 +126,20 @@ class ActionSubmitHandoff(Action):
         kb, settings = context()
         state = handoff_state(tracker)
         if not state.get("handoff_reference") and (state.get("handoff_cancelled") or not state.get("contact_consent")):
+            clear_draft(engine_for(settings.database_url), tracker.sender_id)  # nothing is kept
             step = dialogue.not_sent(state, settings)
             return respond(dispatcher, step)
         kind = dialogue.kind_for(state.get("role"))
         record = assessment_record(state, kb, settings)
-        contact = dialogue.contact_of(state)
-        urgent = bool(state.get("emergency"))
         engine = engine_for(settings.database_url)
+        contact = dialogue.contact_of(load_draft(engine, tracker.sender_id), state)
+        urgent = bool(state.get("emergency"))
         draft = Draft(tracker.sender_id, kind, urgent, state.get("country"), record, contact)
         notify = {"recipient": settings.team_email, **team_email(kind, urgent, tracker.sender_id, record, contact, kb)}
         loop = asyncio.get_running_loop()
         request, created = await loop.run_in_executor(
             None, lambda: create_request(engine, draft, settings.ack_business_days, settings.default_country, notify))
+        clear_draft(engine, tracker.sender_id)
         if created:
             # Send now if the mail server answers; otherwise the outbox worker retries.
             loop.run_in_executor(None, lambda: drain_outbox(engine, mailer_for(settings), settings.mail_from))

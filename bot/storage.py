@@ -83,6 +83,17 @@ outbox = Table(
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 
 
+# Contact details while the handoff form collects them: kept here, not in
+# slots, so the transcript never holds them. Deleted when the request is made.
+handoff_drafts = Table(
+    "handoff_drafts",
+    metadata,
+    Column("conversation_id", String(255), primary_key=True),
+    Column("contact", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the action server and the queue tool read while one writes;
     # busy_timeout makes concurrent writers wait instead of failing.

@@ -9,14 +9,21 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.handoff as handoff_actions
 from actions.handoff import ActionHumanHandoff, ActionStatusLookup, ActionSubmitHandoff, ValidateHandoffForm, ValidateStatusForm
-from bot.handoff.records import get_request, list_requests
+from bot.handoff.records import get_request, list_requests, load_draft, save_draft
 from bot.storage import engine_for
 
 FR_AAC = {"role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
           "in_development": False, "in_company_trial": False, "trial_available": False, "serious_condition": True,
           "alternatives_exhausted": True, "previously_treated": False}
-CONTACT = {"contact_name": "Dr Jane Martin", "contact_institution": "CHU de Lyon", "contact_email": "jane@chu-lyon.fr",
-           "contact_phone": "+33472112233", "contact_time": "mornings", "contact_consent": True}
+CONTACT = {"contact_name": "[provided]", "contact_institution": "[provided]", "contact_email": "[provided]",
+           "contact_phone": "[provided]", "contact_time": "[provided]", "contact_consent": True}
+DRAFT = {"name": "Dr Jane Martin", "institution": "CHU de Lyon", "email": "jane@chu-lyon.fr", "phone": "+33472112233",
+         "contact_time": "mornings"}
+
+
+def with_draft(settings, conversation="conv-1"):
+    for field, value in DRAFT.items():
+        save_draft(engine_for(settings.database_url), conversation, field, value)
 DOMAIN = {"forms": {"handoff_form": {"required_slots": list(CONTACT)},
                     "status_form": {"required_slots": ["status_reference", "status_email"]}},
           "slots": {}}
@@ -59,7 +66,9 @@ def test_form_accepts_a_good_email_and_moves_on():
              "contact_email": "Jane@CHU-Lyon.fr", "requested_slot": "contact_email"}
     messages, events = run(ValidateHandoffForm(), tracker(slots, "Jane@CHU-Lyon.fr", "contact_details", loop="handoff_form",
                                                           extracted={"contact_email": "Jane@CHU-Lyon.fr"}))
-    assert not messages and events == [("contact_email", "Jane@chu-lyon.fr")]
+    # The slot only says an email was given; the address waits in the draft.
+    assert not messages and events == [("contact_email", "[provided]")]
+    assert load_draft(engine_for(handoff_actions.context()[1].database_url), "conv-1") == {"email": "Jane@chu-lyon.fr"}
 
 
 def test_form_for_an_advocate_asks_consent_name_and_email_only():
@@ -78,6 +87,7 @@ def test_a_stop_during_the_form_ends_it_with_nothing_stored():
 
 
 def test_submit_stores_one_request_and_sends_the_contract_payload(project_db):
+    with_draft(project_db)
     messages, events = run(ActionSubmitHandoff(), tracker({**FR_AAC, **CONTACT}))
     [payload] = [m["custom"]["handoff"] for m in messages if m.get("custom")]
     assert payload["queue"] == "managed_access" and payload["reference"] in messages[0]["text"]
@@ -85,15 +95,18 @@ def test_submit_stores_one_request_and_sends_the_contract_payload(project_db):
     assert request.assessment["outcome"]["scheme"] == "FR_AAC" and request.contact["email"] == "jane@chu-lyon.fr"
     assert request.acknowledge_by.isoformat() == payload["acknowledge_by"]
     assert ("handoff_reference", payload["reference"]) in events and ("contact_email", None) in events
+    assert load_draft(engine_for(project_db.database_url), "conv-1") == {}
     again, _ = run(ActionSubmitHandoff(), tracker({**FR_AAC, **CONTACT}))
     assert "already have a request" in again[0]["text"]
     assert len(list_requests(engine_for(project_db.database_url))) == 1
 
 
 def test_submit_without_consent_stores_nothing(project_db):
+    with_draft(project_db)
     messages, _ = run(ActionSubmitHandoff(), tracker({**FR_AAC, **CONTACT, "contact_consent": False}))
     assert "nothing has been sent" in messages[0]["text"]
     assert list_requests(engine_for(project_db.database_url)) == []
+    assert load_draft(engine_for(project_db.database_url), "conv-1") == {}
 
 
 def test_emergency_handoff_gives_the_urgent_contact_first(project_db):
@@ -108,6 +121,7 @@ def test_status_form_takes_the_reference_from_the_first_message():
 
 
 def test_status_lookup_with_and_without_the_right_email(project_db):
+    with_draft(project_db)
     _, _ = run(ActionSubmitHandoff(), tracker({**FR_AAC, **CONTACT}))
     [request] = list_requests(engine_for(project_db.database_url))
     right, events = run(ActionStatusLookup(), tracker({"status_reference": request.reference, "status_email": "JANE@chu-lyon.fr"},

@@ -108,6 +108,20 @@ def test_no_to_a_detail_stops_the_handoff_but_no_phone_is_allowed():
     assert dialogue.validate_answer("contact_name", "Jan Novak", "Jan Novak", "deny", {}).slots == {"contact_name": "Jan Novak"}
 
 
+def test_accepted_details_go_to_the_draft_and_slots_keep_only_a_marker():
+    step = dialogue.validate_answer("contact_email", "Jane@CHU-Lyon.fr", "Jane@CHU-Lyon.fr", "inform", {})
+    assert dialogue.for_draft("contact_email", step) == ("email", "Jane@chu-lyon.fr")
+    assert step.slots == {"contact_email": "[provided]"}
+    skipped = dialogue.validate_answer("contact_phone", "skip", "skip", "deny", {})
+    assert dialogue.for_draft("contact_phone", skipped) == ("phone", None) and skipped.slots == {"contact_phone": "none"}
+    refused = dialogue.validate_answer("contact_email", "jane@", "jane@", "inform", {})
+    assert dialogue.for_draft("contact_email", refused) is None and refused.slots == {"contact_email": None}
+    assert dialogue.for_draft("contact_consent", dialogue.validate_answer("contact_consent", True, "yes", "affirm", {})) is None
+    contact = dialogue.contact_of({"name": "Dr Jane Martin", "email": "jane@chu-lyon.fr"}, {"role": "physician", "contact_consent": True})
+    assert contact == {"name": "Dr Jane Martin", "institution": None, "email": "jane@chu-lyon.fr", "phone": None,
+                       "contact_time": None, "role": "physician", "consent": True}
+
+
 def test_consent_must_be_yes_or_no():
     assert dialogue.validate_answer("contact_consent", True, "yes", "affirm", {}).slots == {"contact_consent": True}
     assert dialogue.validate_answer("contact_consent", False, "no", "deny", {}).slots == {"contact_consent": False}

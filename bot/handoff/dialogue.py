@@ -5,7 +5,7 @@ checked, and what the bot says when the request is stored or looked up."""
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from bot import contact as validate
 from bot.config import Settings
@@ -108,20 +108,30 @@ def validate_answer(slot: str, value: Any, text: str, intent: Optional[str], sta
     if error:
         return Step([Message(text=error)], {slot: None})
     # An empty phone means "no phone"; the slot keeps a marker so it is not asked again.
-    return Step(slots={slot: clean if clean else "none"})
+    return Step(slots={slot: clean if clean else NO_PHONE})
 
 
-def contact_of(state: Mapping[str, Any]) -> Dict[str, Any]:
-    phone = state.get("contact_phone")
-    return {
-        "name": state.get("contact_name"),
-        "institution": state.get("contact_institution"),
-        "email": state.get("contact_email"),
-        "phone": phone if phone and phone != "none" else None,
-        "contact_time": state.get("contact_time"),
-        "role": state.get("role"),
-        "consent": bool(state.get("contact_consent")),
-    }
+# Contact slot -> field of the stored contact. Their values go to the handoff
+# draft (bot/handoff/records.py); the slots only say that a value was given,
+# so the transcript never holds contact data.
+DRAFT_FIELDS = {"contact_name": "name", "contact_institution": "institution", "contact_email": "email",
+                "contact_phone": "phone", "contact_time": "contact_time"}
+PROVIDED, NO_PHONE = "[provided]", "none"
+
+
+def for_draft(slot: str, step: Step) -> Optional[Tuple[str, Any]]:
+    """(field, value) to keep in the draft when `step` accepted a contact detail;
+    the step's slot is replaced by a marker."""
+    value = step.slots.get(slot)
+    if slot not in DRAFT_FIELDS or value is None:
+        return None
+    step.slots[slot] = NO_PHONE if value == NO_PHONE else PROVIDED
+    return DRAFT_FIELDS[slot], None if value == NO_PHONE else value
+
+
+def contact_of(draft: Mapping[str, Any], state: Mapping[str, Any]) -> Dict[str, Any]:
+    return {**{field: draft.get(field) for field in DRAFT_FIELDS.values()},
+            "role": state.get("role"), "consent": bool(state.get("contact_consent"))}
 
 
 def not_sent(state: Mapping[str, Any], settings: Settings) -> Step:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from bot.business_days import add_business_days
-from bot.storage import access_requests, outbox, request_events
+from bot.storage import access_requests, handoff_drafts, outbox, request_events
 
 KINDS = ("physician_request", "mi_contact")
 STATUSES = ("received", "acknowledged", "in_review", "closed")
@@ -188,6 +188,31 @@ def create_request(
                 return existing, False
             # Otherwise the random reference collided: draw another one.
     raise HandoffError("could not allocate a unique reference")
+
+
+def save_draft(engine: Engine, conversation_id: str, field_name: str, value: Any) -> None:
+    """Keep one contact detail of a handoff in progress."""
+    with engine.begin() as conn:
+        row = conn.execute(select(handoff_drafts.c.contact).where(
+            handoff_drafts.c.conversation_id == conversation_id)).first()
+        contact = {**(row.contact if row else {}), field_name: value}
+        if row:
+            conn.execute(update(handoff_drafts).where(handoff_drafts.c.conversation_id == conversation_id)
+                         .values(contact=contact, updated_at=now_utc()))
+        else:
+            conn.execute(insert(handoff_drafts).values(conversation_id=conversation_id, contact=contact, updated_at=now_utc()))
+
+
+def load_draft(engine: Engine, conversation_id: str) -> Dict[str, Any]:
+    with engine.connect() as conn:
+        row = conn.execute(select(handoff_drafts.c.contact).where(
+            handoff_drafts.c.conversation_id == conversation_id)).first()
+    return dict(row.contact) if row else {}
+
+
+def clear_draft(engine: Engine, conversation_id: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(handoff_drafts.delete().where(handoff_drafts.c.conversation_id == conversation_id))
 
 
 def get_request(engine: Engine, reference: str) -> Optional[Request]:
