@@ -320,3 +320,21 @@ def test_an_emergency_handoff_is_urgent_and_gives_the_urgent_contact_at_once(ser
     assert handoff["queue"] == "urgent" and "URGENT-LINE" in texts(done)
     [request] = [r for r in stored_requests() if r.conversation_id == chat.sender]
     assert request.urgent
+
+
+def test_the_stored_transcript_is_redacted_and_flagged(server):
+    """The servers use the redacting tracker store: nothing typed as contact
+    data reaches the events table, and the adverse-event flag is recorded."""
+    from sqlalchemy import create_engine, select
+
+    from bot.transcripts.tables import events, flags
+
+    chat = Chat(server)
+    chat.say("hi, I'm Dr Jane Martin, you can reach me at jane.martin@chu-lyon.fr or +33 4 72 11 22 33")
+    chat.say("my patient had a severe rash after taking your drug")
+    engine = create_engine(f"sqlite:///{server_env['TRACKER_DB']}", future=True)
+    with engine.connect() as conn:
+        stored = "\n".join(r.data for r in conn.execute(select(events.c.data).where(events.c.sender_id == chat.sender)))
+        raised = {r.flag for r in conn.execute(select(flags.c.flag).where(flags.c.sender_id == chat.sender))}
+    assert stored and "jane.martin@chu-lyon.fr" not in stored and "72 11 22 33" not in stored and "Jane Martin" not in stored
+    assert "adverse_event" in raised

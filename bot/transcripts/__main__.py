@@ -1,0 +1,125 @@
+"""Stored conversations from the command line (the review console's
+operations, for scripting).
+
+  python -m bot.transcripts list [--flag adverse_event] [--since 2026-11-01] [--country FR] [--text rash]
+  python -m bot.transcripts show CONVERSATION_ID
+  python -m bot.transcripts export --format csv|json [filters] > export.csv
+  python -m bot.transcripts erase CONVERSATION_ID --actor "dpo@example.com"
+  python -m bot.transcripts retention --days 365 --actor "retention-job"
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from sqlalchemy import create_engine
+
+from bot.config import PROJECT_ROOT, load_settings
+from bot.transcripts import review
+from bot.transcripts.admin import apply_retention, erase
+from bot.transcripts.flags import FLAGS
+
+
+def tracker_engine(settings):
+    path = Path(settings.tracker_db_url)
+    return create_engine(f"sqlite:///{path if path.is_absolute() else PROJECT_ROOT / path}", future=True)
+
+
+def _filters(args) -> review.Filters:
+    return review.Filters(
+        since=args.since, until=args.until, role=args.role, country=(args.country or "").upper() or None,
+        scheme=args.scheme, flag=args.flag, reviewed=args.reviewed, text=args.text, limit=args.limit)
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    day = dt.date.fromisoformat
+    p.add_argument("--since", type=day)
+    p.add_argument("--until", type=day)
+    p.add_argument("--role")
+    p.add_argument("--country")
+    p.add_argument("--scheme")
+    p.add_argument("--flag", choices=sorted(FLAGS))
+    p.add_argument("--text", help="search the (redacted) messages")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--reviewed", dest="reviewed", action="store_const", const=True)
+    group.add_argument("--not-reviewed", dest="reviewed", action="store_const", const=False)
+    p.add_argument("--limit", type=int, default=200)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot.transcripts", description="Review stored (redacted) conversations.")
+    sub = p.add_subparsers(dest="command", required=True)
+    _add_filters(sub.add_parser("list", help="conversations, newest first"))
+    show = sub.add_parser("show", help="one transcript in order")
+    show.add_argument("conversation")
+    export = sub.add_parser("export", help="the filtered set as CSV or JSON (redacted)")
+    export.add_argument("--format", choices=("csv", "json"), default="json")
+    _add_filters(export)
+    er = sub.add_parser("erase", help="erase one conversation (erasure request); logged without content")
+    er.add_argument("conversation")
+    er.add_argument("--actor", required=True)
+    ret = sub.add_parser("retention", help="delete conversations older than N days")
+    ret.add_argument("--days", type=int, required=True)
+    ret.add_argument("--actor", required=True)
+    return p
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = parser().parse_args(argv)
+    engine = tracker_engine(load_settings())
+    if args.command == "list":
+        rows = review.list_conversations(engine, _filters(args))
+        for s in rows:
+            flagged = ",".join(sorted(s.flags)) or "-"
+            print(f"{s.sender_id}  last {review._iso(s.last_at)}  {s.role or '-'} {s.country or '-'} "
+                  f"{s.pathway or '-'}  flags {flagged}  {'reviewed' if s.reviewed else 'not reviewed'}")
+        if not rows:
+            print("no conversations")
+    elif args.command == "show":
+        lines = review.transcript(engine, args.conversation)
+        if not lines:
+            print(f"error: no conversation {args.conversation!r}", file=sys.stderr)
+            return 2
+        for line in lines:
+            if line["who"] in ("user", "bot"):
+                extra = f"  [{line['intent']} {line['confidence']:.2f}]" if line["who"] == "user" and line.get("intent") else ""
+                print(f"{review._iso(line['at'])} {line['who']:>4}: {line['text']}{extra}")
+                if line.get("custom"):
+                    print(f"{'':26}payload: {json.dumps(line['custom'], ensure_ascii=False)}")
+            elif line["who"] == "slot":
+                print(f"{'':20}slot {line['name']} = {line['value']!r}")
+            else:
+                print(f"{'':20}action {line['name']}")
+    elif args.command == "export":
+        rows = review.export_rows(engine, _filters(args))
+        if args.format == "json":
+            json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            writer = csv.writer(sys.stdout)
+            writer.writerow(["conversation", "started", "last", "role", "country", "scheme", "reviewed", "flags",
+                             "outcome", "messages"])
+            for r in rows:
+                writer.writerow([r["conversation"], r["started"], r["last"], r["role"], r["country"], r["scheme"],
+                                 r["reviewed"], json.dumps(r["flags"]), json.dumps(r["outcome"], ensure_ascii=False),
+                                 "\n".join(f"{m['who']}: {m['text']}" for m in r["messages"])])
+    elif args.command == "erase":
+        removed = erase(engine, args.conversation, args.actor)
+        print(f"erased {removed} events of {args.conversation}")
+    elif args.command == "retention":
+        try:
+            count = apply_retention(engine, args.days, args.actor)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"deleted {count} conversations older than {args.days} days")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The project's tracker store: Rasa's SQL tracker store (SQLite or
+PostgreSQL), with every event redacted before it is written, and a review
+index (conversation, flags) kept in the same database as it happens.
+
+endpoints.yml: tracker_store: {type: bot.transcripts.store.RedactingSQLTrackerStore,
+dialect: sqlite, db: var/tracker.db} (or dialect postgresql with host, port,
+username, password)."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import select
+
+from bot.transcripts.events import redact_event
+from bot.transcripts.flags import flags_in, latest_slots
+from bot.transcripts.tables import conversations, flags, metadata
+
+logger = logging.getLogger(__name__)
+
+
+class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("event_broker") is not None:
+            # A broker would receive the events before redaction.
+            raise ValueError("RedactingSQLTrackerStore does not publish to an event broker")
+        super().__init__(*args, **kwargs)
+        metadata.create_all(self.engine)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        country = tracker.get_slot("country")
+        with self.session_scope() as session:
+            new = [redact_event(event.as_dict(), country) for event in self._additional_events(session, tracker)]
+            for data in new:
+                session.add(self.SQLEvent(
+                    sender_id=tracker.sender_id,
+                    type_name=data.get("event"),
+                    timestamp=data.get("timestamp"),
+                    intent_name=((data.get("parse_data") or {}).get("intent") or {}).get("name"),
+                    action_name=data.get("name"),
+                    data=json.dumps(data),
+                ))
+            if new:
+                _index(session, tracker.sender_id, new)
+            session.commit()
+
+
+def _index(session: Any, sender_id: str, events: List[Dict[str, Any]]) -> None:
+    """Keep the review list and the flags current (first time of each flag)."""
+    times = [e.get("timestamp") for e in events if e.get("timestamp")]
+    slots = latest_slots(events)
+    row = session.execute(select(conversations).where(conversations.c.sender_id == sender_id)).first()
+    if row is None:
+        session.execute(conversations.insert().values(
+            sender_id=sender_id, started_at=min(times) if times else None, last_at=max(times) if times else None,
+            **slots))
+    else:
+        values: Dict[str, Any] = dict(slots)
+        if times:
+            values["last_at"] = max(times + [row.last_at or 0])
+        if values:
+            session.execute(conversations.update().where(conversations.c.sender_id == sender_id).values(**values))
+    known = {r.flag for r in session.execute(select(flags.c.flag).where(flags.c.sender_id == sender_id))}
+    for flag in flags_in(events):
+        if flag.name not in known:
+            session.execute(flags.insert().values(sender_id=sender_id, flag=flag.name, first_at=flag.at, detail=flag.detail))
+            known.add(flag.name)

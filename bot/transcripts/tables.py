@@ -1,0 +1,54 @@
+"""Review index tables, stored beside Rasa's `events` table."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Float, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+conversations = Table(
+    "transcript_conversations",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("started_at", Float),
+    Column("last_at", Float, index=True),
+    Column("role", String(32)),
+    Column("country", String(8)),
+    Column("pathway", String(32)),
+    Column("reviewed", Boolean, nullable=False, default=False),
+)
+
+flags = Table(
+    "transcript_flags",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("flag", String(32), primary_key=True),
+    Column("first_at", Float, nullable=False),
+    Column("detail", Text),
+)
+
+# Erasures and retention runs, without the content that was removed.
+erasures = Table(
+    "transcript_erasures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Float, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("reason", String(32), nullable=False),  # request | retention
+    Column("conversations", Integer, nullable=False),
+    Column("events", Integer, nullable=False),
+)
+
+# Rasa's own events table (created by its SQL tracker store), described here
+# so retention and erasure need no Rasa import.
+rasa_metadata = MetaData()
+events = Table(
+    "events",
+    rasa_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False),
+    Column("type_name", String(255), nullable=False),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+    Column("data", Text),
+)

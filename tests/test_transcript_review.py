@@ -1,0 +1,86 @@
+"""Reviewing stored conversations: filters, transcript order, exports
+without personal data, and the command line (list, show, export, erase,
+retention)."""
+import asyncio
+import csv
+import io
+import json
+import time
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet
+
+from bot.transcripts import review
+from bot.transcripts.__main__ import main
+from bot.transcripts.store import RedactingSQLTrackerStore
+from tests.test_transcript_store import DOMAIN, conversation, user
+from rasa.shared.core.trackers import DialogueStateTracker
+
+NOW = time.time()
+
+
+def quiet(sender, start, text="what is an AAC?", intent="inform"):
+    return DialogueStateTracker.from_events(sender, [
+        ActionExecuted("action_listen", timestamp=start),
+        user(text, intent, start + 1),
+        SlotSet("country", "DE", timestamp=start + 2),
+        BotUttered("An AAC is ...", {"custom": {"pathway": {"scheme": "COMPANY_MAP"}}}, timestamp=start + 3),
+    ], slots=DOMAIN.slots)
+
+
+@pytest.fixture
+def stored(tmp_path, monkeypatch):
+    db = tmp_path / "tracker.db"
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db))
+    asyncio.run(store.save(conversation("ae-1", start=NOW - 7200)))
+    asyncio.run(store.save(quiet("calm-1", NOW - 3600)))
+    asyncio.run(store.save(quiet("xss-1", NOW - 60, "<script>alert(1)</script> my email is a@b.org")))
+    return store
+
+
+def test_list_is_newest_first_and_filters(stored):
+    assert [s.sender_id for s in review.list_conversations(stored.engine)] == ["xss-1", "calm-1", "ae-1"]
+    assert [s.sender_id for s in review.list_conversations(stored.engine, review.Filters(flag="adverse_event"))] == ["ae-1"]
+    assert [s.sender_id for s in review.list_conversations(stored.engine, review.Filters(country="FR"))] == ["ae-1"]
+    assert [s.sender_id for s in review.list_conversations(stored.engine, review.Filters(text="script"))] == ["xss-1"]
+    assert review.list_conversations(stored.engine, review.Filters(reviewed=True)) == []
+    assert [s.sender_id for s in review.list_conversations(stored.engine, review.Filters(scheme="COMPANY_MAP"))] == []
+
+
+def test_transcript_keeps_the_order_with_intents_slots_and_actions(stored):
+    lines = review.transcript(stored.engine, "ae-1")
+    assert [l["who"] for l in lines] == ["user", "slot", "bot", "user", "action", "slot"]
+    assert lines[0]["intent"] == "inform" and lines[0]["confidence"] == pytest.approx(0.99)
+    assert lines[4]["name"] == "action_adverse_event"
+    assert "[email]" in lines[0]["text"]
+
+
+def test_export_has_flags_and_outcomes_but_no_personal_data(stored, capsys):
+    rows = review.export_rows(stored.engine)
+    assert {r["conversation"] for r in rows} == {"ae-1", "calm-1", "xss-1"}
+    ae = next(r for r in rows if r["conversation"] == "ae-1")
+    assert list(ae["flags"]) == ["adverse_event"]
+    calm = next(r for r in rows if r["conversation"] == "calm-1")
+    assert calm["outcome"] == {"scheme": "COMPANY_MAP"}
+    assert main(["export", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) and "@" not in out
+    assert main(["export", "--format", "csv", "--flag", "adverse_event"]) == 0
+    table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert table[0][0] == "conversation" and [r[0] for r in table[1:]] == ["ae-1"]
+    assert "@" not in "".join(map(str, table))
+
+
+def test_cli_list_show_erase_and_retention(stored, capsys):
+    assert main(["list", "--flag", "adverse_event"]) == 0
+    assert capsys.readouterr().out.startswith("ae-1")
+    assert main(["show", "xss-1"]) == 0
+    shown = capsys.readouterr().out
+    assert "<script>alert(1)</script>" in shown and "a@b.org" not in shown
+    assert main(["show", "nobody"]) == 2
+    assert main(["erase", "calm-1", "--actor", "dpo"]) == 0
+    assert "erased 4 events" in capsys.readouterr().out
+    assert main(["retention", "--days", "0", "--actor", "job"]) == 2
+    assert main(["list"]) == 0
+    assert "calm-1" not in capsys.readouterr().out
