@@ -84,3 +84,15 @@ def test_cli_list_show_erase_and_retention(stored, capsys):
     assert main(["retention", "--days", "0", "--actor", "job"]) == 2
     assert main(["list"]) == 0
     assert "calm-1" not in capsys.readouterr().out
+
+
+def test_marking_reviewed_records_who_when_and_what(stored):
+    review.mark_reviewed(stored.engine, "ae-1", "reviewer.one", "forwarded_pv", "sent to PV at 10:05", now=NOW)
+    [entry] = review.reviews_of(stored.engine, "ae-1")
+    assert (entry["reviewer"], entry["disposition"], entry["comment"], entry["at"]) == (
+        "reviewer.one", "forwarded_pv", "sent to PV at 10:05", NOW)
+    assert [s.sender_id for s in review.list_conversations(stored.engine, review.Filters(reviewed=True))] == ["ae-1"]
+    with pytest.raises(review.ReviewError, match="unknown disposition"):
+        review.mark_reviewed(stored.engine, "ae-1", "reviewer.one", "fine")
+    with pytest.raises(review.ReviewError, match="no conversation"):
+        review.mark_reviewed(stored.engine, "nobody", "reviewer.one", "no_issue")

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 from sqlalchemy import and_, exists, select
 from sqlalchemy.engine import Engine
 
-from bot.transcripts.tables import conversations, events, flags, metadata
+from bot.transcripts.tables import conversations, events, flags, metadata, reviews
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,40 @@ def export_rows(engine: Engine, f: Filters = Filters()) -> List[Dict[str, Any]]:
 
 def _iso(ts: Optional[float]) -> Optional[str]:
     return dt.datetime.fromtimestamp(ts, dt.timezone.utc).isoformat(timespec="seconds") if ts else None
+
+
+DISPOSITIONS = {
+    "no_issue": "no issue",
+    "forwarded_pv": "forwarded to pharmacovigilance",
+    "content_correction": "content correction needed",
+}
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded, in words."""
+
+
+def mark_reviewed(engine: Engine, sender_id: str, reviewer: str, disposition: str, comment: str = "",
+                  now: Optional[float] = None) -> None:
+    """Record a review (kept as an audit trail) and mark the conversation reviewed."""
+    import time
+
+    if disposition not in DISPOSITIONS:
+        raise ReviewError(f"unknown disposition {disposition!r}; use one of {', '.join(DISPOSITIONS)}")
+    if not (reviewer or "").strip():
+        raise ReviewError("a review needs the reviewer's name")
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        found = conn.execute(conversations.update().where(conversations.c.sender_id == sender_id)
+                             .values(reviewed=True)).rowcount
+        if not found:
+            raise ReviewError(f"no conversation {sender_id!r}")
+        conn.execute(reviews.insert().values(sender_id=sender_id, reviewer=reviewer.strip()[:100], at=now or time.time(),
+                                             disposition=disposition, comment=(comment or "")[:2000]))
+
+
+def reviews_of(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
+    metadata.create_all(engine)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(
+            select(reviews).where(reviews.c.sender_id == sender_id).order_by(reviews.c.id))]

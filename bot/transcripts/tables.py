@@ -52,3 +52,24 @@ events = Table(
     Column("action_name", String(255)),
     Column("data", Text),
 )
+
+# Reviewer accounts of the review console; passwords hashed, never stored.
+reviewers = Table(
+    "transcript_reviewers",
+    metadata,
+    Column("username", String(100), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
+# Who reviewed what, when, with which disposition: the audit trail.
+reviews = Table(
+    "transcript_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("reviewer", String(100), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("disposition", String(32), nullable=False),
+    Column("comment", Text),
+)
