@@ -23,6 +23,8 @@ class Settings:
     rasa_port: int
     action_port: int
     chat_port: int
+    console_port: int
+    console_session_minutes: int
     rasa_api_token: str
     tracker_db_url: str
     knowledge_dir: Path
@@ -96,6 +98,8 @@ def load_settings(env_file: Path | None = None) -> Settings:
         rasa_port=_int("RASA_PORT", 5005, minimum=1),
         action_port=_int("ACTION_PORT", 5055, minimum=1),
         chat_port=_int("CHAT_PORT", 8080, minimum=1),
+        console_port=_int("CONSOLE_PORT", 8081, minimum=1),
+        console_session_minutes=_int("CONSOLE_SESSION_MINUTES", 30, minimum=1),
         rasa_api_token=_str("RASA_API_TOKEN", "change-me-local-token"),
         tracker_db_url=_str("TRACKER_DB", "var/tracker.db"),
         knowledge_dir=Path(_str("KNOWLEDGE_DIR", str(PROJECT_ROOT / "data" / "knowledge"))),

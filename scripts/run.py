@@ -1,5 +1,6 @@
 """Start the assistant: action server, Rasa server (REST + socket.io, HTTP API
-behind RASA_API_TOKEN) and the chat page, all on HOST (127.0.0.1 by default).
+behind RASA_API_TOKEN), the chat page, the mail outbox worker and the review
+console, all on HOST (127.0.0.1 by default).
 Stops everything on Ctrl-C. Usage: python scripts/run.py [--model PATH]"""
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ def worker_command(python: str = sys.executable):
     return [python, "-m", "bot.handoff", "worker"]
 
 
+def console_command(python: str = sys.executable):
+    """The review console (HOST:CONSOLE_PORT), reading the same tracker database."""
+    return [python, "-m", "bot.console", "serve"]
+
+
 def wait_http(url: str, timeout: float) -> bool:
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -128,7 +134,8 @@ def main() -> int:
     env = service_env(settings)
     endpoints = write_endpoints(settings, env, ROOT / "var" / "endpoints.yml")
     action_cmd, server_cmd = commands(settings, Path(args.model), endpoints=endpoints)
-    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env) for cmd in (action_cmd, server_cmd, worker_command())]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env) for cmd in (action_cmd, server_cmd, worker_command(),
+                                                                  console_command())]
 
     def stop(*_):
         stop_all(procs)
@@ -141,9 +148,10 @@ def main() -> int:
             stop()
             return 1
         httpd = serve_chat_page(settings)
-        print(f"\nAssistant ready.\n  Chat page:     http://{settings.host}:{settings.chat_port}/\n"
-              f"  REST channel:  {base}/webhooks/rest/webhook\n  Action server: http://{settings.host}:{settings.action_port}/webhook\n"
-              f"  Team emails:   {'SMTP ' + settings.smtp_host if settings.smtp_host else 'written to ' + str(settings.mail_dir)}\n"
+        print(f"\nAssistant ready.\n  Chat page:      http://{settings.host}:{settings.chat_port}/\n"
+              f"  REST channel:   {base}/webhooks/rest/webhook\n  Action server:  http://{settings.host}:{settings.action_port}/webhook\n"
+              f"  Review console: http://{settings.host}:{settings.console_port}/\n"
+              f"  Team emails:    {'SMTP ' + settings.smtp_host if settings.smtp_host else 'written to ' + str(settings.mail_dir)}\n"
               "Press Ctrl-C to stop.", flush=True)
         while all(p.poll() is None for p in procs):
             time.sleep(1)

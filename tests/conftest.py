@@ -33,6 +33,8 @@ def settings():
         rasa_port=5005,
         action_port=5055,
         chat_port=8080,
+        console_port=8081,
+        console_session_minutes=30,
         rasa_api_token="t",
         tracker_db_url="var/test.db",
         knowledge_dir=PROJECT_ROOT / "data" / "knowledge",

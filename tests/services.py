@@ -7,8 +7,10 @@
   yields ``redis://127.0.0.1:PORT/0``.
 - ``smtp_server`` (function): an aiosmtpd server that records what it receives
   and can be stopped and started again on the same port (to test outages).
+- ``chromium_path`` (session): Debian's Chromium for Playwright; launch it with
+  ``executable_path=chromium_path, args=["--no-sandbox"]`` (never ``playwright install``).
 
-If ``pg_ctl``/``initdb`` or ``redis-server`` are missing they are installed with
+If ``pg_ctl``/``initdb``, ``redis-server`` or ``chromium`` are missing they are installed with
 apt-get (Debian/Ubuntu). PostgreSQL refuses to run as root, so as root it runs
 as the ``postgres`` user (or a ``pgtest`` system user created on demand).
 Anything that cannot be installed or started FAILS the test, it never skips.
@@ -164,6 +166,16 @@ def redis_url():
             proc.kill()
             proc.wait()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = "/usr/bin/chromium"
+    if not os.access(path, os.X_OK):
+        _apt_install("chromium")
+        if not os.access(path, os.X_OK):
+            pytest.fail(f"chromium was installed but {path} is still missing", pytrace=False)
+    return path
 
 
 class SMTPServer:

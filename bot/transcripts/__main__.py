@@ -10,7 +10,6 @@ operations, for scripting).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -101,13 +100,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            writer = csv.writer(sys.stdout)
-            writer.writerow(["conversation", "started", "last", "role", "country", "scheme", "reviewed", "flags",
-                             "outcome", "messages"])
-            for r in rows:
-                writer.writerow([r["conversation"], r["started"], r["last"], r["role"], r["country"], r["scheme"],
-                                 r["reviewed"], json.dumps(r["flags"]), json.dumps(r["outcome"], ensure_ascii=False),
-                                 "\n".join(f"{m['who']}: {m['text']}" for m in r["messages"])])
+            sys.stdout.write(review.export_csv(rows))
     elif args.command == "erase":
         removed = erase(engine, args.conversation, args.actor)
         print(f"erased {removed} events of {args.conversation}")

@@ -3,7 +3,9 @@ transcript in order (messages, intents, slot changes, actions, outcome,
 flags), and export rows. Everything read here was redacted when stored."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
@@ -79,6 +81,17 @@ def list_conversations(engine: Engine, f: Filters = Filters()) -> List[Summary]:
                     raised.get(r.sender_id, {})) for r in rows]
 
 
+def summary_of(engine: Engine, sender_id: str) -> Optional[Summary]:
+    """One conversation's index entry and flags; None if it is not stored."""
+    metadata.create_all(engine)
+    with engine.connect() as conn:
+        r = conn.execute(select(conversations).where(conversations.c.sender_id == sender_id)).first()
+        if r is None:
+            return None
+        raised = {f.flag: f.first_at for f in conn.execute(select(flags).where(flags.c.sender_id == sender_id))}
+    return Summary(r.sender_id, r.started_at, r.last_at, r.role, r.country, r.pathway, bool(r.reviewed), raised)
+
+
 def transcript(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
     """The conversation as review lines: who, when, text, intent and
     confidence, slots changed, actions run, payloads (outcome, handoff)."""
@@ -118,6 +131,22 @@ def export_rows(engine: Engine, f: Filters = Filters()) -> List[Dict[str, Any]]:
             "messages": [{"who": l["who"], "text": l["text"]} for l in lines if l["who"] in ("user", "bot") and l.get("text")],
         })
     return out
+
+
+EXPORT_COLUMNS = ("conversation", "started", "last", "role", "country", "scheme", "reviewed", "flags", "outcome",
+                  "messages")
+
+
+def export_csv(rows: List[Dict[str, Any]]) -> str:
+    """Export rows as CSV text: flags and outcome as JSON, one message a line."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for r in rows:
+        writer.writerow([r["conversation"], r["started"], r["last"], r["role"], r["country"], r["scheme"],
+                         r["reviewed"], json.dumps(r["flags"]), json.dumps(r["outcome"], ensure_ascii=False),
+                         "\n".join(f"{m['who']}: {m['text']}" for m in r["messages"])])
+    return out.getvalue()
 
 
 def _iso(ts: Optional[float]) -> Optional[str]:

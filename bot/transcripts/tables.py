@@ -73,3 +73,14 @@ reviews = Table(
     Column("disposition", String(32), nullable=False),
     Column("comment", Text),
 )
+
+# Review console sessions. Only a hash of the cookie's token is stored; the
+# row ends at logout or once expires_at (pushed on by each request) has passed.
+console_sessions = Table(
+    "transcript_console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(100), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),
+)

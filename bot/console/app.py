@@ -1,0 +1,250 @@
+"""The review console's web app (aiohttp): its routes, the session and CSRF
+checks that every request passes, and the security headers of every response.
+Pages are Jinja2 templates with autoescaping on: stored text is always text."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hmac
+import json
+import secrets
+from pathlib import Path
+from typing import Any, List, Mapping, Optional, Tuple
+from urllib.parse import urlencode
+
+import jinja2
+from aiohttp import web
+from sqlalchemy.engine import Engine
+
+from bot.console import accounts, sessions
+from bot.facts import ROLES, SCHEME_CODES
+from bot.transcripts import review
+from bot.transcripts.flags import FLAGS
+from bot.transcripts.tables import metadata
+
+HERE = Path(__file__).resolve().parent
+SESSION_COOKIE = "console_session"
+LOGIN_CSRF_COOKIE = "console_login_csrf"
+# Everything else needs a session: pages redirect to the login, the rest is refused.
+PUBLIC_ROUTES = frozenset({"login", "login_post", "static"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+FILTER_KEYS = ("since", "until", "role", "country", "scheme", "flag", "reviewed", "text")
+
+ENGINE = web.AppKey("engine", Engine)
+SESSION_MINUTES = web.AppKey("session_minutes", int)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+
+
+def create_app(engine: Engine, session_minutes: int) -> web.Application:
+    metadata.create_all(engine)
+    app = web.Application(middlewares=[guard])
+    app[ENGINE], app[SESSION_MINUTES], app[TEMPLATES] = engine, session_minutes, _templates()
+    app.on_response_prepare.append(_security_headers)
+    r = app.router
+    r.add_get("/login", login_page, name="login")
+    r.add_post("/login", login, name="login_post")
+    r.add_post("/logout", logout, name="logout")
+    r.add_get("/", screen, name="screen")
+    r.add_get("/conversations", conversation_list, name="conversations")
+    r.add_get("/conversations/{sender_id:.+}", transcript_page, name="transcript")
+    r.add_post("/conversations/{sender_id:.+}", record_review, name="review")
+    r.add_get("/export.csv", export_csv, name="export_csv")
+    r.add_get("/export.json", export_json, name="export_json")
+    r.add_static("/static/", HERE / "static", name="static")
+    return app
+
+
+# --- every request and response ------------------------------------------------
+
+@web.middleware
+async def guard(request: web.Request, handler):
+    """A live session for every non-public route; a valid CSRF token for every
+    state-changing request (the session's, or the login form's cookie)."""
+    name = request.match_info.route.name or ""
+    expected: Optional[str] = None
+    if name in PUBLIC_ROUTES:
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+    else:
+        session = sessions.current_session(request.app[ENGINE], request.cookies.get(SESSION_COOKIE),
+                                           request.app[SESSION_MINUTES])
+        if session is None:
+            if request.method in ("GET", "HEAD") and not name.startswith("export"):
+                raise web.HTTPSeeOther("/login")
+            raise web.HTTPUnauthorized(text="Log in first.")
+        request["session"] = session
+        expected = session.csrf_token
+    if request.method not in SAFE_METHODS:
+        sent = (await request.post()).get("csrf")
+        if not expected or not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
+            raise web.HTTPForbidden(text="This form has expired or did not come from the console. "
+                                         "Reload the page and try again.")
+    return await handler(request)
+
+
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.update(SECURITY_HEADERS)
+    if not request.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "no-store"
+
+
+def _set_cookie(response: web.StreamResponse, request: web.Request, name: str, value: str, max_age=None) -> None:
+    response.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="Strict",
+                        secure=request.secure or None)
+
+
+# --- rendering -------------------------------------------------------------------
+
+def _when(ts: Optional[float]) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if ts else "–"
+
+
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = _when
+    env.filters["pretty"] = lambda value: json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    env.globals.update(FLAGS=FLAGS, DISPOSITIONS=review.DISPOSITIONS, ROLES=ROLES, SCHEMES=SCHEME_CODES)
+    return env
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    def url(name: str, **parts: str) -> str:
+        return str(request.app.router[name].url_for(**parts))
+
+    html = request.app[TEMPLATES].get_template(template).render(session=request.get("session"), url=url, **context)
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+
+
+# --- login and logout ----------------------------------------------------------------
+
+def _login_form(request: web.Request, error: Optional[str] = None, status: int = 200) -> web.Response:
+    # Double-submit: the form's token must equal this HttpOnly, SameSite=Strict cookie.
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+    if len(token) < 32:
+        token = secrets.token_urlsafe(32)
+    response = render(request, "login.html", status=status, csrf=token, error=error)
+    _set_cookie(response, request, LOGIN_CSRF_COOKIE, token)
+    return response
+
+
+async def login_page(request: web.Request) -> web.Response:
+    return _login_form(request)
+
+
+async def login(request: web.Request) -> web.Response:
+    form = await request.post()
+    username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+    engine = request.app[ENGINE]
+    # argon2 takes tens of milliseconds: off the event loop.
+    ok = await asyncio.get_running_loop().run_in_executor(None, accounts.check_password, engine, username, password)
+    if not ok:
+        return _login_form(request, "Wrong username or password.", status=401)
+    token = sessions.open_session(engine, username, request.app[SESSION_MINUTES])
+    response = web.HTTPSeeOther("/")
+    _set_cookie(response, request, SESSION_COOKIE, token)
+    _set_cookie(response, request, LOGIN_CSRF_COOKIE, "", max_age=0)
+    raise response
+
+
+async def logout(request: web.Request) -> web.Response:
+    sessions.close_session(request.app[ENGINE], request.cookies.get(SESSION_COOKIE))
+    response = web.HTTPSeeOther("/login")
+    _set_cookie(response, request, SESSION_COOKIE, "", max_age=0)
+    raise response
+
+
+# --- pages ---------------------------------------------------------------------------
+
+def filters_from(query: Mapping[str, str]) -> Tuple[review.Filters, List[str]]:
+    """Filters from a query string, and what was wrong with it, in words."""
+    errors: List[str] = []
+
+    def day(name: str) -> Optional[dt.date]:
+        raw = query.get(name, "").strip()
+        try:
+            return dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            errors.append(f"{name}: {raw!r} is not a date like 2026-11-01")
+            return None
+
+    def one_of(name: str, allowed) -> Optional[str]:
+        raw = query.get(name, "").strip()
+        if raw and raw not in allowed:
+            errors.append(f"{name}: unknown value {raw!r}")
+            return None
+        return raw or None
+
+    reviewed = one_of("reviewed", ("yes", "no"))
+    filters = review.Filters(
+        since=day("since"), until=day("until"), role=one_of("role", ROLES),
+        country=query.get("country", "").strip().upper() or None, scheme=one_of("scheme", SCHEME_CODES),
+        flag=one_of("flag", FLAGS), reviewed=None if reviewed is None else reviewed == "yes",
+        text=query.get("text", "").strip() or None)
+    return filters, errors
+
+
+async def screen(request: web.Request) -> web.Response:
+    """Adverse events not yet reviewed, oldest report first (the reporting clock runs from it)."""
+    rows = review.list_conversations(request.app[ENGINE], review.Filters(flag="adverse_event", reviewed=False))
+    rows.sort(key=lambda s: s.flags.get("adverse_event") or 0)
+    return render(request, "screen.html", page="screen", rows=rows)
+
+
+async def conversation_list(request: web.Request) -> web.Response:
+    filters, errors = filters_from(request.query)
+    rows = [] if errors else review.list_conversations(request.app[ENGINE], filters)
+    query = {key: request.query[key] for key in FILTER_KEYS if request.query.get(key, "").strip()}
+    return render(request, "conversations.html", page="conversations", rows=rows, errors=errors, query=query,
+                  query_string=urlencode(query), limit=filters.limit)
+
+
+async def transcript_page(request: web.Request, error: Optional[str] = None, status: int = 200) -> web.Response:
+    engine, sender_id = request.app[ENGINE], request.match_info["sender_id"]
+    summary = review.summary_of(engine, sender_id)
+    if summary is None:
+        raise web.HTTPNotFound(text="No such conversation.")
+    return render(request, "transcript.html", status=status, page="transcript", summary=summary,
+                  lines=review.transcript(engine, sender_id), reviews=review.reviews_of(engine, sender_id),
+                  error=error)
+
+
+async def record_review(request: web.Request) -> web.Response:
+    """Mark the conversation reviewed, recorded with the logged-in reviewer's name."""
+    engine, sender_id = request.app[ENGINE], request.match_info["sender_id"]
+    if review.summary_of(engine, sender_id) is None:
+        raise web.HTTPNotFound(text="No such conversation.")
+    form = await request.post()
+    try:
+        review.mark_reviewed(engine, sender_id, request["session"].username, str(form.get("disposition", "")),
+                             str(form.get("comment", "")))
+    except review.ReviewError as exc:
+        return await transcript_page(request, error=str(exc), status=400)
+    raise web.HTTPSeeOther(str(request.app.router["transcript"].url_for(sender_id=sender_id)))
+
+
+# --- exports (redacted data only: what export_rows reads was redacted when stored) --------
+
+def _export(request: web.Request, extension: str, content_type: str, render_rows) -> web.Response:
+    filters, errors = filters_from(request.query)
+    if errors:
+        raise web.HTTPBadRequest(text="; ".join(errors))
+    body = render_rows(review.export_rows(request.app[ENGINE], filters))
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return web.Response(text=body, content_type=content_type, charset="utf-8", headers={
+        "Content-Disposition": f'attachment; filename="conversations-{stamp}.{extension}"'})
+
+
+async def export_csv(request: web.Request) -> web.Response:
+    return _export(request, "csv", "text/csv", review.export_csv)
+
+
+async def export_json(request: web.Request) -> web.Response:
+    return _export(request, "json", "application/json",
+                   lambda rows: json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,96 @@
+"""A real review console for tests: a temp SQLite tracker database holding
+three stored conversations (ae-1 reports an adverse event, calm-1 is quiet,
+xss-1 has a `<script>` user message with an email address, redacted when
+stored), one reviewer created with the CLI, and `python -m bot.console serve`
+on a free port.
+
+Use from a test module:  from tests.console_server import console  # noqa: F401
+"""
+import asyncio
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+import pytest
+import requests
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+
+from bot.config import PROJECT_ROOT
+from bot.transcripts.store import RedactingSQLTrackerStore
+from tests.support import free_port
+from tests.test_transcript_review import quiet
+from tests.test_transcript_store import DOMAIN, conversation
+
+REVIEWER = "reviewer.one"
+PASSWORD = "correct horse battery staple"
+XSS = "<script>alert(1)</script>"
+
+
+@dataclass
+class Console:
+    url: str
+    engine: Engine
+    env: dict
+
+
+def console_env(db, port: int, minutes: int = 30) -> dict:
+    return {**os.environ, "TRACKER_DB": str(db), "HOST": "127.0.0.1", "CONSOLE_PORT": str(port),
+            "CONSOLE_SESSION_MINUTES": str(minutes), "PYTHONPATH": str(PROJECT_ROOT)}
+
+
+def cli(env: dict, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.console", *args], input=stdin, env=env, cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def csrf_in(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "no CSRF token in the page"
+    return found.group(1)
+
+
+def log_in(http: requests.Session, url: str, username: str = REVIEWER, password: str = PASSWORD) -> requests.Response:
+    token = csrf_in(http.get(f"{url}/login", timeout=10).text)
+    return http.post(f"{url}/login", data={"csrf": token, "username": username, "password": password},
+                     allow_redirects=False, timeout=10)
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("console")
+    db, now = tmp / "tracker.db", time.time()
+    store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db))
+    asyncio.run(store.save(conversation("ae-1", start=now - 7200)))
+    asyncio.run(store.save(quiet("calm-1", now - 3600)))
+    asyncio.run(store.save(quiet("xss-1", now - 60, f"{XSS} my email is a@b.org")))
+    env = console_env(db, free_port())
+    created = cli(env, "add-reviewer", REVIEWER, "--password-stdin", stdin=PASSWORD + "\n")
+    assert created.returncode == 0, created.stderr
+    log = tmp / "console.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.console", "serve"], env=env, cwd=PROJECT_ROOT,
+                                stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{env['CONSOLE_PORT']}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{url}/login", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the console did not start:\n{log.read_text()[-3000:]}", pytrace=False)
+            time.sleep(0.2)
+        yield Console(url, create_engine(f"sqlite:///{db}", future=True), env)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
