@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
+from bot.transcripts.database import endpoint_config  # noqa: E402
 
 
 def service_env(settings) -> dict:
@@ -35,6 +36,7 @@ def service_env(settings) -> dict:
         "ACTION_PORT": str(settings.action_port),
         "ACTION_ENDPOINT_URL": f"http://{settings.host}:{settings.action_port}/webhook",
         "TRACKER_DB": str(db),
+        "TRACKER_STORE_URL": settings.tracker_store_url or f"sqlite:///{db}",
         "SANIC_HOST": settings.host,
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "PYTHONPATH": str(ROOT),
@@ -47,7 +49,7 @@ def write_endpoints(settings, env: dict, target: Path) -> Path:
 
     data = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     data["action_endpoint"]["url"] = env["ACTION_ENDPOINT_URL"]
-    data["tracker_store"]["db"] = env["TRACKER_DB"]
+    data["tracker_store"] = endpoint_config(env["TRACKER_STORE_URL"])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(data))
     return target

@@ -37,6 +37,8 @@ def settings():
         console_session_minutes=30,
         rasa_api_token="t",
         tracker_db_url="var/test.db",
+        tracker_store_url="",
+        retention_days=365,
         knowledge_dir=PROJECT_ROOT / "data" / "knowledge",
         database_url="sqlite:///:memory:",
         default_country="FR",

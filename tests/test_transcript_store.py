@@ -127,3 +127,18 @@ def test_retention_deletes_only_conversations_older_than_n_days(store_config):
     assert asyncio.run(store.retrieve("recent")) is not None
     with pytest.raises(ValueError):
         apply_retention(store.engine, 0, "retention-job")
+
+
+def test_the_endpoints_section_selects_the_redacting_store_on_postgresql(postgres_url):  # noqa: F811
+    """What scripts/run.py writes into endpoints.yml for TRACKER_STORE_URL is
+    what Rasa loads: the redacting store, on PostgreSQL."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.transcripts.database import endpoint_config
+
+    config = endpoint_config(postgres_url)
+    store = TrackerStore.create(EndpointConfig.from_dict(config), domain=DOMAIN)
+    assert isinstance(store, RedactingSQLTrackerStore) and store.engine.dialect.name == "postgresql"
+    asyncio.run(store.save(conversation("via-endpoints")))
+    assert "jane.martin@chu-lyon.fr" not in "".join(raw_events(store))

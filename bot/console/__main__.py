@@ -13,7 +13,7 @@ from typing import List, Optional
 
 from bot.config import load_settings
 from bot.console import accounts
-from bot.transcripts.__main__ import tracker_engine
+from bot.transcripts.database import tracker_engine
 
 
 def parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ operations, for scripting).
   python -m bot.transcripts show CONVERSATION_ID
   python -m bot.transcripts export --format csv|json [filters] > export.csv
   python -m bot.transcripts erase CONVERSATION_ID --actor "dpo@example.com"
-  python -m bot.transcripts retention --days 365 --actor "retention-job"
+  python -m bot.transcripts retention [--days N] --actor "retention-job"   (default RETENTION_DAYS)
 """
 from __future__ import annotations
 
@@ -13,20 +13,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import List, Optional
 
-from sqlalchemy import create_engine
-
-from bot.config import PROJECT_ROOT, load_settings
+from bot.config import load_settings
 from bot.transcripts import review
 from bot.transcripts.admin import apply_retention, erase
+from bot.transcripts.database import tracker_engine
 from bot.transcripts.flags import FLAGS
-
-
-def tracker_engine(settings):
-    path = Path(settings.tracker_db_url)
-    return create_engine(f"sqlite:///{path if path.is_absolute() else PROJECT_ROOT / path}", future=True)
 
 
 def _filters(args) -> review.Filters:
@@ -63,14 +56,15 @@ def parser() -> argparse.ArgumentParser:
     er.add_argument("conversation")
     er.add_argument("--actor", required=True)
     ret = sub.add_parser("retention", help="delete conversations older than N days")
-    ret.add_argument("--days", type=int, required=True)
+    ret.add_argument("--days", type=int, help="default: RETENTION_DAYS from .env")
     ret.add_argument("--actor", required=True)
     return p
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
-    engine = tracker_engine(load_settings())
+    settings = load_settings()
+    engine = tracker_engine(settings)
     if args.command == "list":
         rows = review.list_conversations(engine, _filters(args))
         for s in rows:
@@ -106,11 +100,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"erased {removed} events of {args.conversation}")
     elif args.command == "retention":
         try:
-            count = apply_retention(engine, args.days, args.actor)
+            days = args.days if args.days is not None else settings.retention_days
+            count = apply_retention(engine, days, args.actor)
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        print(f"deleted {count} conversations older than {args.days} days")
+        print(f"deleted {count} conversations older than {days} days")
     return 0
 
 
