@@ -332,9 +332,10 @@ def test_the_stored_transcript_is_redacted_and_flagged(server):
     chat = Chat(server)
     chat.say("hi, I'm Dr Jane Martin, you can reach me at jane.martin@chu-lyon.fr or +33 4 72 11 22 33")
     chat.say("my patient had a severe rash after taking your drug")
+    chat.say("this is useless, you're not helping")
     engine = create_engine(f"sqlite:///{server_env['TRACKER_DB']}", future=True)
     with engine.connect() as conn:
         stored = "\n".join(r.data for r in conn.execute(select(events.c.data).where(events.c.sender_id == chat.sender)))
         raised = {r.flag for r in conn.execute(select(flags.c.flag).where(flags.c.sender_id == chat.sender))}
     assert stored and "jane.martin@chu-lyon.fr" not in stored and "72 11 22 33" not in stored and "Jane Martin" not in stored
-    assert "adverse_event" in raised
+    assert {"adverse_event", "negative_feedback"} <= raised
