@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
 from bot.transcripts.store import RedactingSQLTrackerStore
+from scripts.run import stop_all
 from tests.support import free_port
 from tests.test_transcript_review import quiet
 from tests.test_transcript_store import DOMAIN, conversation
@@ -88,9 +89,4 @@ def console(tmp_path_factory):
             time.sleep(0.2)
         yield Console(url, create_engine(f"sqlite:///{db}", future=True), env)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_all([proc], timeout=10)

@@ -32,6 +32,8 @@ import pytest
 import redis
 from aiosmtpd.controller import Controller
 
+from scripts.run import stop_all
+
 from tests.support import free_port
 
 IS_ROOT = os.geteuid() == 0
@@ -159,12 +161,7 @@ def redis_url():
             pytest.fail(f"redis-server did not start on port {port}:\n{_tail(log)}", pytrace=False)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_all([proc], timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
