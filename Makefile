@@ -12,7 +12,7 @@ MODEL := models/assistant.tar.gz
 TRAIN_DATA := data/nlu data/rules
 TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) $(SPACY_MODEL)
 
-.PHONY: help run test unit validate core-test nlu-eval e2e install spacy train clean
+.PHONY: help run scale-out test unit validate core-test nlu-eval e2e install spacy train clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
@@ -45,6 +45,9 @@ train: $(MODEL)  ## train the model (only when inputs changed)
 
 run: $(MODEL) .env  ## start action server, Rasa server and chat page on 127.0.0.1
 	$(PY) scripts/run.py --model $(MODEL)
+
+scale-out: $(MODEL) .env  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
+	$(PY) scripts/scale_out.py --model $(MODEL)
 
 unit: $(VENV)/.installed $(SPACY_MODEL)  ## pytest for bot/ and actions/
 	$(PY) -m pytest -q -m "not model and not e2e"

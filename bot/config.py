@@ -28,6 +28,7 @@ class Settings:
     rasa_api_token: str
     tracker_db_url: str
     tracker_store_url: str
+    lock_store_url: str
     retention_days: int
     knowledge_dir: Path
     database_url: str
@@ -105,6 +106,7 @@ def load_settings(env_file: Path | None = None) -> Settings:
         rasa_api_token=_str("RASA_API_TOKEN", "change-me-local-token"),
         tracker_db_url=_str("TRACKER_DB", "var/tracker.db"),
         tracker_store_url=_str("TRACKER_STORE_URL", ""),
+        lock_store_url=_str("LOCK_STORE_URL", ""),
         retention_days=_int("RETENTION_DAYS", 365, minimum=1),
         knowledge_dir=Path(_str("KNOWLEDGE_DIR", str(PROJECT_ROOT / "data" / "knowledge"))),
         database_url=_database_url(_str("DATABASE_URL", "sqlite:///var/access.db")),

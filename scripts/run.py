@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
+from bot.deployment import lock_store_config  # noqa: E402
 from bot.transcripts.database import endpoint_config  # noqa: E402
 
 
@@ -50,6 +51,8 @@ def write_endpoints(settings, env: dict, target: Path) -> Path:
     data = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     data["action_endpoint"]["url"] = env["ACTION_ENDPOINT_URL"]
     data["tracker_store"] = endpoint_config(env["TRACKER_STORE_URL"])
+    if settings.lock_store_url:  # else Rasa's in-memory lock store (one Rasa server)
+        data["lock_store"] = lock_store_config(settings.lock_store_url)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(data))
     return target

@@ -38,6 +38,7 @@ def settings():
         rasa_api_token="t",
         tracker_db_url="var/test.db",
         tracker_store_url="",
+        lock_store_url="",
         retention_days=365,
         knowledge_dir=PROJECT_ROOT / "data" / "knowledge",
         database_url="sqlite:///:memory:",

@@ -7,10 +7,11 @@
   yields ``redis://127.0.0.1:PORT/0``.
 - ``smtp_server`` (function): an aiosmtpd server that records what it receives
   and can be stopped and started again on the same port (to test outages).
+- ``nginx_path`` (session): Debian's nginx, for the scale-out front (scripts/scale_out.py).
 - ``chromium_path`` (session): Debian's Chromium for Playwright; launch it with
   ``executable_path=chromium_path, args=["--no-sandbox"]`` (never ``playwright install``).
 
-If ``pg_ctl``/``initdb``, ``redis-server`` or ``chromium`` are missing they are installed with
+If ``pg_ctl``/``initdb``, ``redis-server``, ``nginx`` or ``chromium`` are missing they are installed with
 apt-get (Debian/Ubuntu). PostgreSQL refuses to run as root, so as root it runs
 as the ``postgres`` user (or a ``pgtest`` system user created on demand).
 Anything that cannot be installed or started FAILS the test, it never skips.
@@ -163,6 +164,16 @@ def redis_url():
     finally:
         stop_all([proc], timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def nginx_path():
+    def find():
+        return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
+
+    if find() is None:
+        _apt_install("nginx")
+    return find() or pytest.fail("nginx was installed but is still not found", pytrace=False)
 
 
 @pytest.fixture(scope="session")

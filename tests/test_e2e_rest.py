@@ -30,6 +30,7 @@ def server(tmp_path_factory):
     settings = replace(
         load_settings(), host="127.0.0.1", rasa_port=free_port(), action_port=free_port(),
         rasa_api_token="e2e-token", tracker_db_url=str(tmp_path_factory.mktemp("db") / "tracker.db"),
+        lock_store_url="",  # one server: Rasa's in-memory lock store, whatever .env says
         medical_info_contact="MI-CONTACT", urgent_contact="URGENT-LINE", pharmacovigilance_contact="PV-CONTACT",
     )
     env = service_env(settings)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any, Dict, List
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from bot.transcripts.events import redact_event
 from bot.transcripts.flags import flags_in, latest_slots
@@ -28,7 +30,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # A broker would receive the events before redaction.
             raise ValueError("RedactingSQLTrackerStore does not publish to an event broker")
         super().__init__(*args, **kwargs)
-        metadata.create_all(self.engine)
+        _create_tables(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         country = tracker.get_slot("country")
@@ -46,6 +48,20 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             if new:
                 _index(session, tracker.sender_id, new)
             session.commit()
+
+
+def _create_tables(engine: Any, attempts: int = 10) -> None:
+    """Create the review tables; Rasa replicas starting together on one
+    PostgreSQL database race to create them, and the loser tries again."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except (IntegrityError, OperationalError, ProgrammingError) as error:
+            if attempt == attempts - 1:
+                raise
+            logger.warning("Creating the review tables failed (%s); trying again.", error.__class__.__name__)
+            time.sleep(0.5 + attempt * 0.5)
 
 
 def _index(session: Any, sender_id: str, events: List[Dict[str, Any]]) -> None:
