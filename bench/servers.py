@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
-from scripts.run import commands, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
-from tests.support import free_port  # noqa: E402
+from scripts.run import commands, free_port, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
 
 TOKEN = "bench-token"
 BASELINE_DIR = ROOT / "var" / "bench" / "baseline"

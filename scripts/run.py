@@ -9,6 +9,7 @@ import json
 import http.server
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -78,6 +79,13 @@ def worker_command(python: str = sys.executable):
 def console_command(python: str = sys.executable):
     """The review console (HOST:CONSOLE_PORT), reading the same tracker database."""
     return [python, "-m", "bot.console", "serve"]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def wait_http(url: str, timeout: float) -> bool:
