@@ -45,7 +45,7 @@ events = Table(
     "events",
     rasa_metadata,
     Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255), nullable=False),
+    Column("sender_id", String(255), nullable=False, index=True),
     Column("type_name", String(255), nullable=False),
     Column("timestamp", Float),
     Column("intent_name", String(255)),
