@@ -66,5 +66,5 @@ e2e: $(MODEL)  ## real servers, whole conversations over REST
 
 test: unit validate core-test nlu-eval e2e  ## every test
 
-clean:  ## remove build outputs (keeps the venv)
-	rm -rf models/*.tar.gz models/spacy results var .rasa
+clean:  ## remove build outputs (keeps the venv and the data in var/: conversations, requests)
+	rm -rf models/*.tar.gz models/spacy results .rasa var/endpoints.yml var/bench
