@@ -79,8 +79,11 @@ def _index(session: Any, sender_id: str, events: List[Dict[str, Any]]) -> None:
             values["last_at"] = max(times + [row.last_at or 0])
         if values:
             session.execute(conversations.update().where(conversations.c.sender_id == sender_id).values(**values))
+    raised = flags_in(events)
+    if not raised:
+        return  # most turns raise no flag: no need to read the stored ones
     known = {r.flag for r in session.execute(select(flags.c.flag).where(flags.c.sender_id == sender_id))}
-    for flag in flags_in(events):
+    for flag in raised:
         if flag.name not in known:
             session.execute(flags.insert().values(sender_id=sender_id, flag=flag.name, first_at=flag.at, detail=flag.detail))
             known.add(flag.name)
