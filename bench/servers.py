@@ -12,13 +12,13 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
-from scripts.run import commands, free_port, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
+from scripts.run import free_port, service_env, start_services, stop_all, wait_http  # noqa: E402
 
 TOKEN = "bench-token"
 BASELINE_DIR = ROOT / "var" / "bench" / "baseline"
@@ -44,14 +44,10 @@ def our_stack(model: Path = ROOT / "models" / "assistant.tar.gz", tracker_db: Op
                            tracker_db_url=str(db), tracker_store_url="")
         env = service_env(settings)
         env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'access.db'}", "SMTP_HOST": "", "MAIL_DIR": str(tmp_path / "mail")})
-        action_cmd, server_cmd = commands(settings, model, endpoints=write_endpoints(settings, env, tmp_path / "endpoints.yml"))
         start = time.perf_counter()
-        procs = _start([action_cmd, server_cmd], env, tmp_path)
+        procs = start_services(settings, model, env, tmp_path)
         try:
-            url = f"http://127.0.0.1:{settings.rasa_port}"
-            _wait(url, procs, tmp_path)
-            if not wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120):
-                raise RuntimeError("the action server did not start")
+            url = f"http://{settings.host}:{settings.rasa_port}"
             yield Running(url, procs[1].pid, procs[0].pid, _first_answer(url, start), db)
         finally:
             stop_all(procs)
@@ -77,26 +73,16 @@ def baseline() -> Iterator[Running]:
         cmd = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api", "--auth-token", TOKEN,
                "--interface", "127.0.0.1", "--port", str(port)]
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+        log = Path(tmp) / "rasa.log"
         start = time.perf_counter()
-        procs = _start([cmd], env, Path(tmp), cwd=BASELINE_DIR)
+        proc = subprocess.Popen(cmd, cwd=BASELINE_DIR, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}"
-            _wait(url, procs, Path(tmp))
-            yield Running(url, procs[0].pid, None, _first_answer(url, start))
+            if not wait_http(f"{url}/status?token={TOKEN}", 300):
+                raise RuntimeError(f"the baseline did not start:\n{log.read_text()[-3000:]}")
+            yield Running(url, proc.pid, None, _first_answer(url, start))
         finally:
-            stop_all(procs)
-
-
-def _start(cmds: List[List[str]], env: dict, logs: Path, cwd: Path = ROOT) -> List[subprocess.Popen]:
-    return [subprocess.Popen(cmd, cwd=cwd, env=env, stdout=open(logs / f"server{i}.log", "w"), stderr=subprocess.STDOUT)
-            for i, cmd in enumerate(cmds)]
-
-
-def _wait(url: str, procs: List[subprocess.Popen], logs: Path) -> None:
-    if not wait_http(f"{url}/status?token={TOKEN}", 300):
-        stop_all(procs)
-        tails = "\n".join(p.read_text()[-2000:] for p in sorted(logs.glob("server*.log")))
-        raise RuntimeError(f"server did not start:\n{tails}")
+            stop_all([proc])
 
 
 def _first_answer(url: str, start: float) -> float:

@@ -81,6 +81,21 @@ def console_command(python: str = sys.executable):
     return [python, "-m", "bot.console", "serve"]
 
 
+def start_services(settings, model: Path, env: dict, folder: Path, timeout: float = 300):
+    """Action server and Rasa server for these settings, with the endpoints
+    file and logs in `folder`; returned once both answer. If they do not,
+    they are stopped and RuntimeError carries the end of the Rasa log."""
+    action_cmd, server_cmd = commands(settings, model, endpoints=write_endpoints(settings, env, folder / "endpoints.yml"))
+    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(folder / log, "w"), stderr=subprocess.STDOUT)
+             for cmd, log in ((action_cmd, "actions.log"), (server_cmd, "rasa.log"))]
+    base = f"http://{settings.host}"
+    if wait_http(f"{base}:{settings.rasa_port}/status?token={settings.rasa_api_token}", timeout) \
+            and wait_http(f"{base}:{settings.action_port}/health", 120):
+        return procs
+    stop_all(procs)
+    raise RuntimeError("the servers did not start:\n" + (folder / "rasa.log").read_text()[-3000:])
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:

@@ -1,6 +1,5 @@
 """End to end: the real action server and Rasa server, whole conversations
 over the REST channel, the contract payload checked for every scheme code."""
-import subprocess
 import sys
 import uuid
 from dataclasses import replace
@@ -11,7 +10,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from run import commands, service_env, stop_all, wait_http, write_endpoints  # noqa: E402
+from run import service_env, start_services, stop_all  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
 from tests.support import free_port  # noqa: E402
@@ -37,19 +36,13 @@ def server(tmp_path_factory):
     env.update({"MEDICAL_INFO_CONTACT": "MI-CONTACT", "URGENT_CONTACT": "URGENT-LINE", "PHARMACOVIGILANCE_CONTACT": "PV-CONTACT",
                 "DATABASE_URL": E2E_DATABASE_URL.format(tmp=tmp_path_factory.mktemp("access")),
                 "SMTP_HOST": "", "MAIL_DIR": str(tmp_path_factory.mktemp("mail"))})
-    logs = tmp_path_factory.mktemp("logs")
-    endpoints = write_endpoints(settings, env, logs / "endpoints.yml")
-    action_cmd, server_cmd = commands(settings, MODEL, endpoints=endpoints)
-    procs = [
-        subprocess.Popen(action_cmd, cwd=ROOT, env=env, stdout=open(logs / "actions.log", "w"), stderr=subprocess.STDOUT),
-        subprocess.Popen(server_cmd, cwd=ROOT, env=env, stdout=open(logs / "rasa.log", "w"), stderr=subprocess.STDOUT),
-    ]
-    base = f"http://127.0.0.1:{settings.rasa_port}"
+    try:
+        procs = start_services(settings, MODEL, env, tmp_path_factory.mktemp("logs"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
     server_env.update(env)
     try:
-        ok = wait_http(f"{base}/status?token=e2e-token", 300) and wait_http(f"http://127.0.0.1:{settings.action_port}/health", 60)
-        assert ok, (logs / "rasa.log").read_text()[-3000:]
-        yield base
+        yield f"http://127.0.0.1:{settings.rasa_port}"
     finally:
         stop_all(procs)
 
