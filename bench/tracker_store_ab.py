@@ -15,13 +15,14 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load, servers  # noqa: E402
+from scripts import run  # noqa: E402
 
 VARIANTS = ("redacting", "plain_sql", "memory")
 
 
-def endpoints_for(kind: str):
-    """servers.write_endpoints, with the tracker store section swapped."""
-    write = servers.write_endpoints
+def endpoints_for(kind: str, write):
+    """scripts.run.write_endpoints (which start_services calls), with the
+    tracker store section swapped."""
 
     def write_variant(settings, env, target):
         path = write(settings, env, target)
@@ -41,15 +42,15 @@ def main() -> None:
     p.add_argument("variants", nargs="*", choices=VARIANTS, default=list(VARIANTS))
     p.add_argument("--conversations", type=int, default=15)
     args = p.parse_args()
-    original = servers.write_endpoints
+    original = run.write_endpoints
     try:
         for kind in args.variants:
-            servers.write_endpoints = endpoints_for(kind)
+            run.write_endpoints = endpoints_for(kind, original)
             with servers.our_stack() as ours:
                 r = asyncio.run(load.run(ours.url, servers.TOKEN, 1, args.conversations, 1, True))
             print(json.dumps({"tracker_store": kind, **{k: r[k] for k in ("turns", "p50_ms", "p95_ms", "errors")}}))
     finally:
-        servers.write_endpoints = original
+        run.write_endpoints = original
 
 
 if __name__ == "__main__":
