@@ -94,7 +94,7 @@ handoff_drafts = Table(
 )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def sqlite_pragmas(dbapi_connection, _record=None) -> None:
     # WAL lets the action server and the queue tool read while one writes;
     # busy_timeout makes concurrent writers wait instead of failing.
     cursor = dbapi_connection.cursor()
@@ -111,7 +111,7 @@ def make_engine(url: str) -> Engine:
 
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 10})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
     else:
         engine = create_engine(url, future=True, pool_pre_ping=True)
     metadata.create_all(engine)

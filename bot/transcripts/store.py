@@ -14,9 +14,10 @@ from typing import Any, Dict, List
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from bot.storage import sqlite_pragmas
 from bot.transcripts.events import redact_event
 from bot.transcripts.flags import flags_in, latest_slots
 from bot.transcripts.tables import conversations, flags, metadata
@@ -30,6 +31,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # A broker would receive the events before redaction.
             raise ValueError("RedactingSQLTrackerStore does not publish to an event broker")
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            # WAL, as for the project database: the review console and the
+            # retention job read while Rasa writes, and writers wait their turn.
+            event.listen(self.engine, "connect", sqlite_pragmas)
         _create_tables(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
