@@ -3,7 +3,8 @@ Rasa version) under the same load: N concurrent simulated users over REST.
 Prints both results, the overhead ratios at p50 and p95, start-up time to the
 first answered message and peak RSS.
 
-Usage: python bench/compare.py [--users 20] [--conversations 100] [--seed 1]"""
+Usage: python bench/compare.py [--users 20] [--conversations 100] [--seed 1] [--think-ms 0]
+(--think-ms: see bench/load.py; 0 measures the servers saturated)"""
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,8 @@ from bench import load  # noqa: E402
 from bench.servers import TOKEN, baseline, our_stack  # noqa: E402
 
 
-def measure(running, users: int, conversations: int, seed: int, use_tracker: bool) -> dict:
-    result = asyncio.run(load.run(running.url, TOKEN, users, conversations, seed, use_tracker))
+def measure(running, users: int, conversations: int, seed: int, use_tracker: bool, think_ms: float = 0) -> dict:
+    result = asyncio.run(load.run(running.url, TOKEN, users, conversations, seed, use_tracker, think_ms))
     result["startup_to_first_answer_s"] = running.started_in_s
     result["rasa_peak_rss_mb"] = load.peak_rss_mb(running.rasa_pid)
     result["action_peak_rss_mb"] = load.peak_rss_mb(running.action_pid)
@@ -31,11 +32,12 @@ def main() -> None:
     p.add_argument("--users", type=int, default=20)
     p.add_argument("--conversations", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--think-ms", type=float, default=0)
     args = p.parse_args()
     with our_stack() as ours:
-        mine = measure(ours, args.users, args.conversations, args.seed, use_tracker=True)
+        mine = measure(ours, args.users, args.conversations, args.seed, True, args.think_ms)
     with baseline() as base:
-        theirs = measure(base, args.users, args.conversations, args.seed, use_tracker=False)
+        theirs = measure(base, args.users, args.conversations, args.seed, False, args.think_ms)
     ratio = {q: round(mine[f"{q}_ms"] / theirs[f"{q}_ms"], 2) if mine[f"{q}_ms"] and theirs[f"{q}_ms"] else None
              for q in ("p50", "p95")}
     print(json.dumps({"ours": mine, "baseline": theirs, "overhead_ratio": ratio}, indent=2))

@@ -8,11 +8,16 @@ action server when their process ids are given or found.
 
 Usage: python bench/load.py [--url http://127.0.0.1:5005] [--token TOKEN]
        [--users 20] [--conversations 100] [--seed 1] [--rasa-pid PID] [--action-pid PID]
-       [--tracker/--no-tracker]
+       [--tracker/--no-tracker] [--think-ms 0]
 With --no-tracker the simulated user answers a fixed script instead of reading
 the open question (for a baseline assistant that has no such slot); it still
 fetches the tracker after each turn, so both assistants serve the same
-request mix."""
+request mix.
+
+--think-ms gives each simulated user a pause before every message after the
+first (uniform between half and one and a half times the value): people read
+the answer and type. 0 (the default) sends at once, which measures the
+server saturated rather than the latency people see."""
 from __future__ import annotations
 
 import argparse
@@ -94,11 +99,18 @@ def _has_outcome(messages: list) -> bool:
                for m in messages)
 
 
+async def _think(rng: random.Random, think_ms: float) -> None:
+    if think_ms > 0:
+        await asyncio.sleep(rng.uniform(0.5, 1.5) * think_ms / 1000)
+
+
 async def conversation(session, url: str, token: str, rng: random.Random, stats: Stats, use_tracker: bool,
-                       max_turns: int = 15) -> None:
+                       max_turns: int = 15, think_ms: float = 0) -> None:
     sender = f"load-{uuid.uuid4().hex[:12]}"
     if not use_tracker:
-        for text in SCRIPT:
+        for i, text in enumerate(SCRIPT):
+            if i:
+                await _think(rng, think_ms)
             if await _say(session, url, sender, text, stats) is None:
                 return
             await _asked(session, url, token, sender)  # the same request mix as a tracker-reading user
@@ -115,6 +127,7 @@ async def conversation(session, url: str, token: str, rng: random.Random, stats:
         if slot not in ANSWERS:
             stats.unfinished += 1
             return
+        await _think(rng, think_ms)
         messages = await _say(session, url, sender, rng.choice(ANSWERS[slot]), stats)
     stats.unfinished += 1
 
@@ -148,7 +161,8 @@ def percentile(values: List[float], q: float) -> Optional[float]:
     return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 1) if len(values) > 1 else round(values[0], 1)
 
 
-async def run(url: str, token: str, users: int, conversations: int, seed: int, use_tracker: bool) -> dict:
+async def run(url: str, token: str, users: int, conversations: int, seed: int, use_tracker: bool,
+              think_ms: float = 0) -> dict:
     stats, rng = Stats(), random.Random(seed)
     queue: asyncio.Queue = asyncio.Queue()
     for _ in range(conversations):
@@ -158,14 +172,14 @@ async def run(url: str, token: str, users: int, conversations: int, seed: int, u
     async def user(session):
         while not queue.empty():
             queue.get_nowait()
-            await conversation(session, url, token, rng, stats, use_tracker)
+            await conversation(session, url, token, rng, stats, use_tracker, think_ms=think_ms)
 
     start = time.perf_counter()
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=users)) as session:
         await asyncio.gather(*(user(session) for _ in range(users)))
     elapsed = time.perf_counter() - start
     return {
-        "users": users, "conversations": conversations, "turns": len(stats.latencies),
+        "users": users, "conversations": conversations, "think_ms": think_ms, "turns": len(stats.latencies),
         "p50_ms": percentile(stats.latencies, 50), "p95_ms": percentile(stats.latencies, 95),
         "p99_ms": percentile(stats.latencies, 99),
         "turns_per_s": round(len(stats.latencies) / elapsed, 1) if elapsed else None,
@@ -184,8 +198,9 @@ def main() -> None:
     p.add_argument("--rasa-pid", type=int)
     p.add_argument("--action-pid", type=int)
     p.add_argument("--no-tracker", dest="tracker", action="store_false")
+    p.add_argument("--think-ms", type=float, default=0)
     args = p.parse_args()
-    result = asyncio.run(run(args.url, args.token, args.users, args.conversations, args.seed, args.tracker))
+    result = asyncio.run(run(args.url, args.token, args.users, args.conversations, args.seed, args.tracker, args.think_ms))
     result["rasa_peak_rss_mb"] = peak_rss_mb(args.rasa_pid)
     result["action_peak_rss_mb"] = peak_rss_mb(args.action_pid)
     print(json.dumps(result, indent=2))
