@@ -1,5 +1,5 @@
-"""The assessment: reading facts from each message, asking the next
-question or giving the outcome, and starting over."""
+"""The assessment: asking the next question or giving the outcome from the
+facts read in each message (actions/common.read_message), and starting over."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -7,34 +7,9 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, respond, slot_events, state_of
-from bot.conversation import NO_PROBLEM, assessment_turn, extraction_updates, reset_slots, resume_turn
+from actions.common import context, dispatch, read_message, respond, slot_events, state_of
+from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
-from bot.understanding import interpret
-
-
-FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")
-
-
-class ActionExtractFacts(Action):
-    """Runs after every user message (custom slot mapping): the facts in it."""
-
-    def name(self) -> Text:
-        return "action_extract_facts"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if tracker.active_loop_name in FORMS_WITHOUT_FACTS:
-            return []  # contact details and references are not facts about the patient
-        message = tracker.latest_message or {}
-        state = state_of(tracker)
-        result = interpret(
-            text=message.get("text") or "",
-            intent=(message.get("intent") or {}).get("name"),
-            entities=message.get("entities") or [],
-            requested_slot=state.get("requested_slot"),
-            current=state,
-        )
-        return slot_events(extraction_updates(state, result.facts, result.unknown, result.approved_only_in))
 
 
 class ActionAssess(Action):
@@ -43,29 +18,36 @@ class ActionAssess(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
-        state = state_of(tracker)
+        before = state_of(tracker)
+        state, read = read_message(tracker, before)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        nothing_started = not any(state.get(s) for s in ("role", "country", "requested_slot", "outcome_key"))
+        nothing_started = not any(before.get(s) for s in ("role", "country", "requested_slot", "outcome_key"))
         if intent == "deny" and nothing_started and not state.get("turn_facts"):
             dispatcher.utter_message(text=NO_PROBLEM)
-            return []
+            return slot_events(read)
         turn = assessment_turn(state, kb, settings)
-        return respond(dispatcher, turn)
+        return respond(dispatcher, turn, read)
 
 
 class ActionResume(Action):
-    """After a side question, ask the open question again."""
+    """After a side question, ask the open question again; or, when the
+    message also gave facts during an assessment, go on with them."""
 
     def name(self) -> Text:
         return "action_resume"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        turn = resume_turn(state_of(tracker))
-        return respond(dispatcher, turn)
+        state, read = read_message(tracker)
+        in_progress = state.get("requested_slot") or state.get("outcome_key")
+        if in_progress and read.get("turn_facts"):
+            kb, settings = context()
+            return respond(dispatcher, assessment_turn(state, kb, settings), read)
+        return respond(dispatcher, resume_turn(state), read)
 
 
 class ActionRestartAssessment(Action):
-    """Clear the patient's facts (the user's role stays) and start again."""
+    """Clear the patient's facts (the user's role stays) and start again with
+    what the message itself says ("start over, this patient is in Spain")."""
 
     def name(self) -> Text:
         return "action_restart_assessment"
@@ -73,7 +55,7 @@ class ActionRestartAssessment(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
         cleared = reset_slots()
-        state = {**state_of(tracker), **cleared}
+        state, read = read_message(tracker, {**state_of(tracker), **cleared})
         turn = assessment_turn(state, kb, settings)
         dispatch(dispatcher, [Message(text="Let's start again with a new assessment.")] + turn.messages)
-        return slot_events({**cleared, **turn.slots})
+        return slot_events({**cleared, **read, **turn.slots})

@@ -1,23 +1,67 @@
 """Shared helpers for actions: tracker state in, messages and slots out."""
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import Settings, settings
-from bot.conversation import HELPER_SLOTS, Turn
+from bot.conversation import HELPER_SLOTS, Turn, extraction_updates
 from bot.facts import FACT_SLOTS
 from bot.knowledge import KnowledgeBase, get_knowledge_base
 from bot.render import Message
+from bot.understanding import interpret
 
 STATE_SLOTS = FACT_SLOTS + HELPER_SLOTS + ("requested_slot", "pathway")
+
+# The actions that read the facts in the user's message. Whichever of them
+# runs first after a message reads it, so a turn costs one call to the action
+# server, not a separate extraction call before it (each call sends the whole
+# tracker; BENCHMARKS.md). Every rule starts with one of these, or with a
+# response followed by action_resume; only thanks and goodbye read nothing
+# (tests/test_fact_reading.py checks the rules).
+FACT_READERS = frozenset({
+    "action_assess", "action_resume", "action_restart_assessment", "action_answer_question",
+    "action_emergency", "action_adverse_event", "action_guardrail_advice", "action_guardrail_efficacy",
+    "action_human_handoff",
+})
+# Contact details and references are not facts about the patient.
+FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")
 
 
 def state_of(tracker: Tracker) -> Dict[str, Any]:
     return {name: tracker.get_slot(name) for name in STATE_SLOTS}
+
+
+def message_already_read(events: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether a fact reader has run since the latest user message."""
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") in FACT_READERS:
+            return True
+    return False
+
+
+def read_message(tracker: Tracker, state: Optional[Mapping[str, Any]] = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """The state once the latest user message is read (`state` defaults to the
+    tracker's slots), and the slot updates reading it made (none when another
+    action read it already, or inside the handoff and status forms)."""
+    state = dict(state_of(tracker) if state is None else state)
+    if tracker.active_loop_name in FORMS_WITHOUT_FACTS or message_already_read(tracker.events or []):
+        return state, {}
+    message = tracker.latest_message or {}
+    result = interpret(
+        text=message.get("text") or "",
+        intent=(message.get("intent") or {}).get("name"),
+        entities=message.get("entities") or [],
+        requested_slot=state.get("requested_slot"),
+        current=state,
+    )
+    updates = extraction_updates(state, result.facts, result.unknown, result.approved_only_in)
+    return {**state, **updates}, updates
 
 
 def dispatch(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> None:
@@ -29,10 +73,11 @@ def slot_events(slots: Dict[str, Any]) -> List[SlotSet]:
     return [SlotSet(name, value) for name, value in slots.items()]
 
 
-def respond(dispatcher: CollectingDispatcher, turn: Turn) -> List[SlotSet]:
-    """Send a turn's messages; its slot updates become the action's events."""
+def respond(dispatcher: CollectingDispatcher, turn: Turn, read: Optional[Mapping[str, Any]] = None) -> List[SlotSet]:
+    """Send a turn's messages; what reading the message set (`read`) and the
+    turn's slot updates become the action's events."""
     dispatch(dispatcher, turn.messages)
-    return slot_events(turn.slots)
+    return slot_events({**(read or {}), **turn.slots})
 
 
 def respond_in_form(dispatcher: CollectingDispatcher, turn: Turn) -> Dict[str, Any]:

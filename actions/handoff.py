@@ -9,7 +9,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import context, dispatch, respond, respond_in_form, state_of
+from actions.common import context, dispatch, read_message, respond, respond_in_form, state_of
 from bot import safety
 from bot.handoff import dialogue
 from bot.handoff.mail import drain_outbox, mailer_for
@@ -58,9 +58,9 @@ class ActionHumanHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
-        state = handoff_state(tracker)
+        state, read = read_message(tracker, handoff_state(tracker))
         step = dialogue.start(state, kb, settings, lambda: physician_summary(state, kb, settings))
-        return respond(dispatcher, step)
+        return respond(dispatcher, step, read)
 
 
 def _ask_action(slot: str) -> type:

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch
+from actions.common import context, dispatch, read_message, slot_events
 from bot.answers import answer_question
 
 
@@ -17,6 +17,7 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
+        _, read = read_message(tracker)  # "what is AAC? she's treated in Lyon" also gives a fact
         text = tracker.latest_message.get("text") or ""
         dispatch(dispatcher, answer_question(text, kb, settings, tracker.get_slot("pathway")))
-        return []
+        return slot_events(read)

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, respond, state_of
+from actions.common import context, dispatch, read_message, respond, slot_events
 from bot import safety
 from bot.conversation import emergency_turn
 
@@ -17,8 +17,8 @@ class ActionEmergency(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
-        turn = emergency_turn(state_of(tracker), kb, settings)
-        return respond(dispatcher, turn)
+        state, read = read_message(tracker)
+        return respond(dispatcher, emergency_turn(state, kb, settings), read)
 
 
 class ActionAdverseEvent(Action):
@@ -27,8 +27,9 @@ class ActionAdverseEvent(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
+        _, read = read_message(tracker)
         dispatch(dispatcher, safety.adverse_event(settings))
-        return []
+        return slot_events(read)
 
 
 class ActionGuardrailAdvice(Action):
@@ -37,8 +38,9 @@ class ActionGuardrailAdvice(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
+        _, read = read_message(tracker)
         dispatch(dispatcher, safety.medical_advice(settings))
-        return []
+        return slot_events(read)
 
 
 class ActionGuardrailEfficacy(Action):
@@ -47,5 +49,6 @@ class ActionGuardrailEfficacy(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
+        _, read = read_message(tracker)
         dispatch(dispatcher, safety.efficacy_safety(settings))
-        return []
+        return slot_events(read)

@@ -125,20 +125,21 @@ def reset_slots() -> Dict[str, Any]:
 def extraction_updates(
     current: Mapping[str, Any], new_facts: Mapping[str, Any], unknown: Iterable[str], approved_only_in: Optional[str]
 ) -> Dict[str, Any]:
-    """Slot updates for what the user's message said."""
-    updates: Dict[str, Any] = {}
-    corrected = []
-    for slot, value in new_facts.items():
-        old = current.get(slot)
-        if old is not None and old != value:
-            corrected.append(slot)
-        if old != value:
-            updates[slot] = value
+    """Slot updates for what the user's message said: only the slots whose
+    value changes, since every update is one more event that each later turn
+    loads and sends to the action server."""
+    wanted: Dict[str, Any] = dict(new_facts)
     known_unknown = set(current.get("unknown_facts") or []) - set(new_facts)
-    known_unknown |= set(unknown)
-    updates["unknown_facts"] = sorted(known_unknown)
+    wanted["unknown_facts"] = sorted(known_unknown | set(unknown))
     if approved_only_in:
-        updates["approved_only_in"] = approved_only_in
-    updates["turn_facts"] = sorted(set(new_facts) | set(unknown))
-    updates["corrected"] = corrected
-    return updates
+        wanted["approved_only_in"] = approved_only_in
+    wanted["turn_facts"] = sorted(set(new_facts) | set(unknown))
+    wanted["corrected"] = [s for s, v in new_facts.items() if current.get(s) is not None and current.get(s) != v]
+    return {slot: value for slot, value in wanted.items() if _differs(current.get(slot), value)}
+
+
+def _differs(old: Any, new: Any) -> bool:
+    # An unset list slot and an empty list mean the same.
+    if isinstance(new, list) and not new and not old:
+        return False
+    return old != new

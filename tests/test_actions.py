@@ -4,21 +4,21 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assessment import ActionAssess, ActionExtractFacts, ActionRestartAssessment, ActionResume
+from actions.assessment import ActionAssess, ActionRestartAssessment, ActionResume
 from actions.handoff import ActionHumanHandoff
 from actions.knowledge import ActionAnswerQuestion
 from actions.safety import ActionAdverseEvent, ActionEmergency, ActionGuardrailAdvice
 
 
-def tracker(slots=None, text="", intent="inform", entities=None):
+def tracker(slots=None, text="", intent="inform", entities=None, events=None, active_loop=None):
     return Tracker(
         sender_id="test",
         slots=slots or {},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 
@@ -36,25 +36,30 @@ FR_AAC_READY = {
 }
 
 
-def test_extract_facts_sets_contract_slots():
+def country_entity(text, name):
+    start = text.index(name)
+    return [{"entity": "country", "value": name, "start": start, "end": start + len(name)}]
+
+
+def test_assess_reads_the_contract_facts_in_the_message_then_asks_the_next_question():
     text = "I'm an oncologist in a French hospital, it's life-threatening"
-    start = text.index("French")
-    _, slots = run(ActionExtractFacts(), tracker(text=text, entities=[{"entity": "country", "value": "French", "start": start, "end": start + 6}]))
+    messages, slots = run(ActionAssess(), tracker(text=text, entities=country_entity(text, "French")))
     assert slots["role"] == "physician" and slots["country"] == "FR" and slots["serious_condition"] is True
     assert set(slots["turn_facts"]) == {"role", "country", "serious_condition"}
-    assert slots["corrected"] == []
+    assert "corrected" not in slots and "unknown_facts" not in slots  # unchanged slots make no events
+    assert slots["requested_slot"] == "product_type" and "medicine" in messages[-1]["text"].lower()
 
 
-def test_extract_facts_marks_a_correction():
+def test_assess_marks_and_acknowledges_a_correction():
     text = "sorry, the patient is treated in Belgium"
-    start = text.index("Belgium")
-    _, slots = run(ActionExtractFacts(), tracker({"country": "FR"}, text, entities=[{"entity": "country", "value": "Belgium", "start": start, "end": start + 7}]))
+    messages, slots = run(ActionAssess(), tracker({"role": "physician", "country": "FR"}, text, entities=country_entity(text, "Belgium")))
     assert slots["country"] == "BE" and slots["corrected"] == ["country"]
+    assert messages[0]["text"].startswith("Noted, I've updated the country where the patient is treated: Belgium")
 
 
 def test_assess_asks_the_next_question_and_sets_requested_slot():
     messages, slots = run(ActionAssess(), tracker({"role": "physician"}))
-    assert slots == {"requested_slot": "country"}
+    assert slots == {"requested_slot": "country"}  # an empty message changes no fact
     assert "country" in messages[-1]["text"] and messages[-1]["buttons"]
 
 
@@ -84,7 +89,7 @@ def test_assess_first_gives_the_emergency_route():
 
 def test_assess_after_no_with_nothing_started():
     messages, slots = run(ActionAssess(), tracker({}, "no thanks", intent="deny"))
-    assert slots == {} and "No problem" in messages[0]["text"]
+    assert "requested_slot" not in slots and "No problem" in messages[0]["text"]
 
 
 def test_resume_reasks_the_open_question():
