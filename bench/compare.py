@@ -7,7 +7,6 @@ Usage: python bench/compare.py [--users 20] [--conversations 100] [--seed 1] [--
 (--think-ms: see bench/load.py; 0 measures the servers saturated)"""
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import sys
@@ -28,12 +27,7 @@ def measure(running, users: int, conversations: int, seed: int, use_tracker: boo
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--users", type=int, default=20)
-    p.add_argument("--conversations", type=int, default=100)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--think-ms", type=float, default=0)
-    args = p.parse_args()
+    args = load.load_arguments(__doc__.splitlines()[0]).parse_args()
     with our_stack() as ours:
         mine = measure(ours, args.users, args.conversations, args.seed, True, args.think_ms)
     with baseline() as base:

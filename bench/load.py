@@ -188,17 +188,23 @@ async def run(url: str, token: str, users: int, conversations: int, seed: int, u
     }
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--url", default="http://127.0.0.1:5005")
-    p.add_argument("--token", default="change-me-local-token")
+def load_arguments(description: str) -> argparse.ArgumentParser:
+    """The load options every benchmark script shares."""
+    p = argparse.ArgumentParser(description=description)
     p.add_argument("--users", type=int, default=20)
     p.add_argument("--conversations", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--think-ms", type=float, default=0)
+    return p
+
+
+def main() -> None:
+    p = load_arguments(__doc__.splitlines()[0])
+    p.add_argument("--url", default="http://127.0.0.1:5005")
+    p.add_argument("--token", default="change-me-local-token")
     p.add_argument("--rasa-pid", type=int)
     p.add_argument("--action-pid", type=int)
     p.add_argument("--no-tracker", dest="tracker", action="store_false")
-    p.add_argument("--think-ms", type=float, default=0)
     args = p.parse_args()
     result = asyncio.run(run(args.url, args.token, args.users, args.conversations, args.seed, args.tracker, args.think_ms))
     result["rasa_peak_rss_mb"] = peak_rss_mb(args.rasa_pid)

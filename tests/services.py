@@ -17,7 +17,9 @@ as the ``postgres`` user (or a ``pgtest`` system user created on demand).
 Anything that cannot be installed or started FAILS the test, it never skips.
 
 Use from a test module:  from tests.services import postgres_url  # noqa: F401
+Outside pytest (bench/): ``with postgres_server() as url`` and ``with redis_server() as url``.
 """
+import contextlib
 import email
 import email.policy
 import glob
@@ -107,8 +109,9 @@ def _pg_user():
     return "pgtest"
 
 
-@pytest.fixture(scope="session")
-def postgres_url():
+@contextlib.contextmanager
+def postgres_server():
+    """A throwaway PostgreSQL cluster; yields its URL (also for bench/)."""
     bindir = _find_pg_bindir()
     if bindir is None:
         _apt_install("postgresql")
@@ -144,7 +147,14 @@ def postgres_url():
 
 
 @pytest.fixture(scope="session")
-def redis_url():
+def postgres_url():
+    with postgres_server() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def redis_server():
+    """A throwaway redis-server; yields its URL (also for bench/)."""
     if shutil.which("redis-server") is None:
         _apt_install("redis-server")
     server = shutil.which("redis-server") or pytest.fail("redis-server is still not found after install", pytrace=False)
@@ -164,6 +174,12 @@ def redis_url():
     finally:
         stop_all([proc], timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
