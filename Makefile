@@ -11,8 +11,11 @@ SPACY_MODEL := models/spacy/access_en/meta.json
 MODEL := models/assistant.tar.gz
 TRAIN_DATA := data/nlu data/rules
 TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) $(SPACY_MODEL)
+# The chat widget: npm packages pinned by web/package-lock.json, bundled by esbuild into web/dist.
+WIDGET := web/dist/widget.js
+WIDGET_MODULES := web/node_modules/.installed
 
-.PHONY: help run scale-out test unit validate core-test nlu-eval e2e install spacy train clean
+.PHONY: help run scale-out test unit validate core-test nlu-eval e2e install spacy train web clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
@@ -43,10 +46,21 @@ $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 
 train: $(MODEL)  ## train the model (only when inputs changed)
 
-run: $(MODEL) .env  ## start action server, Rasa server and chat page on 127.0.0.1
+# npm ci installs exactly the lockfile, from the npm registry; no install
+# scripts run (esbuild's binary comes as an npm package of its own).
+$(WIDGET_MODULES): web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(WIDGET): $(WIDGET_MODULES) web/build.mjs $(wildcard web/src/*)
+	cd web && npm run --silent build
+
+web: $(WIDGET)  ## build the chat widget (npm ci + esbuild, only when sources or the lockfile changed)
+
+run: $(MODEL) .env $(WIDGET)  ## start action server, Rasa server and chat page on 127.0.0.1
 	$(PY) scripts/run.py --model $(MODEL)
 
-scale-out: $(MODEL) .env  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
+scale-out: $(MODEL) .env $(WIDGET)  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
 	$(PY) scripts/scale_out.py --model $(MODEL)
 
 unit: $(VENV)/.installed $(SPACY_MODEL)  ## pytest for bot/ and actions/
@@ -61,10 +75,10 @@ core-test: $(MODEL)  ## Rasa test stories with real user text
 nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (see BENCHMARKS.md)
 	$(PY) -m pytest -q -m model
 
-e2e: $(MODEL)  ## real servers, whole conversations over REST
+e2e: $(MODEL) $(WIDGET)  ## real servers: whole conversations over REST, the widget in Chromium
 	$(PY) -m pytest -q -m e2e
 
 test: unit validate core-test nlu-eval e2e  ## every test
 
 clean:  ## remove build outputs (keeps the venv and the data in var/: conversations, requests)
-	rm -rf models/*.tar.gz models/spacy results .rasa var/endpoints.yml var/bench
+	rm -rf models/*.tar.gz models/spacy results .rasa var/endpoints.yml var/bench web/dist

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Tuple
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -41,6 +43,9 @@ class Settings:
     smtp_password: str
     smtp_starttls: bool
     mail_dir: Path
+    # Origins of other sites that embed the chat widget (the chat page's own
+    # origin is always allowed); Rasa's CORS list is built from them.
+    widget_origins: Tuple[str, ...] = ()
 
 
 def _int(name: str, default: int, minimum: int = 0) -> int:
@@ -70,6 +75,22 @@ def _bool(name: str, default: bool) -> bool:
     if raw in ("0", "false", "no", "off"):
         return False
     raise ValueError(f"{name} must be true or false, got {raw!r}")
+
+
+def _origins(name: str) -> Tuple[str, ...]:
+    """A comma- or space-separated list of origins (scheme://host[:port]), or "*" for any."""
+    raw = os.environ.get(name, "").replace(",", " ").split()
+    origins = []
+    for item in raw:
+        if item == "*":
+            origins.append(item)
+            continue
+        parts = urlsplit(item.rstrip("/"))
+        if (parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc
+                or parts.path or parts.query or parts.fragment):
+            raise ValueError(f"{name} must list origins like https://www.example.com, got {item!r}")
+        origins.append(f"{parts.scheme}://{parts.netloc.lower()}")
+    return tuple(dict.fromkeys(origins))
 
 
 def _database_url(raw: str) -> str:
@@ -119,6 +140,7 @@ def load_settings(env_file: Path | None = None) -> Settings:
         smtp_password=_str("SMTP_PASSWORD", ""),
         smtp_starttls=_bool("SMTP_STARTTLS", False),
         mail_dir=PROJECT_ROOT / _str("MAIL_DIR", "var/mail"),
+        widget_origins=_origins("WIDGET_ORIGINS"),
     )
 
 

@@ -15,8 +15,8 @@ import sys
 import threading
 import time
 import urllib.request
-from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,7 +66,7 @@ def commands(settings, model: Path, python: str = sys.executable, endpoints: Pat
         "run", "--model", str(model), "--enable-api", "--auth-token", settings.rasa_api_token,
         "--interface", settings.host, "--port", str(settings.rasa_port),
         "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
-        "--cors", f"http://{settings.host}:{settings.chat_port}",
+        "--cors", *allowed_origins(settings),  # nargs="*": keep it last
     ]
     return action, server
 
@@ -126,29 +126,102 @@ def stop_all(procs, timeout: float = 20) -> None:
             p.kill()
 
 
+# What the chat server publishes: the two pages, their stylesheet and the
+# built widget. Nothing else under web/ (sources, node_modules, lockfile) can
+# be fetched from it.
+WEB_PUBLIC = ROOT / "web" / "public"
+WEB_DIST = ROOT / "web" / "dist"
+HTML, CSS, JS = "text/html; charset=utf-8", "text/css; charset=utf-8", "text/javascript; charset=utf-8"
+
+
+def chat_page_files(dist: Path = WEB_DIST) -> dict:
+    return {
+        "/": (WEB_PUBLIC / "index.html", HTML),
+        "/index.html": (WEB_PUBLIC / "index.html", HTML),
+        "/embed.html": (WEB_PUBLIC / "embed.html", HTML),
+        "/page.css": (WEB_PUBLIC / "page.css", CSS),
+        "/widget.js": (dist / "widget.js", JS),
+    }
+
+
+def chat_origin(settings) -> str:
+    return f"http://{settings.host}:{settings.chat_port}"
+
+
+def allowed_origins(settings) -> list:
+    """Pages allowed to talk to Rasa from a browser: the chat page and the sites in WIDGET_ORIGINS."""
+    return list(dict.fromkeys([chat_origin(settings), *settings.widget_origins]))
+
+
 def chat_page_config(settings) -> dict:
-    return {"rest_url": f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"}
+    """What the widget learns from the server (config.json): where Rasa listens
+    and the facts its notice states, so they come from the same .env."""
+    base = f"http://{settings.host}:{settings.rasa_port}"
+    return {
+        "rest_url": f"{base}/webhooks/rest/webhook",
+        "server_url": base,
+        "company_name": settings.company_name,
+        "retention_days": settings.retention_days,
+        "pharmacovigilance_contact": settings.pharmacovigilance_contact,
+    }
 
 
-class ChatPageHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves web/ and, at /config.json, where the Rasa REST channel listens."""
+def page_policy(settings) -> str:
+    """Content-Security-Policy of the pages: scripts and styles from this server
+    only, no inline script, connections to this server and Rasa only."""
+    rasa = f"http://{settings.host}:{settings.rasa_port}"
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {rasa}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
+
+class ChatPageHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the published files and, at /config.json, chat_page_config()."""
+
+    files: dict = {}
     page_config: dict = {}
+    origins: tuple = ()
+    policy: str = ""
 
     def do_GET(self):
-        if self.path.split("?")[0] != "/config.json":
-            return super().do_GET()
-        body = json.dumps(self.page_config).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
+        self.respond(send_body=True)
+
+    def do_HEAD(self):
+        self.respond(send_body=False)
+
+    def respond(self, send_body: bool):
+        path = urlsplit(self.path).path
+        headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
+        if path == "/config.json":
+            status, body, headers["Content-Type"] = 200, json.dumps(self.page_config).encode(), "application/json"
+            origin = self.headers.get("Origin")
+            if origin and ("*" in self.origins or origin in self.origins):
+                headers.update({"Access-Control-Allow-Origin": origin, "Vary": "Origin"})
+        elif path in self.files:
+            file, headers["Content-Type"] = self.files[path]
+            try:
+                status, body = 200, file.read_bytes()
+            except FileNotFoundError:
+                status, body, headers["Content-Type"] = 503, b"The widget is not built: run make web\n", "text/plain"
+            if headers["Content-Type"] == HTML:
+                headers["Content-Security-Policy"] = self.policy
+            if path == "/widget.js":
+                headers["Cross-Origin-Resource-Policy"] = "cross-origin"  # other sites load it
+        else:
+            status, body, headers["Content-Type"] = 404, b"Not found\n", "text/plain"
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if send_body:
+            self.wfile.write(body)
 
 
-def serve_chat_page(settings) -> http.server.ThreadingHTTPServer:
-    handler_class = type("ConfiguredChatPageHandler", (ChatPageHandler,), {"page_config": chat_page_config(settings)})
-    handler = partial(handler_class, directory=str(ROOT / "web"))
+def serve_chat_page(settings, dist: Path = WEB_DIST) -> http.server.ThreadingHTTPServer:
+    """The chat page, the embed example and widget.js on HOST:CHAT_PORT, in a thread."""
+    handler = type("ConfiguredChatPageHandler", (ChatPageHandler,), {
+        "files": chat_page_files(dist), "page_config": chat_page_config(settings),
+        "origins": tuple(allowed_origins(settings)), "policy": page_policy(settings),
+    })
     httpd = http.server.ThreadingHTTPServer((settings.host, settings.chat_port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
@@ -176,7 +249,7 @@ def main() -> int:
             stop()
             return 1
         httpd = serve_chat_page(settings)
-        print(f"\nAssistant ready.\n  Chat page:      http://{settings.host}:{settings.chat_port}/\n"
+        print(f"\nAssistant ready.\n  Chat page:      {chat_origin(settings)}/  (embed example: /embed.html)\n"
               f"  REST channel:   {base}/webhooks/rest/webhook\n  Action server:  http://{settings.host}:{settings.action_port}/webhook\n"
               f"  Review console: http://{settings.host}:{settings.console_port}/\n"
               f"  Team emails:    {'SMTP ' + settings.smtp_host if settings.smtp_host else 'written to ' + str(settings.mail_dir)}\n"
