@@ -78,7 +78,8 @@ def test_config_json_is_readable_from_listed_sites_only(chat_page):
 def test_rasa_allows_the_chat_page_and_the_widget_origins(monkeypatch):
     monkeypatch.setenv("WIDGET_ORIGINS", "https://www.example.com/, http://intranet.example:8000")
     settings = replace(load_settings(), host="127.0.0.1", chat_port=8080)
-    assert allowed_origins(settings) == ["http://127.0.0.1:8080", "https://www.example.com", "http://intranet.example:8000"]
+    assert allowed_origins(settings) == [
+        "http://127.0.0.1:8080", "https://www.example.com", "http://intranet.example:8000"]
     _, server = commands(settings, Path("model.tar.gz"))
     assert server[server.index("--cors") + 1:] == allowed_origins(settings)
 

@@ -94,7 +94,8 @@ def stack(tmp_path_factory):
         pytest.fail(str(exc), pytrace=False)
     httpd = serve_chat_page(settings)
     try:
-        yield Stack(f"http://127.0.0.1:{settings.chat_port}", f"http://127.0.0.1:{settings.rasa_port}", listed, unlisted)
+        yield Stack(f"http://127.0.0.1:{settings.chat_port}", f"http://127.0.0.1:{settings.rasa_port}",
+                    listed, unlisted)
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -187,7 +188,8 @@ def axe_violations(page):
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text() + "\n;true")
     results = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        const rules = {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']};
+        const r = await axe.run(document, {runOnly: rules});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                        nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
     }""")
@@ -343,6 +345,7 @@ def test_with_the_server_down_the_message_is_kept_and_sent_when_it_is_back(page,
     assert "can't be reached" in status.inner_text() and "kept in the message box" in status.inner_text()
     assert box.input_value() == "What is an AAC?"
     assert page.locator(".ma-log .ma-user").count() == 0, "nothing is shown as sent"
+    assert page.locator(".ma-choices .ma-choice").count() == 2, "the open question's choices stay usable"
     assert page.get_by_role("button", name="Try again now").is_visible()
 
     page.unroute(stack.rest_url)
@@ -404,7 +407,7 @@ def another_site(stack, origin, configuration):
     """A real page of another site (at `origin`) that embeds the widget with one
     script tag. A real server rather than page.route: Chromium lets a page
     reach 127.0.0.1 only if the page itself came from a local address."""
-    page = (f"<!doctype html><html lang='en'><head><title>Another site</title></head><body><main>"
+    html = (f"<!doctype html><html lang='en'><head><title>Another site</title></head><body><main>"
             f"<h1>Another site</h1></main><script src='{stack.chat_url}/widget.js' defer "
             f"data-config='{json.dumps(configuration)}'></script></body></html>").encode()
 
@@ -412,9 +415,9 @@ def another_site(stack, origin, configuration):
         def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Content-Length", str(len(html)))
             self.end_headers()
-            self.wfile.write(page)
+            self.wfile.write(html)
 
         def log_message(self, *args):
             pass

@@ -19,9 +19,14 @@ const DEFAULTS = {
 
 /** Each configured colour carries white text: one below 4.5:1 against white
  * is replaced by the default, with a warning for the site's developer. */
-export function checkColours(given = {}, warn = console.warn) {
+export function checkColours(given, warn = console.warn) {
   const colours = { ...DEFAULT_COLOURS };
-  for (const [name, value] of Object.entries(given || {})) {
+  if (given === undefined || given === null) return colours;
+  if (typeof given !== "object" || Array.isArray(given)) {
+    warn('managed-access-chat: "colors" must be an object like {"primary": "#0b57a4"}; the defaults are used');
+    return colours;
+  }
+  for (const [name, value] of Object.entries(given)) {
     if (!(name in DEFAULT_COLOURS)) {
       warn(`managed-access-chat: unknown colour "${name}" ignored (known: ${Object.keys(DEFAULT_COLOURS).join(", ")})`);
       continue;

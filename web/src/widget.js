@@ -19,6 +19,9 @@ const BACK_NOTICE_MS = 6000;
 export function mountWidget(config, host = document.body) {
   const doc = document;
   const { language, strings } = stringsFor(config.language);
+  if (!config.language.toLowerCase().startsWith(language)) {
+    console.warn(`managed-access-chat: no words for language "${config.language}"; English is used`);
+  }
   const container = el(doc, "div", "managed-access-chat");
   host.append(container);
   const shadow = container.attachShadow({ mode: "open" });
@@ -67,7 +70,8 @@ export function mountWidget(config, host = document.body) {
     scrollToEnd();
     return true;
   };
-  // Choices and the feedback control belong to the latest answer only.
+  // Choices and the feedback control belong to the latest answer only, and
+  // go once the server has accepted the next message.
   const removeStaleControls = () => {
     for (const node of log.querySelectorAll(".ma-choices, .ma-feedback")) node.remove();
   };
@@ -78,7 +82,6 @@ export function mountWidget(config, host = document.body) {
       setStatus("busy", strings.busy);
       return;
     }
-    removeStaleControls();
     input.focus();
     conversation.submit({ message, shown, typed: false });
   };
@@ -111,7 +114,6 @@ export function mountWidget(config, host = document.body) {
       setStatus("slow", strings.slow);
     },
     showUser(text) {
-      removeStaleControls();
       const li = userItem(doc, text, strings);
       li.classList.add("ma-pending");
       log.append(li);
@@ -124,6 +126,8 @@ export function mountWidget(config, host = document.body) {
     showBot(messages, item) {
       clearStatus("busy");
       for (const li of log.querySelectorAll(".ma-pending")) li.classList.remove("ma-pending");
+      // Only now that the server has the message: until then the open question's choices stay usable.
+      removeStaleControls();
       const { items, said } = renderTurn(messages, true, session.history.length > 1);
       announce(said);
       const fits = scrollToTurn(items[0]);
