@@ -39,12 +39,16 @@ def endpoints_for(kind: str, write):
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("variants", nargs="*", choices=VARIANTS, default=list(VARIANTS))
+    # Checked below: Python 3.10's argparse rejects an empty nargs="*" list given choices.
+    p.add_argument("variants", nargs="*", help=f"any of {', '.join(VARIANTS)} (default: all)")
     p.add_argument("--conversations", type=int, default=15)
     args = p.parse_args()
+    unknown = set(args.variants) - set(VARIANTS)
+    if unknown:
+        p.error(f"unknown variant {', '.join(sorted(unknown))}; choose from {', '.join(VARIANTS)}")
     original = run.write_endpoints
     try:
-        for kind in args.variants:
+        for kind in args.variants or VARIANTS:
             run.write_endpoints = endpoints_for(kind, original)
             with servers.our_stack() as ours:
                 r = asyncio.run(load.run(ours.url, servers.TOKEN, 1, args.conversations, 1, True))
