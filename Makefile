@@ -49,6 +49,8 @@ train: $(MODEL)  ## train the model (only when inputs changed)
 # npm ci installs exactly the lockfile, from the npm registry; no install
 # scripts run (esbuild's binary comes as an npm package of its own).
 $(WIDGET_MODULES): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: installing Debian's nodejs and npm"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo -n ) env DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq nodejs npm'; }
 	cd web && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
