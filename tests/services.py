@@ -10,6 +10,7 @@
 - ``nginx_path`` (session): Debian's nginx, for the scale-out front (scripts/scale_out.py).
 - ``chromium_path`` (session): Debian's Chromium for Playwright; launch it with
   ``executable_path=chromium_path, args=["--no-sandbox"]`` (never ``playwright install``).
+- ``browser`` (module): that Chromium launched headless by Playwright.
 
 If ``pg_ctl``/``initdb``, ``redis-server``, ``nginx`` or ``chromium`` are missing they are installed with
 apt-get (Debian/Ubuntu). PostgreSQL refuses to run as root, so as root it runs
@@ -200,6 +201,17 @@ def chromium_path():
         if not os.access(path, os.X_OK):
             pytest.fail(f"chromium was installed but {path} is still missing", pytrace=False)
     return path
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """Headless Debian Chromium driven by Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
 
 
 class SMTPServer:

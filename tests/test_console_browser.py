@@ -8,21 +8,11 @@ import pytest
 
 from bot.transcripts import review
 from tests.console_server import PASSWORD, REVIEWER, XSS, console  # noqa: F401  (fixture)
-from tests.services import chromium_path  # noqa: F401  (fixture)
+from tests.services import browser, chromium_path  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

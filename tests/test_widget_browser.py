@@ -22,7 +22,7 @@ import requests
 
 from bot.config import load_settings
 from scripts.run import serve_chat_page, service_env, start_services, stop_all
-from tests.services import chromium_path  # noqa: F401  (fixture)
+from tests.services import browser, chromium_path  # noqa: F401  (fixtures)
 from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
@@ -102,18 +102,8 @@ def stack(tmp_path_factory):
         stop_all(procs)
 
 
-@pytest.fixture(scope="module")
-def browser(chromium_path):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, stack):
+def page(browser, stack):  # noqa: F811
     """A fresh browser context (own sessionStorage); dialogs and console warnings are recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
