@@ -30,7 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -71,11 +71,13 @@ def _free(host: str, port: int) -> bool:
             return False
 
 
-def replica_ports(host: str, after: int, count: int) -> List[int]:
-    """The first `count` consecutive free ports after `after`."""
+def replica_ports(host: str, after: int, count: int, taken: Iterable[int] = ()) -> List[int]:
+    """The first `count` consecutive free ports after `after`, none of them in
+    `taken` (ports other services are configured for but may not bind yet)."""
+    taken = set(taken)
     start = after + 1
     while start + count <= 65536:
-        busy = [p for p in range(start, start + count) if not _free(host, p)]
+        busy = [p for p in range(start, start + count) if p in taken or not _free(host, p)]
         if not busy:
             return list(range(start, start + count))
         start = busy[-1] + 1
@@ -157,7 +159,8 @@ def main() -> int:
         print(problem, file=sys.stderr)
         return 2
     ports = [int(p) for p in args.ports.split(",")] if args.ports else replica_ports(
-        settings.host, settings.rasa_port, args.replicas)
+        settings.host, settings.rasa_port, args.replicas,
+        taken=(settings.action_port, settings.chat_port, settings.console_port))
     if make_url(settings.database_url).get_backend_name() == "sqlite":
         print("Note: DATABASE_URL is SQLite; with action servers on several machines use PostgreSQL.", file=sys.stderr)
     cluster = start(settings, Path(args.model), ports)

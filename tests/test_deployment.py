@@ -82,6 +82,14 @@ def test_replica_ports_are_consecutive_and_free():
     assert len(ports) == 3 and ports == list(range(ports[0], ports[0] + 3))
 
 
+def test_replica_ports_skip_the_ports_other_services_are_given():
+    """The console or the chat page may not listen yet when the replicas'
+    ports are chosen (a fresh-clone run once collided on one)."""
+    after = free_port()
+    ports = replica_ports("127.0.0.1", after, 2, taken=(after + 1, after + 2))
+    assert ports[0] > after + 2 and ports == [ports[0], ports[0] + 1]
+
+
 def test_the_front_configuration_is_valid_for_nginx(nginx_path, tmp_path):
     conf = nginx_config("127.0.0.1:5005", ["127.0.0.1:5006", "127.0.0.1:5007"], str(tmp_path))
     assert conf.count("server 127.0.0.1:5006") == 2 and "ip_hash" in conf and "listen 127.0.0.1:5005" in conf
