@@ -16,8 +16,10 @@ request mix.
 
 --think-ms gives each simulated user a pause before every message after the
 first (uniform between half and one and a half times the value): people read
-the answer and type. 0 (the default) sends at once, which measures the
-server saturated rather than the latency people see."""
+the answer and type. The users then also arrive spread over the first such
+interval instead of all in the same instant (otherwise their first messages
+form one burst, which was the whole p99). 0 (the default) sends at once,
+which measures the server saturated rather than the latency people see."""
 from __future__ import annotations
 
 import argparse
@@ -170,6 +172,8 @@ async def run(url: str, token: str, users: int, conversations: int, seed: int, u
     timeout = aiohttp.ClientTimeout(total=60)
 
     async def user(session):
+        if think_ms > 0:
+            await asyncio.sleep(rng.uniform(0, think_ms) / 1000)
         while not queue.empty():
             queue.get_nowait()
             await conversation(session, url, token, rng, stats, use_tracker, think_ms=think_ms)
