@@ -69,6 +69,13 @@ class Stats:
     finished: int = 0
     unfinished: int = 0
     error_samples: List[str] = field(default_factory=list)
+    unfinished_samples: List[str] = field(default_factory=list)
+
+    def stopped(self, sender: str, why: str) -> None:
+        """A conversation that ended without an outcome (not an HTTP error)."""
+        self.unfinished += 1
+        if len(self.unfinished_samples) < 5:
+            self.unfinished_samples.append(f"{sender}: {why}")
 
     def error(self, what: str) -> None:
         self.errors += 1
@@ -127,11 +134,11 @@ async def conversation(session, url: str, token: str, rng: random.Random, stats:
             return
         slot = await _asked(session, url, token, sender)
         if slot not in ANSWERS:
-            stats.unfinished += 1
+            stats.stopped(sender, f"no outcome and asked {slot!r}")
             return
         await _think(rng, think_ms)
         messages = await _say(session, url, sender, rng.choice(ANSWERS[slot]), stats)
-    stats.unfinished += 1
+    stats.stopped(sender, f"no outcome after {max_turns} answers")
 
 
 def peak_rss_mb(pid: Optional[int]) -> Optional[float]:
@@ -188,7 +195,8 @@ async def run(url: str, token: str, users: int, conversations: int, seed: int, u
         "p99_ms": percentile(stats.latencies, 99),
         "turns_per_s": round(len(stats.latencies) / elapsed, 1) if elapsed else None,
         "errors": stats.errors, "error_samples": stats.error_samples,
-        "finished": stats.finished, "unfinished": stats.unfinished, "seconds": round(elapsed, 1),
+        "finished": stats.finished, "unfinished": stats.unfinished,
+        "unfinished_samples": stats.unfinished_samples, "seconds": round(elapsed, 1),
     }
 
 
