@@ -15,7 +15,7 @@ TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.y
 WIDGET := web/dist/widget.js
 WIDGET_MODULES := web/node_modules/.installed
 
-.PHONY: help run scale-out test unit validate core-test nlu-eval e2e install spacy train web clean
+.PHONY: help run scale-out test lint unit integration validate core-test nlu-eval e2e install spacy train web clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
@@ -25,8 +25,11 @@ $(PY):
 	$(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install -q "pip==24.0"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(PY)
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt -c constraints.txt
+	# The project's own packages, importable from anywhere (editable; its
+	# dependencies are the pinned ones just installed).
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed  ## create the venv and install pinned dependencies
@@ -34,7 +37,7 @@ install: $(VENV)/.installed  ## create the venv and install pinned dependencies
 .env:
 	cp .env.example .env
 
-$(SPACY_MODEL): scripts/build_spacy.py bot/countries.py data/lexicon/countries.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
+$(SPACY_MODEL): scripts/build_spacy.py bot/countries.py bot/knowledge.py data/knowledge/authorities.yml data/knowledge/programme.yml data/lexicon/countries.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
 	$(PY) scripts/build_spacy.py
 
 spacy: $(SPACY_MODEL)  ## build the project's own spaCy pipeline
@@ -60,13 +63,24 @@ $(WIDGET): $(WIDGET_MODULES) web/build.mjs $(wildcard web/src/*)
 web: $(WIDGET)  ## build the chat widget (npm ci + esbuild, only when sources or the lockfile changed)
 
 run: $(MODEL) .env $(WIDGET)  ## start action server, Rasa server and chat page on 127.0.0.1
-	$(PY) scripts/run.py --model $(MODEL)
+	$(PY) -m services.run --model $(MODEL)
+
+.PHONY: migrate
+migrate: $(VENV)/.installed  ## upgrade both databases (DATABASE_URL, the tracker store's) to the latest migration
+	$(PY) -m storage.migrate
 
 scale-out: $(MODEL) .env $(WIDGET)  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
-	$(PY) scripts/scale_out.py --model $(MODEL)
+	$(PY) -m services.scale_out --model $(MODEL)
 
-unit: $(VENV)/.installed $(SPACY_MODEL)  ## pytest for bot/ and actions/
-	$(PY) -m pytest -q -m "not model and not e2e"
+lint: $(VENV)/.installed  ## ruff (lint, import order) and the layers' import contracts (bot/ is pure)
+	$(VENV)/bin/ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports
+
+unit: $(VENV)/.installed $(SPACY_MODEL)  ## pytest without servers
+	$(PY) -m pytest -q -m "not integration and not model and not e2e"
+
+integration: $(VENV)/.installed $(SPACY_MODEL)  ## pytest with real PostgreSQL, Redis, SMTP and nginx servers (started by the tests)
+	$(PY) -m pytest -q -m "integration and not e2e"
 
 validate: $(VENV)/.installed  ## rasa data validate, warnings are errors
 	$(RASA) data validate --data $(TRAIN_DATA) --domain domain --config config.yml --fail-on-warnings
@@ -80,7 +94,7 @@ nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (see BEN
 e2e: $(MODEL) $(WIDGET)  ## real servers: whole conversations over REST, the widget in Chromium
 	$(PY) -m pytest -q -m e2e
 
-test: unit validate core-test nlu-eval e2e  ## every test
+test: lint unit integration validate core-test nlu-eval e2e  ## every test
 
 clean:  ## remove build outputs (keeps the venv and the data in var/: conversations, requests)
 	rm -rf models/*.tar.gz models/spacy results .rasa var/endpoints.yml var/bench web/dist

@@ -8,13 +8,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import Settings, settings
-from bot.conversation import HELPER_SLOTS, Turn, extraction_updates
-from bot.facts import FACT_SLOTS
+from bot.conversation import Turn, extraction_updates
 from bot.knowledge import KnowledgeBase, get_knowledge_base
 from bot.render import Message
+from bot.slots import ASSESSMENT_SLOTS
 from bot.understanding import interpret
-
-STATE_SLOTS = FACT_SLOTS + HELPER_SLOTS + ("requested_slot", "pathway")
 
 # The actions that read the facts in the user's message. Whichever of them
 # runs first after a message reads it, so a turn costs one call to the action
@@ -32,7 +30,7 @@ FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")
 
 
 def state_of(tracker: Tracker) -> Dict[str, Any]:
-    return {name: tracker.get_slot(name) for name in STATE_SLOTS}
+    return {name: tracker.get_slot(name) for name in ASSESSMENT_SLOTS}
 
 
 def message_already_read(events: Sequence[Mapping[str, Any]]) -> bool:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Dict, List, Optional, Text
+import functools
+import logging
+from typing import Any, Callable, Dict, List, Optional, Set, Text, TypeVar
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import UserUtteranceReverted
@@ -11,12 +13,17 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import context, dispatch, read_message, respond, respond_in_form, state_of
 from bot import safety
-from bot.handoff import dialogue
-from bot.handoff.mail import drain_outbox, mailer_for
-from bot.handoff.records import Draft, clear_draft, create_request, load_draft, lookup_status, save_draft
-from bot.handoff.summary import assessment_record, physician_summary, team_email
+from bot.handoff import dialogue, use_cases
+from bot.handoff.requests import now_utc
+from bot.handoff.summary import physician_summary
 from bot.questions import question
-from bot.storage import engine_for
+from bot.slots import CONTACT_SLOTS, HANDOFF_STATE, STATUS_SLOTS
+from mail.outbox import OutboxNotifier
+from storage.engine import engine_for
+from storage.requests import SqlRequestStore
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Human-readable names of intents for "Did you mean ...?"
 INTENT_TITLES = {
@@ -36,9 +43,6 @@ INTENT_TITLES = {
 }
 
 
-HANDOFF_STATE = dialogue.HANDOFF_SLOTS + dialogue.STATUS_SLOTS + ("status_attempts",)
-
-
 def handoff_state(tracker: Tracker) -> Dict[str, Any]:
     return {**state_of(tracker), **{name: tracker.get_slot(name) for name in HANDOFF_STATE}}
 
@@ -46,6 +50,35 @@ def handoff_state(tracker: Tracker) -> Dict[str, Any]:
 def _latest(tracker: Tracker) -> tuple[str, Optional[str]]:
     message = tracker.latest_message or {}
     return message.get("text") or "", (message.get("intent") or {}).get("name")
+
+
+def _store() -> SqlRequestStore:
+    _, settings = context()
+    return SqlRequestStore(engine_for(settings.database_url))
+
+
+async def _blocking(call: Callable[..., T], *args: Any) -> T:
+    """Run blocking work (SQL, SMTP) in a thread, so the action server's event
+    loop keeps serving other conversations meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(call, *args))
+
+
+# Background sends still running; asyncio keeps only weak references to tasks.
+_SENDING: Set["asyncio.Task[bool]"] = set()
+
+
+def _send_in_background(notifier: OutboxNotifier) -> None:
+    # A task, not awaited: the confirmation does not wait for the mail server;
+    # notify_team logs any failure and the outbox worker retries.
+    task = asyncio.get_running_loop().create_task(_blocking(use_cases.notify_team, notifier))
+    _SENDING.add(task)
+    task.add_done_callback(_sent)
+
+
+def _sent(task: "asyncio.Task[bool]") -> None:
+    _SENDING.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.error("sending the team email failed; the outbox worker will retry", exc_info=task.exception())
 
 
 class ActionHumanHandoff(Action):
@@ -73,7 +106,7 @@ def _ask_action(slot: str) -> type:
     return type(f"ActionAsk_{slot}", (Action,), {"name": lambda self: f"action_ask_{slot}", "run": run})
 
 
-ASK_ACTIONS = [_ask_action(slot) for slot in dialogue.CONTACT_SLOTS + dialogue.STATUS_SLOTS]
+ASK_ACTIONS = [_ask_action(slot) for slot in CONTACT_SLOTS + STATUS_SLOTS]
 
 
 class ValidateHandoffForm(FormValidationAction):
@@ -88,32 +121,29 @@ class ValidateHandoffForm(FormValidationAction):
                              domain: DomainDict) -> List[Text]:
         return dialogue.required_slots(handoff_state(tracker))
 
-    def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    async def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         text, intent = _latest(tracker)
         step = dialogue.validate_answer(slot, value, text, intent, handoff_state(tracker))
-        kept = dialogue.for_draft(slot, step)
-        if kept:
-            _, settings = context()
-            save_draft(engine_for(settings.database_url), tracker.sender_id, *kept)
+        step = await _blocking(use_cases.keep_contact_detail, slot, step, tracker.sender_id, _store())
         return respond_in_form(dispatcher, step)
 
-    def validate_contact_name(self, value, dispatcher, tracker, domain):
-        return self._check("contact_name", value, dispatcher, tracker)
+    async def validate_contact_name(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_name", value, dispatcher, tracker)
 
-    def validate_contact_institution(self, value, dispatcher, tracker, domain):
-        return self._check("contact_institution", value, dispatcher, tracker)
+    async def validate_contact_institution(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_institution", value, dispatcher, tracker)
 
-    def validate_contact_email(self, value, dispatcher, tracker, domain):
-        return self._check("contact_email", value, dispatcher, tracker)
+    async def validate_contact_email(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_email", value, dispatcher, tracker)
 
-    def validate_contact_phone(self, value, dispatcher, tracker, domain):
-        return self._check("contact_phone", value, dispatcher, tracker)
+    async def validate_contact_phone(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_phone", value, dispatcher, tracker)
 
-    def validate_contact_time(self, value, dispatcher, tracker, domain):
-        return self._check("contact_time", value, dispatcher, tracker)
+    async def validate_contact_time(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_time", value, dispatcher, tracker)
 
-    def validate_contact_consent(self, value, dispatcher, tracker, domain):
-        return self._check("contact_consent", value, dispatcher, tracker)
+    async def validate_contact_consent(self, value, dispatcher, tracker, domain):
+        return await self._check("contact_consent", value, dispatcher, tracker)
 
 
 class ActionSubmitHandoff(Action):
@@ -124,27 +154,12 @@ class ActionSubmitHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
-        state = handoff_state(tracker)
-        if not state.get("handoff_reference") and (state.get("handoff_cancelled") or not state.get("contact_consent")):
-            clear_draft(engine_for(settings.database_url), tracker.sender_id)  # nothing is kept
-            step = dialogue.not_sent(state, settings)
-            return respond(dispatcher, step)
-        kind = dialogue.kind_for(state.get("role"))
-        record = assessment_record(state, kb, settings)
-        engine = engine_for(settings.database_url)
-        contact = dialogue.contact_of(load_draft(engine, tracker.sender_id), state)
-        urgent = bool(state.get("emergency"))
-        draft = Draft(tracker.sender_id, kind, urgent, state.get("country"), record, contact)
-        notify = {"recipient": settings.team_email, **team_email(kind, urgent, tracker.sender_id, record, contact, kb)}
-        loop = asyncio.get_running_loop()
-        request, created = await loop.run_in_executor(
-            None, lambda: create_request(engine, draft, settings.ack_business_days, settings.default_country, notify))
-        clear_draft(engine, tracker.sender_id)
-        if created:
-            # Send now if the mail server answers; otherwise the outbox worker retries.
-            loop.run_in_executor(None, lambda: drain_outbox(engine, mailer_for(settings), settings.mail_from))
-        step = dialogue.confirmation(request, created, settings)
-        return respond(dispatcher, step)
+        store = _store()
+        submission = await _blocking(use_cases.submit_request, handoff_state(tracker), tracker.sender_id, store,
+                                     kb, settings, now_utc)
+        if submission.created:
+            _send_in_background(OutboxNotifier.configured(store.engine, settings))
+        return respond(dispatcher, submission.step)
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -153,7 +168,7 @@ class ValidateStatusForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> List[Text]:
-        return [] if dialogue.too_many_attempts(handoff_state(tracker)) else list(dialogue.STATUS_SLOTS)
+        return [] if dialogue.too_many_attempts(handoff_state(tracker)) else list(STATUS_SLOTS)
 
     async def extract_status_reference(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                        domain: DomainDict) -> Dict[Text, Any]:
@@ -181,15 +196,7 @@ class ActionStatusLookup(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
-        state = handoff_state(tracker)
-        attempts = int(state.get("status_attempts") or 0)
-        if dialogue.too_many_attempts(state) or not state.get("status_reference") or not state.get("status_email"):
-            step = dialogue.status_answer(None, state.get("status_reference") or "", max(attempts, dialogue.MAX_STATUS_ATTEMPTS - 1), settings)
-        else:
-            engine = engine_for(settings.database_url)
-            view = await asyncio.get_running_loop().run_in_executor(
-                None, lambda: lookup_status(engine, state["status_reference"], state["status_email"]))
-            step = dialogue.status_answer(view, state["status_reference"], attempts, settings)
+        step = await _blocking(use_cases.look_up_status, handoff_state(tracker), _store(), settings)
         return respond(dispatcher, step)
 
 

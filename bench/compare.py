@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import load  # noqa: E402
-from bench.servers import TOKEN, baseline, our_stack  # noqa: E402
+from bench import load
+from bench.servers import TOKEN, baseline, our_stack
 
 
 def measure(running, users: int, conversations: int, seed: int, use_tracker: bool, think_ms: float = 0) -> dict:

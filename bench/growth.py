@@ -10,7 +10,6 @@ import asyncio
 import json
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,10 +17,9 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import create_engine
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import load, servers  # noqa: E402
-from bot.transcripts.tables import metadata, rasa_metadata  # noqa: E402
+from bench import load, servers
+from storage.migrate import upgrade_transcripts
+from storage.schema import rasa_metadata
 
 # A side question keeps the conversation going without ending it.
 LONG_TURNS = ["what is an AAC?", "what does the AAP cost?", "who can request early access?", "what is a CPC?"]
@@ -46,7 +44,7 @@ def fill_tracker_db(path: Path, conversations: int) -> None:
     table (10 events each) and the review index."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     rasa_metadata.create_all(engine)  # Rasa's events table, with its sender_id index
-    metadata.create_all(engine)
+    upgrade_transcripts(engine)  # the review index, as the tracker store makes it
     engine.dispose()
     user = {"event": "user", "text": "what is an AAC?", "parse_data": {"intent": {"name": "ask_info", "confidence": 0.99}}}
     bot = {"event": "bot", "text": "An AAC is a named-patient authorisation...", "data": {}}

@@ -1,79 +1,19 @@
 """Held-out NLU evaluation: intent accuracy and country entity F1 on
-tests/nlu/heldout.yml (never used for training).
-
-A predicted country counts as correct when its span matches the annotated
-span and both normalise to the same ISO code (annotations may give the name
-or the code).
+tests/nlu/heldout.yml (never used for training); see evaluation/nlu.py.
 Usage: python bench/nlu_eval.py [MODEL] [HELDOUT]
 Prints the figures and every misclassified example (gold -> predicted intent,
 or gold -> predicted country spans)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bot.config import PROJECT_ROOT as ROOT
+from evaluation.nlu import evaluate
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-
-def evaluate(model: Path, heldout: Path) -> dict:
-    from rasa.core.agent import Agent
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    from bot.countries import to_iso
-
-    data = load_data(str(heldout))
-    agent = Agent.load(str(model))
-
-    async def parse_all():
-        return [await agent.parse_message(ex.get("text")) for ex in data.training_examples]
-
-    parsed = asyncio.run(parse_all())
-    correct, confusions, errors = 0, Counter(), []
-    tp = fp = fn = 0
-    for ex, result in zip(data.training_examples, parsed):
-        gold_intent = ex.get("intent")
-        predicted = (result.get("intent") or {}).get("name")
-        if predicted == gold_intent:
-            correct += 1
-        else:
-            confusions[(gold_intent, predicted)] += 1
-            ranking = result.get("intent_ranking") or []
-            top = next((r for r in ranking if r["name"] != "nlu_fallback"), {})
-            errors.append(f"{gold_intent} -> {predicted} ({top.get('name')} {top.get('confidence', 0):.2f}): {ex.get('text')}")
-        gold = {
-            (e["start"], e["end"], to_iso(e["value"]) or e["value"])
-            for e in ex.get("entities") or []
-            if e["entity"] == "country"
-        }
-        pred = {
-            (e["start"], e["end"], to_iso(e["value"]))
-            for e in result.get("entities") or []
-            if e["entity"] == "country" and e.get("extractor") == "SpacyEntityExtractor"
-        }
-        if gold != pred:
-            errors.append(f"country {sorted(gold)} -> {sorted(pred)}: {ex.get('text')}")
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "examples": len(parsed),
-        "intent_accuracy": round(correct / len(parsed), 4),
-        "country_precision": round(precision, 4),
-        "country_recall": round(recall, 4),
-        "country_f1": round(f1, 4),
-        "country_mentions": tp + fn,
-        "top_confusions": [f"{g} -> {p}: {n}" for (g, p), n in confusions.most_common(8)],
-        "errors": errors,
-    }
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The load of bench/compare.py against the scale-out set (PostgreSQL tracker
 store, Redis lock store, N Rasa replicas and one action server behind the
-nginx front, as scripts/scale_out.py starts them), beside the embedded
+nginx front, as services/scale_out.py starts them), beside the embedded
 default (one Rasa server, SQLite) under the same load in the same run.
 
 PostgreSQL and Redis are throwaway servers started for the run
@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench import load  # noqa: E402
-from bench.compare import measure  # noqa: E402
-from bench.servers import TOKEN, our_stack  # noqa: E402
-from bot.config import load_settings  # noqa: E402
-from scripts.run import free_port, service_env  # noqa: E402
-from scripts.scale_out import start  # noqa: E402
-from tests.services import postgres_server, redis_server  # noqa: E402
+from bench import load
+from bench.compare import measure
+from bench.servers import TOKEN, our_stack
+from bot.config import PROJECT_ROOT as ROOT
+from bot.config import load_settings
+from services.local_servers import postgres_server, redis_server
+from services.run import free_port, service_env
+from services.scale_out import start
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 

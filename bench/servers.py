@@ -14,11 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.config import load_settings  # noqa: E402
-from scripts.run import free_port, service_env, start_services, stop_all, wait_http  # noqa: E402
+from bot.config import PROJECT_ROOT as ROOT
+from bot.config import load_settings
+from services.run import free_port, service_env, start_services, stop_all, wait_http
 
 TOKEN = "bench-token"
 BASELINE_DIR = ROOT / "var" / "bench" / "baseline"

@@ -7,21 +7,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
-from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import load, servers  # noqa: E402
-from scripts import run  # noqa: E402
+from bench import load, servers
+from services import run
 
 VARIANTS = ("redacting", "plain_sql", "memory")
 
 
 def endpoints_for(kind: str, write):
-    """scripts.run.write_endpoints (which start_services calls), with the
+    """services.run.write_endpoints (which start_services calls), with the
     tracker store section swapped."""
 
     def write_variant(settings, env, target):

@@ -25,10 +25,6 @@ def weekend(country: str) -> FrozenSet[int]:
     return frozenset(getattr(calendar, "weekend", SAT_SUN)) if calendar is not None else SAT_SUN
 
 
-def knows_holidays(country: str) -> bool:
-    return _calendar(country, dt.date.today().year) is not None
-
-
 def is_business_day(day: dt.date, country: str) -> bool:
     if day.weekday() in weekend(country):
         return False

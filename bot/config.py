@@ -46,6 +46,15 @@ class Settings:
     # Origins of other sites that embed the chat widget (the chat page's own
     # origin is always allowed); Rasa's CORS list is built from them.
     widget_origins: Tuple[str, ...] = ()
+    # Days after its last update that a handoff request (with its contact
+    # details, audit entries and emails) is deleted by the retention command.
+    request_retention_days: int = 730
+
+    @property
+    def tracker_url(self) -> str:
+        """The conversations' database as a SQLAlchemy URL: TRACKER_STORE_URL,
+        or the SQLite file TRACKER_DB."""
+        return self.tracker_store_url or f"sqlite:///{self.tracker_db_url}"
 
 
 def _int(name: str, default: int, minimum: int = 0) -> int:
@@ -93,6 +102,12 @@ def _origins(name: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(origins))
 
 
+def _project_path(raw: str) -> Path:
+    """Relative paths are relative to the project, not the cwd."""
+    path = Path(raw)
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
 def _database_url(raw: str) -> str:
     """SQLite paths in the URL are relative to the project, not the cwd."""
     prefix = "sqlite:///"
@@ -125,7 +140,7 @@ def load_settings(env_file: Path | None = None) -> Settings:
         console_port=_int("CONSOLE_PORT", 8081, minimum=1),
         console_session_minutes=_int("CONSOLE_SESSION_MINUTES", 30, minimum=1),
         rasa_api_token=_str("RASA_API_TOKEN", "change-me-local-token"),
-        tracker_db_url=_str("TRACKER_DB", "var/tracker.db"),
+        tracker_db_url=str(_project_path(_str("TRACKER_DB", "var/tracker.db"))),
         tracker_store_url=_str("TRACKER_STORE_URL", ""),
         lock_store_url=_str("LOCK_STORE_URL", ""),
         retention_days=_int("RETENTION_DAYS", 365, minimum=1),
@@ -139,8 +154,9 @@ def load_settings(env_file: Path | None = None) -> Settings:
         smtp_user=_str("SMTP_USER", ""),
         smtp_password=_str("SMTP_PASSWORD", ""),
         smtp_starttls=_bool("SMTP_STARTTLS", False),
-        mail_dir=PROJECT_ROOT / _str("MAIL_DIR", "var/mail"),
+        mail_dir=_project_path(_str("MAIL_DIR", "var/mail")),
         widget_origins=_origins("WIDGET_ORIGINS"),
+        request_retention_days=_int("REQUEST_RETENTION_DAYS", 730, minimum=1),
     )
 
 

@@ -10,8 +10,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 from bot.config import Settings
 from bot.facts import FACT_SLOTS, REQUIRED_KNOWN, known_facts
 from bot.knowledge import KnowledgeBase
-from bot.questions import question
 from bot.pathway import Need, Outcome, assess, depends_on
+from bot.questions import question
 from bot.render import (
     SLOT_LABELS,
     Message,
@@ -21,9 +21,7 @@ from bot.render import (
     unknown_explanation,
     value_label,
 )
-
-# Slots the dialogue keeps beside the contract facts.
-HELPER_SLOTS = ("unknown_facts", "approved_only_in", "emergency_notified", "outcome_key", "turn_facts", "corrected")
+from bot.slots import HELPER_SLOTS
 
 
 @dataclass

@@ -5,7 +5,11 @@ such an entity (and product code names such as "ZX-301") a shared lemma. Rasa's
 featurizers read lemmas, so "Chile" and "Denmark" look alike to the intent
 classifier: which country is named never decides the intent, and countries
 missing from the training examples are still understood. Deterministic: the
-same inputs give the same pipeline. Usage: python scripts/build_spacy.py [OUTPUT_DIR]"""
+same inputs give the same pipeline. Usage: python scripts/build_spacy.py [OUTPUT_DIR]
+
+The words come from data: countries and regions from the country lexicon,
+regulators from data/knowledge/authorities.yml, scheme names from the
+knowledge base's schemes (codes, aliases, `words`) and programme (`words`)."""
 from __future__ import annotations
 
 import sys
@@ -14,18 +18,10 @@ from typing import Dict, List
 
 import spacy
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.countries import load_lexicon  # noqa: E402
-from bot.knowledge import get_knowledge_base  # noqa: E402
+from bot.countries import load_lexicon
+from bot.knowledge import get_knowledge_base
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "models" / "spacy" / "access_en"
-
-# Regulators: exact capitalisation for short codes that are also words.
-REGULATORS_EXACT = ["ANSM", "HAS", "FDA", "MHRA", "EMA", "BfArM", "PEI", "AEMPS", "AIFA", "TGA", "CHMP", "INCa"]
-REGULATORS_ANY_CASE = ["Health Canada", "Haute Autorité de Santé", "European Medicines Agency"]
-SCHEME_EXTRA = ["e-Saturne", "SESAME", "ATU", "RTU", "PUT-SP", "PUT-RD", "expanded access", "compassionate use",
-                "early access", "named patient", "post-trial access", "managed access"]
 
 # Lemmas shared by every token of an entity label; the double underscores keep
 # them apart from the real words "country", "scheme" and "regulator".
@@ -50,13 +46,13 @@ def build(out: Path = DEFAULT_OUT) -> Path:
     for region in lexicon.regions:
         exact = region.isupper()
         patterns.append({"label": "country", "pattern": _token_pattern(nlp, region, exact), "id": "REGION"})
-    for name in REGULATORS_EXACT:
-        patterns.append({"label": "regulator", "pattern": _token_pattern(nlp, name, True), "id": name})
-    for name in REGULATORS_ANY_CASE:
-        patterns.append({"label": "regulator", "pattern": _token_pattern(nlp, name, False), "id": name})
     kb = get_knowledge_base()
-    names = set(SCHEME_EXTRA)
+    # Short forms keep their capitalisation: "HAS" is a regulator, "has" is not.
+    for name in kb.regulator_words:
+        patterns.append({"label": "regulator", "pattern": _token_pattern(nlp, name, " " not in name), "id": name})
+    names = set(kb.programme.words)
     for scheme in kb.schemes.values():
+        names |= set(scheme.words)
         if scheme.country != "*":
             names |= {scheme.code, *scheme.aliases}
     for name in sorted(names):

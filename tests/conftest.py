@@ -16,6 +16,32 @@ FACT_SHEET_URLS = {
 }
 
 
+# Fixtures that start real servers, and the review console on a test database.
+pytest_plugins = ("tests.services", "tests.console_server")
+
+# Fixtures that start a real server (tests/services.py): a test using one is
+# an integration test unless it is already end-to-end.
+SERVER_FIXTURES = frozenset({"postgres_url", "redis_url", "smtp_server", "nginx_path", "chromium_path", "browser"})
+TIERS = ("integration", "e2e")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) and not any(
+                item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(pytest.mark.integration)
+
+
+def pytest_fixture_setup(fixturedef, request):
+    """A unit test must not start a server, also not through
+    request.getfixturevalue() (which the marking above cannot see)."""
+    test = getattr(request, "_pyfuncitem", None)
+    if fixturedef.argname in SERVER_FIXTURES and test is not None and not any(
+            test.get_closest_marker(tier) for tier in TIERS):
+        pytest.fail(f"{test.nodeid} starts a server ({fixturedef.argname}): mark it integration or e2e",
+                    pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def kb():
     return get_knowledge_base(PROJECT_ROOT / "data" / "knowledge")
@@ -36,7 +62,7 @@ def settings():
         console_port=8081,
         console_session_minutes=30,
         rasa_api_token="t",
-        tracker_db_url="var/test.db",
+        tracker_db_url=str(PROJECT_ROOT / "var" / "test.db"),
         tracker_store_url="",
         lock_store_url="",
         retention_days=365,

@@ -1,10 +1,10 @@
 """A real review console for tests: a temp SQLite tracker database holding
 three stored conversations (ae-1 reports an adverse event, calm-1 is quiet,
 xss-1 has a `<script>` user message with an email address, redacted when
-stored), one reviewer created with the CLI, and `python -m bot.console serve`
+stored), one reviewer created with the CLI, and `python -m console serve`
 on a free port.
 
-Use from a test module:  from tests.console_server import console  # noqa: F401
+Registered for every test module by tests/conftest.py (pytest_plugins).
 """
 import asyncio
 import os
@@ -20,9 +20,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
-from bot.transcripts.store import RedactingSQLTrackerStore
-from scripts.run import stop_all
-from tests.support import free_port
+from rasa_plugins.tracker_store import RedactingSQLTrackerStore
+from services.run import free_port, stop_all
 from tests.test_transcript_review import quiet
 from tests.test_transcript_store import DOMAIN, conversation
 
@@ -44,7 +43,7 @@ def console_env(db, port: int, minutes: int = 30) -> dict:
 
 
 def cli(env: dict, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.console", *args], input=stdin, env=env, cwd=PROJECT_ROOT,
+    return subprocess.run([sys.executable, "-m", "console", *args], input=stdin, env=env, cwd=PROJECT_ROOT,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -73,7 +72,7 @@ def console(tmp_path_factory):
     assert created.returncode == 0, created.stderr
     log = tmp / "console.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.console", "serve"], env=env, cwd=PROJECT_ROOT,
+        proc = subprocess.Popen([sys.executable, "-m", "console", "serve"], env=env, cwd=PROJECT_ROOT,
                                 stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{env['CONSOLE_PORT']}"
     try:

@@ -9,8 +9,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.handoff as handoff_actions
 from actions.handoff import ActionHumanHandoff, ActionStatusLookup, ActionSubmitHandoff, ValidateHandoffForm, ValidateStatusForm
-from bot.handoff.records import get_request, list_requests, load_draft, save_draft
-from bot.storage import engine_for
+from mail.outbox import OutboxNotifier, pending_count
+from storage.engine import engine_for
+from storage.migrate import upgrade_project
+from storage.requests import get_request, list_requests, load_draft, save_draft
 
 FR_AAC = {"role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
           "in_development": False, "in_company_trial": False, "trial_available": False, "serious_condition": True,
@@ -32,6 +34,7 @@ DOMAIN = {"forms": {"handoff_form": {"required_slots": list(CONTACT)},
 @pytest.fixture(autouse=True)
 def project_db(tmp_path, monkeypatch, kb, settings):
     configured = replace(settings, database_url=f"sqlite:///{tmp_path / 'access.db'}", mail_dir=tmp_path / "mail")
+    upgrade_project(engine_for(configured.database_url))
     monkeypatch.setattr(handoff_actions, "context", lambda: (kb, configured))
     return configured
 
@@ -131,3 +134,23 @@ def test_status_lookup_with_and_without_the_right_email(project_db):
     wrong, events = run(ActionStatusLookup(), tracker({"status_reference": request.reference, "status_email": "x@y.org"},
                                                       sender="later"))
     assert "couldn't find" in wrong[0]["text"] and ("status_attempts", 1) in events
+
+
+async def test_the_team_email_leaves_at_once_and_a_failed_send_is_logged_not_lost(project_db, monkeypatch, caplog):
+    engine = engine_for(project_db.database_url)
+    with_draft(project_db)
+    await ActionSubmitHandoff().run(CollectingDispatcher(), tracker({**FR_AAC, **CONTACT}), DOMAIN)
+    await asyncio.gather(*handoff_actions._SENDING)
+    assert len(list(project_db.mail_dir.glob("*.eml"))) == 1 and pending_count(engine) == 0
+
+    def mail_server_down(self):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(OutboxNotifier, "send_due", mail_server_down)
+    with_draft(project_db, "conv-2")
+    messages = CollectingDispatcher()
+    await ActionSubmitHandoff().run(messages, tracker({**FR_AAC, **CONTACT}, sender="conv-2"), DOMAIN)
+    await asyncio.gather(*handoff_actions._SENDING)
+    assert "Your reference is" in messages.messages[0]["text"]
+    assert "outbox worker will retry" in caplog.text
+    assert len(list_requests(engine)) == 2 and pending_count(engine) == 1

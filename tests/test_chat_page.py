@@ -10,8 +10,7 @@ import pytest
 import requests
 
 from bot.config import load_settings
-from scripts.run import allowed_origins, commands, serve_chat_page
-from tests.support import free_port
+from services.run import allowed_origins, commands, free_port, serve_chat_page
 
 OTHER_SITE = "https://www.example.com"
 

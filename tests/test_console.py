@@ -10,11 +10,12 @@ import pytest
 import requests
 from sqlalchemy import create_engine, select
 
-from bot.console import accounts, sessions
-from bot.console.app import PUBLIC_ROUTES, SESSION_COOKIE, create_app
-from bot.transcripts import review
-from bot.transcripts.tables import console_sessions, metadata, reviewers
-from tests.console_server import PASSWORD, REVIEWER, XSS, cli, console, csrf_in, log_in  # noqa: F401  (fixture)
+from console import accounts, sessions
+from console.app import PUBLIC_ROUTES, SESSION_COOKIE, create_app
+from storage import review
+from storage.migrate import upgrade_transcripts
+from storage.schema import console_sessions, reviewers
+from tests.console_server import PASSWORD, REVIEWER, XSS, cli, csrf_in, log_in
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_sessions_expire_after_inactivity(console, http):
 
 def test_session_expiry_by_the_clock(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'db.sqlite'}", future=True)
-    metadata.create_all(engine)
+    upgrade_transcripts(engine)
     token = sessions.open_session(engine, "r", minutes=1, now=1000.0)
     assert sessions.current_session(engine, token, 1, now=1059.0).username == "r"
     assert sessions.current_session(engine, token, 1, now=1118.0) is not None  # 59 s after the last request

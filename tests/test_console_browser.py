@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from bot.transcripts import review
-from tests.console_server import PASSWORD, REVIEWER, XSS, console  # noqa: F401  (fixture)
-from tests.services import browser, chromium_path  # noqa: F401  (fixtures)
+from storage import review
+from tests.console_server import PASSWORD, REVIEWER, XSS
 
 pytestmark = pytest.mark.e2e
 

@@ -11,11 +11,9 @@ import pytest
 import yaml
 
 from bot.config import load_settings
-from bot.deployment import LOCK_STORE_TYPE, lock_store_config, nginx_config
-from scripts.run import service_env, write_endpoints
-from scripts.scale_out import missing_shared_stores, replica_ports
-from tests.services import nginx_path, redis_url  # noqa: F401  (fixtures)
-from tests.support import free_port
+from services.deployment import LOCK_STORE_TYPE, lock_store_config, nginx_config
+from services.run import free_port, service_env, write_endpoints
+from services.scale_out import missing_shared_stores, replica_ports
 
 
 def test_lock_store_url_to_the_redis_section():
@@ -72,7 +70,7 @@ def test_the_scale_out_script_refuses_to_start_without_them(tmp_path):
     import sys
 
     env = {**os.environ, "TRACKER_STORE_URL": "", "LOCK_STORE_URL": ""}
-    proc = subprocess.run([sys.executable, "scripts/scale_out.py", "--ports", "1,2"], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "services.scale_out", "--ports", "1,2"], capture_output=True, text=True,
                           env=env, timeout=60)
     assert proc.returncode == 2 and "LOCK_STORE_URL=redis://" in proc.stderr and "TRACKER_STORE_URL" in proc.stderr
 
@@ -106,7 +104,7 @@ def test_the_front_configuration_is_valid_for_nginx(nginx_path, tmp_path):
 def _hold_lock(url, conversation, start_at, hold, queue):
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.lock_store import AtomicRedisLockStore
+    from rasa_plugins.lock_store import AtomicRedisLockStore
 
     store = AtomicRedisLockStore(EndpointConfig.from_dict(lock_store_config(url)))
 
@@ -125,7 +123,7 @@ def test_rasa_loads_the_lock_store_from_the_endpoints_section(redis_url):
     from rasa.core.lock_store import LockStore
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.lock_store import AtomicRedisLockStore
+    from rasa_plugins.lock_store import AtomicRedisLockStore
 
     store = LockStore.create(EndpointConfig.from_dict(lock_store_config(redis_url + "?key_prefix=test")))
     assert isinstance(store, AtomicRedisLockStore) and store.key_prefix == "test:lock:"
@@ -141,8 +139,9 @@ def test_rasa_loads_the_lock_store_from_the_endpoints_section(redis_url):
 def test_processes_asking_at_the_same_moment_hold_the_lock_one_at_a_time(redis_url):
     """Rasa 3.6's own RedisLockStore lets two of them in at once in about a
     third of such rounds (read-modify-write of the lock); this one never."""
-    import bot.lock_store  # noqa: F401  (imported before forking: the processes start at once)
     import rasa.utils.endpoints  # noqa: F401
+
+    import rasa_plugins.lock_store  # noqa: F401  (imported before forking: the processes start at once)
 
     ctx = multiprocessing.get_context("fork")
     for round_ in range(15):

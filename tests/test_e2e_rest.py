@@ -1,6 +1,5 @@
 """End to end: the real action server and Rasa server, whole conversations
 over the REST channel, the contract payload checked for every scheme code."""
-import sys
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -8,12 +7,9 @@ from pathlib import Path
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from run import service_env, start_services, stop_all  # noqa: E402
-
-from bot.config import load_settings  # noqa: E402
-from tests.support import free_port  # noqa: E402
+from bot.config import PROJECT_ROOT as ROOT
+from bot.config import load_settings
+from services.run import free_port, service_env, start_services, stop_all
 
 pytestmark = pytest.mark.e2e
 MODEL = ROOT / "models" / "assistant.tar.gz"
@@ -207,8 +203,8 @@ def handoff_of(messages):
 
 
 def stored_requests():
-    from bot.handoff.records import list_requests
-    from bot.storage import engine_for
+    from storage.engine import engine_for
+    from storage.requests import list_requests
 
     return list_requests(engine_for(server_env["DATABASE_URL"]))
 
@@ -261,8 +257,9 @@ def test_physician_handoff_with_re_asks_stores_one_request(server):
     assert handoff_of(again)["reference"] == handoff["reference"]
     assert len([r for r in stored_requests() if r.conversation_id == chat.sender]) == 1
     # The team email is in the local mail folder (local mode).
-    from bot.handoff.mail import drain_outbox, FileMailer
-    from bot.storage import engine_for
+    from mail.mailers import FileMailer
+    from mail.outbox import drain_outbox
+    from storage.engine import engine_for
     drain_outbox(engine_for(server_env["DATABASE_URL"]), FileMailer(Path(server_env["MAIL_DIR"])), "bot@example.com")
     assert any(handoff["reference"] in p.read_text() for p in Path(server_env["MAIL_DIR"]).glob("*.eml"))
 
@@ -321,7 +318,7 @@ def test_the_stored_transcript_is_redacted_and_flagged(server):
     data reaches the events table, and the adverse-event flag is recorded."""
     from sqlalchemy import create_engine, select
 
-    from bot.transcripts.tables import events, flags
+    from storage.schema import events, flags
 
     chat = Chat(server)
     chat.say("hi, I'm Dr Jane Martin, you can reach me at jane.martin@chu-lyon.fr or +33 4 72 11 22 33")

@@ -3,10 +3,11 @@ import datetime as dt
 
 import pytest
 
-from bot.handoff import records
-from bot.handoff.__main__ import main
-from bot.handoff.records import Draft
-from bot.storage import engine_for
+from bot.handoff.requests import Draft
+from cli.handoff import main
+from storage import requests as records
+from storage.engine import engine_for
+from storage.migrate import upgrade_project
 
 NOTIFY = {"recipient": "team@example.com", "subject": "Request {reference}", "body": "Request {reference}"}
 
@@ -17,7 +18,7 @@ def queue(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("SMTP_HOST", "")
     monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
-    engine = engine_for(url)
+    engine = upgrade_project(engine_for(url))
     made = []
     for i, urgent in enumerate((False, True)):
         draft = Draft(f"c{i}", "physician_request", urgent, "FR", {"facts": {"country": "FR"}}, {"email": "a@b.org"})

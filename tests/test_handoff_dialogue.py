@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from bot import contact, privacy
+from bot import contact, personal_data
 from bot.handoff import dialogue
-from bot.handoff.records import Request, StatusView
+from bot.handoff.requests import Request, StatusView
 from bot.handoff.summary import assessment_record, physician_summary, team_email
 
 AAC_FACTS = dict(role="physician", country="FR", product_type="medicine", authorisation="not_authorised",
@@ -202,8 +202,8 @@ def test_an_unfinished_assessment_is_stored_as_it_stands(kb, settings):
     "MRN 4471239", "NHS number 943 476 5919", "Patient: Paul Durand",
 ])
 def test_patient_identifiers_are_recognised_and_redacted(text):
-    assert privacy.has_patient_identifiers(text)
-    redacted = privacy.redact_patient_identifiers(text)
+    assert personal_data.has_patient_identifiers(text)
+    redacted = personal_data.redact(text)
     assert redacted != text and "[" in redacted
 
 
@@ -212,7 +212,7 @@ def test_patient_identifiers_are_recognised_and_redacted(text):
     "my number is +33 1 23 45 67 89", "patient is 45 years old", "in the trial since 2024",
 ])
 def test_ordinary_answers_are_not_mistaken_for_patient_identifiers(text):
-    assert not privacy.has_patient_identifiers(text)
+    assert not personal_data.has_patient_identifiers(text)
 
 
 def test_phone_numbers_are_read_in_the_patients_country():

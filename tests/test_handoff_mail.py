@@ -5,11 +5,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import select
 
-from bot.handoff import records
-from bot.handoff.mail import FileMailer, SmtpMailer, drain_outbox, pending_count, retry_delay
-from bot.handoff.records import Draft
-from bot.storage import make_engine, outbox
-from tests.services import smtp_server  # noqa: F401  (fixture)
+from bot.handoff.requests import Draft
+from mail.mailers import FileMailer, SmtpMailer
+from mail.outbox import drain_outbox, pending_count, retry_delay
+from storage import requests as records
+from storage.engine import make_engine
+from storage.migrate import upgrade_project
+from storage.schema import outbox
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 NOTIFY = {"recipient": "team@example.com", "subject": "Managed access request {reference}",
@@ -22,7 +24,7 @@ def store(engine, conversation="c1"):
 
 
 def engine_at(tmp_path):
-    return make_engine(f"sqlite:///{tmp_path / 'access.db'}")
+    return upgrade_project(make_engine(f"sqlite:///{tmp_path / 'access.db'}"))
 
 
 def test_the_team_email_arrives_with_the_summary(tmp_path, smtp_server):

@@ -7,23 +7,24 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from bot.handoff import records
-from bot.handoff.records import Draft, HandoffError
-from bot.storage import access_requests, make_engine, metadata, outbox, request_events
-from tests.services import postgres_url  # noqa: F401  (fixture)
+from bot.handoff.requests import Draft, HandoffError
+from storage import requests as records
+from storage.engine import make_engine
+from storage.migrate import downgrade, upgrade_project
+from storage.schema import access_requests, outbox, request_events
 
 NOTIFY = {"recipient": "team@example.com", "subject": "Request {reference}", "body": "Ref {reference}, ack {acknowledge_by}"}
 MONDAY = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
 def engine(request, tmp_path):
     if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'access.db'}")
+        eng = upgrade_project(make_engine(f"sqlite:///{tmp_path / 'access.db'}"))
     else:
         eng = make_engine(request.getfixturevalue("postgres_url"))
-        metadata.drop_all(eng)
-        metadata.create_all(eng)
+        downgrade(eng, "project")  # an empty database for each test: the session shares the server
+        upgrade_project(eng)
     yield eng
     eng.dispose()
 

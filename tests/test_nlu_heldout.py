@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.nlu_eval import evaluate
+from evaluation.nlu import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "assistant.tar.gz"

@@ -1,9 +1,9 @@
 """Personal data redacted from chat messages before transcripts are stored
-(bot/redaction.py): what must go, and what must stay."""
+(bot/personal_data.py, REDACT policy): what must go, and what must stay."""
 import pytest
 
-from bot import redaction
-from bot.redaction import LABELS, Span, find_personal_data, redact
+from bot import personal_data as redaction
+from bot.personal_data import LABELS, Span, find_personal_data, redact
 
 # (message, country hint, expected redacted message)
 REDACTED = [

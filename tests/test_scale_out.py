@@ -1,5 +1,5 @@
 """Scale-out end to end: one action server and two Rasa replicas started by
-scripts/scale_out.py on a real PostgreSQL tracker store and a real Redis lock
+services/scale_out.py on a real PostgreSQL tracker store and a real Redis lock
 store, with the nginx front before them. A conversation moves between
 replicas, is hit on both at once, and survives the loss of one."""
 import os
@@ -17,10 +17,8 @@ import pytest
 import requests
 
 from bot.config import load_settings
-from scripts.run import service_env
-from scripts.scale_out import start
-from tests.services import nginx_path, postgres_url, redis_url  # noqa: F401  (fixtures)
-from tests.support import free_port
+from services.run import free_port, service_env
+from services.scale_out import start
 from tests.test_e2e_rest import ANSWERS, CASES, MODEL, ROOT, Chat, converse, pathway_of, texts
 
 pytestmark = pytest.mark.e2e
@@ -30,7 +28,7 @@ FR_AAC = CASES[0][1]
 
 def test_the_script_starts_the_set_from_the_environment_and_stops_it_on_sigterm(
         postgres_url, redis_url, nginx_path, tmp_path):  # noqa: F811
-    """Runs first, before the module's servers: `python scripts/scale_out.py`
+    """Runs first, before the module's servers: `python -m services.scale_out`
     prints the addresses once everything answers, and SIGTERM stops it all."""
     assert MODEL.exists(), "train first: make train"
     front, token = free_port(), "script-token"
@@ -38,7 +36,7 @@ def test_the_script_starts_the_set_from_the_environment_and_stops_it_on_sigterm(
            "CHAT_PORT": str(free_port()), "CONSOLE_PORT": str(free_port()), "RASA_API_TOKEN": token,
            "TRACKER_STORE_URL": postgres_url, "LOCK_STORE_URL": redis_url, "TRACKER_DB": str(tmp_path / "unused.db"),
            "DATABASE_URL": f"sqlite:///{tmp_path}/access.db", "SMTP_HOST": "", "MAIL_DIR": str(tmp_path / "mail")}
-    proc = subprocess.Popen([sys.executable, "scripts/scale_out.py", "--replicas", "2"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "services.scale_out", "--replicas", "2"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = []
     try:

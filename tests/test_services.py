@@ -6,8 +6,6 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
-from tests.services import postgres_url, redis_url, smtp_server  # noqa: F401  (fixtures)
-
 
 def test_postgres_stores_and_returns_a_row(postgres_url):
     assert postgres_url.startswith("postgresql://") and postgres_url.endswith("/testdb")

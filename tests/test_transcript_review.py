@@ -9,12 +9,12 @@ import time
 
 import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet
-
-from bot.transcripts import review
-from bot.transcripts.__main__ import main
-from bot.transcripts.store import RedactingSQLTrackerStore
-from tests.test_transcript_store import DOMAIN, conversation, user
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from cli.transcripts import main
+from rasa_plugins.tracker_store import RedactingSQLTrackerStore
+from storage import review
+from tests.test_transcript_store import DOMAIN, conversation, user
 
 NOW = time.time()
 
@@ -32,6 +32,7 @@ def quiet(sender, start, text="what is an AAC?", intent="inform"):
 def stored(tmp_path, monkeypatch):
     db = tmp_path / "tracker.db"
     monkeypatch.setenv("TRACKER_DB", str(db))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'access.db'}")  # handoff requests (erase)
     store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db))
     asyncio.run(store.save(conversation("ae-1", start=NOW - 7200)))
     asyncio.run(store.save(quiet("calm-1", NOW - 3600)))
@@ -50,7 +51,7 @@ def test_list_is_newest_first_and_filters(stored):
 
 def test_transcript_keeps_the_order_with_intents_slots_and_actions(stored):
     lines = review.transcript(stored.engine, "ae-1")
-    assert [l["who"] for l in lines] == ["user", "slot", "bot", "user", "action", "slot"]
+    assert [line["who"] for line in lines] == ["user", "slot", "bot", "user", "action", "slot"]
     assert lines[0]["intent"] == "inform" and lines[0]["confidence"] == pytest.approx(0.99)
     assert lines[4]["name"] == "action_adverse_event"
     assert "[email]" in lines[0]["text"]

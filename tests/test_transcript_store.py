@@ -11,10 +11,11 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, select
 
-from bot.transcripts.admin import apply_retention, erase
-from bot.transcripts.store import RedactingSQLTrackerStore
-from bot.transcripts.tables import conversations, erasures, events, flags
-from tests.services import postgres_url  # noqa: F401  (fixture)
+from rasa_plugins.tracker_store import RedactingSQLTrackerStore
+from storage.engine import make_engine
+from storage.erasure import apply_retention, erase
+from storage.migrate import downgrade, upgrade_project
+from storage.schema import conversations, erasures, events, flags
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -26,7 +27,7 @@ slots:
 T0 = time.time() - 3600
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
 def store_config(request, tmp_path):
     if request.param == "sqlite":
         return {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")}
@@ -34,9 +35,9 @@ def store_config(request, tmp_path):
     config = {"dialect": "postgresql", "host": url.hostname, "port": url.port, "db": url.path.lstrip("/"),
               "username": url.username}
     engine = create_engine(request.getfixturevalue("postgres_url"), future=True)
+    downgrade(engine, "transcripts")  # an empty database for each test: the session shares the server
     with engine.begin() as conn:
-        for table in ("transcript_flags", "transcript_conversations", "transcript_erasures", "events"):
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS events")
     return config
 
 
@@ -105,7 +106,8 @@ def test_erasure_removes_one_conversation_and_logs_no_content(store_config):
     store = make_store(store_config)
     asyncio.run(store.save(conversation("keep")))
     asyncio.run(store.save(conversation("erase-me")))
-    removed = erase(store.engine, "erase-me", "dpo@example.com")
+    project = upgrade_project(make_engine("sqlite://"))  # the handoff requests' database
+    removed = erase(store.engine, project, "erase-me", "dpo@example.com").events
     assert removed == len(conversation().events)
     assert asyncio.run(store.retrieve("erase-me")) is None
     assert asyncio.run(store.retrieve("keep")) is not None
@@ -130,12 +132,12 @@ def test_retention_deletes_only_conversations_older_than_n_days(store_config):
 
 
 def test_the_endpoints_section_selects_the_redacting_store_on_postgresql(postgres_url):  # noqa: F811
-    """What scripts/run.py writes into endpoints.yml for TRACKER_STORE_URL is
+    """What services/run.py writes into endpoints.yml for TRACKER_STORE_URL is
     what Rasa loads: the redacting store, on PostgreSQL."""
     from rasa.core.tracker_store import TrackerStore
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.transcripts.database import endpoint_config
+    from services.deployment import tracker_store_config as endpoint_config
 
     config = endpoint_config(postgres_url)
     store = TrackerStore.create(EndpointConfig.from_dict(config), domain=DOMAIN)

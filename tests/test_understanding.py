@@ -145,12 +145,12 @@ def test_negation_of_another_fact_keeps_the_product_type():
 
 
 def test_every_answer_the_load_generator_gives_is_understood(tmp_path):
-    """bench/load.py answers each question in several phrasings; one not
+    """The load generator (bench/load.py) answers each question in several phrasings; one not
     understood made a simulated user repeat itself until it gave up. Each must
     settle its question (countries found by the project's spaCy pipeline)."""
     import spacy
 
-    from bench.load import ANSWERS
+    from evaluation.simulated_user import ANSWERS
     from scripts.build_spacy import build
 
     nlp = spacy.load(build(tmp_path / "access_en"))

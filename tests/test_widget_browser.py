@@ -21,9 +21,7 @@ import pytest
 import requests
 
 from bot.config import load_settings
-from scripts.run import serve_chat_page, service_env, start_services, stop_all
-from tests.services import browser, chromium_path  # noqa: F401  (fixtures)
-from tests.support import free_port
+from services.run import free_port, serve_chat_page, service_env, start_services, stop_all
 
 pytestmark = pytest.mark.e2e
 

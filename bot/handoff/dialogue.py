@@ -12,18 +12,16 @@ from bot.config import Settings
 from bot.conversation import Turn as Step  # messages + slot updates, as in the assessment
 from bot.countries import country_name
 from bot.facts import is_plain_audience
-from bot.handoff.records import Request, StatusView, normalise_reference
+from bot.handoff.requests import Request, StatusView, normalise_reference
 from bot.knowledge import KnowledgeBase
-from bot.privacy import has_patient_identifiers
+from bot.personal_data import has_patient_identifiers
 from bot.render import Message
+from bot.slots import CONTACT_SLOTS
 
-CONTACT_SLOTS = ("contact_name", "contact_institution", "contact_email", "contact_phone", "contact_time", "contact_consent")
 PHYSICIAN_SLOTS = CONTACT_SLOTS
 # Others may ask medical information to contact them: consent first, then the
 # two details needed to answer.
 MI_CONTACT_SLOTS = ("contact_consent", "contact_name", "contact_email")
-HANDOFF_SLOTS = CONTACT_SLOTS + ("handoff_cancelled", "handoff_reference")
-STATUS_SLOTS = ("status_reference", "status_email")
 MAX_STATUS_ATTEMPTS = 3
 
 PATIENT_DATA_NOTICE = (
@@ -112,7 +110,7 @@ def validate_answer(slot: str, value: Any, text: str, intent: Optional[str], sta
 
 
 # Contact slot -> field of the stored contact. Their values go to the handoff
-# draft (bot/handoff/records.py); the slots only say that a value was given,
+# draft (the request store); the slots only say that a value was given,
 # so the transcript never holds contact data.
 DRAFT_FIELDS = {"contact_name": "name", "contact_institution": "institution", "contact_email": "email",
                 "contact_phone": "phone", "contact_time": "contact_time"}

@@ -4,7 +4,7 @@ patient advocate can give the treating physician. The outcome is recomputed
 by the engine from the facts, so the record never disagrees with it."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping
 
 from bot.config import Settings
 from bot.countries import country_name
@@ -111,7 +111,3 @@ def physician_summary(state: Mapping[str, Any], kb: KnowledgeBase, settings: Set
         parts += ["", fill(request_fact.text, settings)]
     parts += ["", f"How the physician reaches our team: through this assistant, or at {settings.medical_info_contact}."]
     return "\n".join(parts)
-
-
-def contact_summary(contact: Mapping[str, Any]) -> Optional[str]:
-    return ", ".join(f"{label}: {contact[key]}" for key, label in CONTACT_LABELS.items() if contact.get(key)) or None

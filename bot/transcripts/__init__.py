@@ -1,2 +1,3 @@
-"""Conversation transcripts that reviewers can trust: redacted before they are
-stored, flagged as they happen, erasable and subject to retention."""
+"""Conversation transcripts as domain code: events redacted before they are
+stored (events.py) and the review flags they raise (flags.py). Storing them
+is the tracker store's job (rasa_plugins/tracker_store.py)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Dict, Optional
 
-from bot.redaction import redact
+from bot.personal_data import redact
 
 
 def redact_event(data: Dict[str, Any], country: Optional[str] = None) -> Dict[str, Any]:

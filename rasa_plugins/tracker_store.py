@@ -2,7 +2,7 @@
 PostgreSQL), with every event redacted before it is written, and a review
 index (conversation, flags) kept in the same database as it happens.
 
-endpoints.yml: tracker_store: {type: bot.transcripts.store.RedactingSQLTrackerStore,
+endpoints.yml: tracker_store: {type: rasa_plugins.tracker_store.RedactingSQLTrackerStore,
 dialect: sqlite, db: var/tracker.db} (or dialect postgresql with host, port,
 username, password)."""
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import Any, Dict, List
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event, select
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError
 
-from bot.storage import sqlite_pragmas
 from bot.transcripts.events import redact_event
 from bot.transcripts.flags import flags_in, latest_slots
-from bot.transcripts.tables import conversations, flags, metadata
+from storage.engine import sqlite_pragmas
+from storage.migrate import upgrade_transcripts
+from storage.schema import conversations, flags
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # WAL, as for the project database: the review console and the
             # retention job read while Rasa writes, and writers wait their turn.
             event.listen(self.engine, "connect", sqlite_pragmas)
-        _create_tables(self.engine)
+        _upgrade_tables(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         country = tracker.get_slot("country")
@@ -55,17 +56,20 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             session.commit()
 
 
-def _create_tables(engine: Any, attempts: int = 10) -> None:
-    """Create the review tables; Rasa replicas starting together on one
-    PostgreSQL database race to create them, and the loser tries again."""
+def _upgrade_tables(engine: Any, attempts: int = 10) -> None:
+    """Upgrade the review tables to head (storage.migrate), beside the events
+    table Rasa has just created. Replicas starting together on one PostgreSQL
+    database take turns under the migration lock, so none races to create a
+    table; what is worth another try is a database that is not accepting
+    connections yet, or a SQLite file locked beyond the busy timeout."""
     for attempt in range(attempts):
         try:
-            metadata.create_all(engine)
+            upgrade_transcripts(engine)
             return
-        except (IntegrityError, OperationalError, ProgrammingError) as error:
+        except OperationalError as error:
             if attempt == attempts - 1:
                 raise
-            logger.warning("Creating the review tables failed (%s); trying again.", error.__class__.__name__)
+            logger.warning("Upgrading the review tables failed (%s); trying again.", error.__class__.__name__)
             time.sleep(0.5 + attempt * 0.5)
 
 

@@ -1,66 +1,25 @@
-"""Team notifications through the mail outbox. A request and its email are
-stored together; `drain_outbox` sends what is due and, when the SMTP server
-cannot be reached, keeps the email and tries again later with a growing
-delay. A row is leased before sending so that two workers never send it
-twice. Local mode (no SMTP_HOST): emails are written as .eml files."""
+"""The mail outbox: a request and its email are stored together;
+`drain_outbox` sends what is due and, when the SMTP server cannot be
+reached, keeps the email and tries again later with a growing delay. A row
+is leased before sending so that two workers never send it twice."""
 from __future__ import annotations
 
 import datetime as dt
 import smtplib
-import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
-from typing import Optional, Protocol
+from typing import Optional
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
-from bot.storage import outbox
+from mail.mailers import Mailer, mailer_for
+from storage.schema import outbox
 
 LEASE = dt.timedelta(seconds=120)
 MAX_DELAY = dt.timedelta(minutes=15)
-
-
-class Mailer(Protocol):
-    def send(self, message: EmailMessage) -> None: ...
-
-
-@dataclass(frozen=True)
-class SmtpMailer:
-    host: str
-    port: int
-    user: str = ""
-    password: str = ""
-    starttls: bool = False
-    timeout: float = 10.0
-
-    def send(self, message: EmailMessage) -> None:
-        with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
-            if self.starttls:
-                smtp.starttls(context=ssl.create_default_context())
-            if self.user:
-                smtp.login(self.user, self.password)
-            smtp.send_message(message)
-
-
-@dataclass(frozen=True)
-class FileMailer:
-    folder: Path
-
-    def send(self, message: EmailMessage) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        name = message["Message-ID"].strip("<>").replace("@", "_at_")
-        (self.folder / f"{name}.eml").write_bytes(bytes(message))
-
-
-def mailer_for(settings: Settings) -> Mailer:
-    if settings.smtp_host:
-        return SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_user,
-                          settings.smtp_password, settings.smtp_starttls)
-    return FileMailer(settings.mail_dir)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -131,3 +90,20 @@ def drain_outbox(engine: Engine, mailer: Mailer, sender: str, now: Optional[dt.d
 def pending_count(engine: Engine) -> int:
     with engine.connect() as conn:
         return len(conn.execute(select(outbox.c.id).where(outbox.c.status == "pending")).all())
+
+
+@dataclass(frozen=True)
+class OutboxNotifier:
+    """The notifier port (bot.handoff.ports.Notifier): drains the outbox with
+    the configured mailer. Blocking: call it from a thread in async code."""
+
+    engine: Engine
+    mailer: Mailer
+    sender: str
+
+    @classmethod
+    def configured(cls, engine: Engine, settings: Settings) -> "OutboxNotifier":
+        return cls(engine, mailer_for(settings), settings.mail_from)
+
+    def send_due(self) -> DrainResult:
+        return drain_outbox(self.engine, self.mailer, self.sender)

@@ -8,9 +8,9 @@ can delete a lock another has just queued on). Here every change of a lock is
 one Redis transaction (WATCH / MULTI / EXEC, retried on conflict), so tickets
 are unique and a lock is deleted only when nobody holds or waits for it.
 
-endpoints.yml: lock_store: {type: bot.lock_store.AtomicRedisLockStore, url: HOST,
+endpoints.yml: lock_store: {type: rasa_plugins.lock_store.AtomicRedisLockStore, url: HOST,
 port: 6379, db: 0, password: ..., key_prefix: ...} (the keys of Rasa's `redis`
-type; written from LOCK_STORE_URL by bot.deployment.lock_store_config)."""
+type; written from LOCK_STORE_URL by services.deployment.lock_store_config)."""
 from __future__ import annotations
 
 import json

@@ -1,11 +1,12 @@
 """Stored conversations from the command line (the review console's
 operations, for scripting).
 
-  python -m bot.transcripts list [--flag adverse_event] [--since 2026-11-01] [--country FR] [--text rash]
-  python -m bot.transcripts show CONVERSATION_ID
-  python -m bot.transcripts export --format csv|json [filters] > export.csv
-  python -m bot.transcripts erase CONVERSATION_ID --actor "dpo@example.com"
-  python -m bot.transcripts retention [--days N] --actor "retention-job"   (default RETENTION_DAYS)
+  python -m cli.transcripts list [--flag adverse_event] [--since 2026-11-01] [--country FR] [--text rash]
+  python -m cli.transcripts show CONVERSATION_ID
+  python -m cli.transcripts export --format csv|json [filters] > export.csv
+  python -m cli.transcripts erase CONVERSATION_ID --actor "dpo@example.com"
+  python -m cli.transcripts retention [--days N] [--request-days M] --actor "retention-job"
+      (defaults RETENTION_DAYS for conversations, REQUEST_RETENTION_DAYS for handoff requests)
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ import sys
 from typing import List, Optional
 
 from bot.config import load_settings
-from bot.transcripts import review
-from bot.transcripts.admin import apply_retention, erase
-from bot.transcripts.database import tracker_engine
 from bot.transcripts.flags import FLAGS
+from storage import review
+from storage.engine import project_engine
+from storage.engine import transcripts_engine as tracker_engine
+from storage.erasure import apply_request_retention, apply_retention, erase
+from storage.migrate import upgrade_project, upgrade_transcripts
 
 
 def _filters(args) -> review.Filters:
@@ -44,7 +47,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m bot.transcripts", description="Review stored (redacted) conversations.")
+    p = argparse.ArgumentParser(prog="python -m cli.transcripts", description="Review stored (redacted) conversations.")
     sub = p.add_subparsers(dest="command", required=True)
     _add_filters(sub.add_parser("list", help="conversations, newest first"))
     show = sub.add_parser("show", help="one transcript in order")
@@ -52,11 +55,14 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="the filtered set as CSV or JSON (redacted)")
     export.add_argument("--format", choices=("csv", "json"), default="json")
     _add_filters(export)
-    er = sub.add_parser("erase", help="erase one conversation (erasure request); logged without content")
+    er = sub.add_parser("erase", help="erase one conversation, its reviewers' comments and its handoff "
+                                      "requests' contact details (erasure request); logged without content")
     er.add_argument("conversation")
     er.add_argument("--actor", required=True)
-    ret = sub.add_parser("retention", help="delete conversations older than N days")
-    ret.add_argument("--days", type=int, help="default: RETENTION_DAYS from .env")
+    ret = sub.add_parser("retention", help="delete conversations older than N days and handoff requests "
+                                           "not updated for M days")
+    ret.add_argument("--days", type=int, help="conversations; default: RETENTION_DAYS from .env")
+    ret.add_argument("--request-days", type=int, help="handoff requests; default: REQUEST_RETENTION_DAYS from .env")
     ret.add_argument("--actor", required=True)
     return p
 
@@ -64,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
     settings = load_settings()
-    engine = tracker_engine(settings)
+    engine = upgrade_transcripts(tracker_engine(settings))
     if args.command == "list":
         rows = review.list_conversations(engine, _filters(args))
         for s in rows:
@@ -96,16 +102,19 @@ def main(argv: Optional[List[str]] = None) -> int:
         else:
             sys.stdout.write(review.export_csv(rows))
     elif args.command == "erase":
-        removed = erase(engine, args.conversation, args.actor)
-        print(f"erased {removed} events of {args.conversation}")
+        erased = erase(engine, upgrade_project(project_engine(settings)), args.conversation, args.actor)
+        print(f"erased {erased.events} events, {erased.comments} review comments and the contact details of "
+              f"{erased.requests} handoff requests of {args.conversation}")
     elif args.command == "retention":
-        try:
-            days = args.days if args.days is not None else settings.retention_days
-            count = apply_retention(engine, days, args.actor)
-        except ValueError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        days = args.days if args.days is not None else settings.retention_days
+        request_days = args.request_days if args.request_days is not None else settings.request_retention_days
+        if min(days, request_days) < 1:
+            print("error: retention must be at least one day", file=sys.stderr)
             return 2
+        count = apply_retention(engine, days, args.actor)
         print(f"deleted {count} conversations older than {days} days")
+        count = apply_request_retention(upgrade_project(project_engine(settings)), engine, request_days, args.actor)
+        print(f"deleted {count} handoff requests not updated for {request_days} days")
     return 0
 
 

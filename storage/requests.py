@@ -5,8 +5,6 @@ PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from sqlalchemy import and_, insert, select, update
@@ -14,104 +12,29 @@ from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from bot.business_days import add_business_days
-from bot.storage import access_requests, handoff_drafts, outbox, request_events
-
-KINDS = ("physician_request", "mi_contact")
-STATUSES = ("received", "acknowledged", "in_review", "closed")
-STATUS_LABELS = {
-    "received": "received, waiting for a person to acknowledge it",
-    "acknowledged": "acknowledged by the team",
-    "in_review": "under medical review",
-    "closed": "closed",
-}
-CLOSE_REASONS = {
-    "supply_agreed": "supply agreed with the physician",
-    "declined_criteria": "declined: a programme criterion is not met",
-    "declined_benefit_risk": "declined after the company's benefit-risk assessment",
-    "redirected_trial": "redirected to a clinical trial",
-    "redirected_other_route": "redirected to another access route",
-    "answered": "question answered",
-    "withdrawn": "withdrawn by the requester",
-    "duplicate": "duplicate of another request",
-}
-TRANSITIONS = {
-    "received": ("acknowledged", "in_review", "closed"),
-    "acknowledged": ("in_review", "closed"),
-    "in_review": ("closed",),
-    "closed": (),
-}
-# Unambiguous characters only: no 0/O, 1/I/L, U.
-_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-REFERENCE_PREFIX = "MA"
+from bot.handoff.requests import (
+    KINDS,
+    STATUSES,
+    Draft,
+    HandoffError,
+    Request,
+    StatusView,
+    as_utc,
+    check_status_change,
+    new_reference,
+    normalise_reference,
+    now_utc,
+    queue_for,
+    status_view,
+)
+from storage.schema import access_requests, handoff_drafts, outbox, request_events
 
 
-class HandoffError(ValueError):
-    """A request the team tool or the assistant cannot carry out, in words."""
-
-
-@dataclass(frozen=True)
-class Draft:
-    conversation_id: str
-    kind: str
-    urgent: bool
-    country: Optional[str]
-    assessment: Dict[str, Any]
-    contact: Dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Request:
-    id: int
-    reference: str
-    conversation_id: str
-    kind: str
-    queue: str
-    status: str
-    close_reason: Optional[str]
-    urgent: bool
-    country: Optional[str]
-    assessment: Dict[str, Any]
-    contact: Dict[str, Any]
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    acknowledge_by: dt.date
-
-    @classmethod
-    def from_row(cls, row: Row) -> "Request":
-        values = {name: row._mapping[name] for name in cls.__dataclass_fields__}
-        for name in ("created_at", "updated_at"):
-            values[name] = as_utc(values[name])
-        return cls(**values)
-
-
-def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def as_utc(value: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; everything stored is UTC."""
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
-
-
-def new_reference() -> str:
-    chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
-    return f"{REFERENCE_PREFIX}-{chars[:4]}-{chars[4:]}"
-
-
-def normalise_reference(text: str) -> Optional[str]:
-    """'ma 7k3q x9pd' -> 'MA-7K3Q-X9PD'; None when it cannot be a reference."""
-    compact = "".join(ch for ch in (text or "").upper() if ch.isalnum())
-    if compact.startswith(REFERENCE_PREFIX):
-        compact = compact[len(REFERENCE_PREFIX):]
-    if len(compact) != 8 or any(ch not in _ALPHABET for ch in compact):
-        return None
-    return f"{REFERENCE_PREFIX}-{compact[:4]}-{compact[4:]}"
-
-
-def queue_for(kind: str, urgent: bool) -> str:
-    if urgent:
-        return "urgent"
-    return "managed_access" if kind == "physician_request" else "medical_information"
+def request_from_row(row: Row) -> Request:
+    values = {name: row._mapping[name] for name in Request.__dataclass_fields__}
+    for name in ("created_at", "updated_at"):
+        values[name] = as_utc(values[name])
+    return Request(**values)
 
 
 def _find(conn: Connection, conversation_id: str, kind: str) -> Optional[Request]:
@@ -120,7 +43,7 @@ def _find(conn: Connection, conversation_id: str, kind: str) -> Optional[Request
             and_(access_requests.c.conversation_id == conversation_id, access_requests.c.kind == kind)
         )
     ).first()
-    return Request.from_row(row) if row else None
+    return request_from_row(row) if row else None
 
 
 def find_for_conversation(engine: Engine, conversation_id: str, kind: str) -> Optional[Request]:
@@ -136,16 +59,23 @@ def create_request(
     notify: Mapping[str, str],
     now: Optional[dt.datetime] = None,
 ) -> Tuple[Request, bool]:
-    """Store a request and its team notification in one transaction.
+    """Store a request and its team notification in one transaction, due for
+    acknowledgement `ack_business_days` business days from now.
 
     Returns (request, created). A second call for the same conversation and
     kind returns the first request and creates nothing, also when both calls
     race: the unique constraint decides. `notify` holds recipient, subject
     and body of the email to the team."""
-    if draft.kind not in KINDS:
-        raise HandoffError(f"unknown request kind {draft.kind!r}")
     now = now or now_utc()
     acknowledge_by = add_business_days(now.date(), ack_business_days, draft.country or default_country)
+    return store_request(engine, draft, acknowledge_by, notify, now)
+
+
+def store_request(engine: Engine, draft: Draft, acknowledge_by: dt.date, notify: Mapping[str, str],
+                  now: dt.datetime) -> Tuple[Request, bool]:
+    """create_request with the acknowledge-by date already decided."""
+    if draft.kind not in KINDS:
+        raise HandoffError(f"unknown request kind {draft.kind!r}")
     existing = find_for_conversation(engine, draft.conversation_id, draft.kind)
     if existing:
         return existing, False
@@ -180,7 +110,7 @@ def create_request(
                     request_id=request_id, recipient=notify["recipient"], subject=filled(notify["subject"])[:200],
                     body=filled(notify["body"]), status="pending", attempts=0, created_at=now, next_attempt_at=now,
                 ))
-                return Request.from_row(conn.execute(
+                return request_from_row(conn.execute(
                     select(access_requests).where(access_requests.c.id == request_id)).one()), True
         except IntegrityError:
             existing = find_for_conversation(engine, draft.conversation_id, draft.kind)
@@ -221,7 +151,7 @@ def get_request(engine: Engine, reference: str) -> Optional[Request]:
         return None
     with engine.connect() as conn:
         row = conn.execute(select(access_requests).where(access_requests.c.reference == ref)).first()
-    return Request.from_row(row) if row else None
+    return request_from_row(row) if row else None
 
 
 def list_requests(engine: Engine, status: Optional[str] = None, urgent: Optional[bool] = None, limit: int = 100) -> List[Request]:
@@ -235,7 +165,7 @@ def list_requests(engine: Engine, status: Optional[str] = None, urgent: Optional
         query = query.where(access_requests.c.urgent == urgent)
     query = query.order_by(access_requests.c.urgent.desc(), access_requests.c.created_at, access_requests.c.id).limit(limit)
     with engine.connect() as conn:
-        return [Request.from_row(row) for row in conn.execute(query)]
+        return [request_from_row(row) for row in conn.execute(query)]
 
 
 def events_for(engine: Engine, reference: str) -> List[Dict[str, Any]]:
@@ -259,22 +189,17 @@ def set_status(
     now: Optional[dt.datetime] = None,
 ) -> Request:
     """Move a request along its life cycle; every change is recorded."""
-    actor = (actor or "").strip()
-    if not actor:
-        raise HandoffError("say who makes the change (actor)")
-    if status not in STATUSES:
-        raise HandoffError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    if status == "closed" and reason not in CLOSE_REASONS:
-        raise HandoffError(f"closing needs a reason: one of {', '.join(CLOSE_REASONS)}")
-    if status != "closed" and reason:
-        raise HandoffError("a reason is only given when closing")
     request = get_request(engine, reference)
     if not request:
         raise HandoffError(f"no request with reference {reference!r}")
-    if status not in TRANSITIONS[request.status]:
-        allowed = ", ".join(TRANSITIONS[request.status]) or "none (it is closed)"
-        raise HandoffError(f"{request.reference} is {request.status}; it can move to: {allowed}")
-    now = now or now_utc()
+    actor = check_status_change(request, status, actor, reason)
+    return record_status(engine, request, status, actor, reason, note, now or now_utc())
+
+
+def record_status(engine: Engine, request: Request, status: str, actor: str, reason: Optional[str],
+                  note: Optional[str], now: dt.datetime) -> Request:
+    """Store a checked change and its audit entry, unless the request changed
+    meanwhile (then HandoffError: look again)."""
     with engine.begin() as conn:
         changed = conn.execute(
             update(access_requests)
@@ -284,37 +209,43 @@ def set_status(
         if changed != 1:
             raise HandoffError(f"{request.reference} was changed by someone else meanwhile; look again")
         conn.execute(insert(request_events).values(
-            request_id=request.id, at=now, actor=actor[:100], action="status", from_status=request.status,
+            request_id=request.id, at=now, actor=actor, action="status", from_status=request.status,
             to_status=status, detail="; ".join(x for x in (reason, note) if x) or None,
         ))
     return get_request(engine, request.reference)
 
 
-@dataclass(frozen=True)
-class StatusView:
-    """What a user may see of a request: never the stored contact data."""
-
-    reference: str
-    status: str
-    status_label: str
-    submitted: dt.date
-    acknowledge_by: dt.date
-    last_update: dt.date
-    close_reason: Optional[str]
-
-
 def lookup_status(engine: Engine, reference: str, email: str) -> Optional[StatusView]:
     """The request's status, only when `email` is the one that filed it."""
-    request = get_request(engine, reference)
-    stored = str((request.contact if request else {}).get("email") or "")
-    if not request or not stored or stored.lower() != (email or "").strip().lower():
-        return None
-    return StatusView(
-        reference=request.reference,
-        status=request.status,
-        status_label=STATUS_LABELS[request.status],
-        submitted=request.created_at.date(),
-        acknowledge_by=request.acknowledge_by,
-        last_update=request.updated_at.date(),
-        close_reason=CLOSE_REASONS.get(request.close_reason or ""),
-    )
+    return status_view(get_request(engine, reference), email)
+
+
+class SqlRequestStore:
+    """The request store port (bot.handoff.ports.RequestStore) over an engine:
+    SQLite or PostgreSQL. Blocking: call it from a thread in async code."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def save_draft(self, conversation_id: str, field_name: str, value: Any) -> None:
+        save_draft(self.engine, conversation_id, field_name, value)
+
+    def load_draft(self, conversation_id: str) -> Dict[str, Any]:
+        return load_draft(self.engine, conversation_id)
+
+    def clear_draft(self, conversation_id: str) -> None:
+        clear_draft(self.engine, conversation_id)
+
+    def create(self, draft: Draft, acknowledge_by: dt.date, notify: Mapping[str, str],
+               now: dt.datetime) -> Tuple[Request, bool]:
+        return store_request(self.engine, draft, acknowledge_by, notify, now)
+
+    def get(self, reference: str) -> Optional[Request]:
+        return get_request(self.engine, reference)
+
+    def list(self, status: Optional[str] = None, urgent: Optional[bool] = None, limit: int = 100) -> List[Request]:
+        return list_requests(self.engine, status, urgent, limit)
+
+    def set_status(self, request: Request, status: str, actor: str, reason: Optional[str],
+                   note: Optional[str], now: dt.datetime) -> Request:
+        return record_status(self.engine, request, status, actor, reason, note, now)

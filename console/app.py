@@ -9,18 +9,18 @@ import hmac
 import json
 import secrets
 from pathlib import Path
-from typing import Any, List, Mapping, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
-from bot.console import accounts, sessions
-from bot.facts import ROLES, SCHEME_CODES
-from bot.transcripts import review
+from bot.facts import ROLES
+from bot.knowledge import get_knowledge_base
 from bot.transcripts.flags import FLAGS
-from bot.transcripts.tables import metadata
+from console import accounts, sessions
+from storage import review
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "console_session"
@@ -40,12 +40,16 @@ FILTER_KEYS = ("since", "until", "role", "country", "scheme", "flag", "reviewed"
 ENGINE = web.AppKey("engine", Engine)
 SESSION_MINUTES = web.AppKey("session_minutes", int)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+SCHEMES = web.AppKey("schemes", tuple)
 
 
-def create_app(engine: Engine, session_minutes: int) -> web.Application:
-    metadata.create_all(engine)
+def create_app(engine: Engine, session_minutes: int, schemes: Optional[Sequence[str]] = None) -> web.Application:
+    """`schemes`: the codes the scheme filter offers and accepts; by default
+    the knowledge base's, so a country added as data is filtered like any other."""
+    schemes = tuple(get_knowledge_base().scheme_codes if schemes is None else schemes)
     app = web.Application(middlewares=[guard])
-    app[ENGINE], app[SESSION_MINUTES], app[TEMPLATES] = engine, session_minutes, _templates()
+    app[ENGINE], app[SESSION_MINUTES], app[TEMPLATES] = engine, session_minutes, _templates(schemes)
+    app[SCHEMES] = schemes
     app.on_response_prepare.append(_security_headers)
     r = app.router
     r.add_get("/login", login_page, name="login")
@@ -105,12 +109,12 @@ def _when(ts: Optional[float]) -> str:
     return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if ts else "–"
 
 
-def _templates() -> jinja2.Environment:
+def _templates(schemes: Tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = _when
     env.filters["pretty"] = lambda value: json.dumps(value, indent=2, ensure_ascii=False, default=str)
-    env.globals.update(FLAGS=FLAGS, DISPOSITIONS=review.DISPOSITIONS, ROLES=ROLES, SCHEMES=SCHEME_CODES)
+    env.globals.update(FLAGS=FLAGS, DISPOSITIONS=review.DISPOSITIONS, ROLES=ROLES, SCHEMES=schemes)
     return env
 
 
@@ -162,7 +166,7 @@ async def logout(request: web.Request) -> web.Response:
 
 # --- pages ---------------------------------------------------------------------------
 
-def filters_from(query: Mapping[str, str]) -> Tuple[review.Filters, List[str]]:
+def filters_from(query: Mapping[str, str], schemes: Sequence[str]) -> Tuple[review.Filters, List[str]]:
     """Filters from a query string, and what was wrong with it, in words."""
     errors: List[str] = []
 
@@ -184,7 +188,7 @@ def filters_from(query: Mapping[str, str]) -> Tuple[review.Filters, List[str]]:
     reviewed = one_of("reviewed", ("yes", "no"))
     filters = review.Filters(
         since=day("since"), until=day("until"), role=one_of("role", ROLES),
-        country=query.get("country", "").strip().upper() or None, scheme=one_of("scheme", SCHEME_CODES),
+        country=query.get("country", "").strip().upper() or None, scheme=one_of("scheme", schemes),
         flag=one_of("flag", FLAGS), reviewed=None if reviewed is None else reviewed == "yes",
         text=query.get("text", "").strip() or None)
     return filters, errors
@@ -198,7 +202,7 @@ async def screen(request: web.Request) -> web.Response:
 
 
 async def conversation_list(request: web.Request) -> web.Response:
-    filters, errors = filters_from(request.query)
+    filters, errors = filters_from(request.query, request.app[SCHEMES])
     rows = [] if errors else review.list_conversations(request.app[ENGINE], filters)
     query = {key: request.query[key] for key in FILTER_KEYS if request.query.get(key, "").strip()}
     return render(request, "conversations.html", page="conversations", rows=rows, errors=errors, query=query,
@@ -232,7 +236,7 @@ async def record_review(request: web.Request) -> web.Response:
 # --- exports (redacted data only: what export_rows reads was redacted when stored) --------
 
 def _export(request: web.Request, extension: str, content_type: str, render_rows) -> web.Response:
-    filters, errors = filters_from(request.query)
+    filters, errors = filters_from(request.query, request.app[SCHEMES])
     if errors:
         raise web.HTTPBadRequest(text="; ".join(errors))
     body = render_rows(review.export_rows(request.app[ENGINE], filters))

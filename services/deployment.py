@@ -1,13 +1,34 @@
-"""Scale-out settings as configuration: LOCK_STORE_URL -> the lock_store
-section of Rasa's endpoints file, and the round-robin front (an nginx
-configuration) before N Rasa replicas. Pure functions, no Rasa import."""
+"""Deployment as configuration: TRACKER_STORE_URL -> the tracker_store
+section of Rasa's endpoints file, LOCK_STORE_URL -> its lock_store section,
+and the round-robin front (an nginx configuration) before N Rasa replicas.
+Pure functions, no Rasa import."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
-# Rasa's Redis lock store, with each change of a lock made atomic (bot/lock_store.py).
-LOCK_STORE_TYPE = "bot.lock_store.AtomicRedisLockStore"
+from sqlalchemy.engine import make_url
+
+# The project's tracker store: Rasa's SQL store, every event redacted.
+TRACKER_STORE_TYPE = "rasa_plugins.tracker_store.RedactingSQLTrackerStore"
+
+# Rasa's Redis lock store, with each change of a lock made atomic (rasa_plugins/lock_store.py).
+LOCK_STORE_TYPE = "rasa_plugins.lock_store.AtomicRedisLockStore"
+
+
+def tracker_store_config(url: str) -> Dict[str, Any]:
+    """Rasa's tracker_store section for a SQLAlchemy URL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.database}
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError(f"TRACKER_STORE_URL must be sqlite or postgresql, got {parsed.get_backend_name()!r}")
+    # Rasa passes the endpoint's `url` to the store as its host.
+    config = {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": parsed.host or "127.0.0.1",
+              "port": parsed.port or 5432, "db": parsed.database, "username": parsed.username}
+    if parsed.password:
+        config["password"] = parsed.password
+    return config
 
 
 def lock_store_config(url: str) -> Dict[str, Any]:

@@ -1,12 +1,12 @@
 """Start the assistant: action server, Rasa server (REST + socket.io, HTTP API
 behind RASA_API_TOKEN), the chat page, the mail outbox worker and the review
 console, all on HOST (127.0.0.1 by default).
-Stops everything on Ctrl-C. Usage: python scripts/run.py [--model PATH]"""
+Stops everything on Ctrl-C. Usage: python -m services.run [--model PATH]"""
 from __future__ import annotations
 
 import argparse
-import json
 import http.server
+import json
 import os
 import signal
 import socket
@@ -15,22 +15,19 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.config import load_settings  # noqa: E402
-from bot.deployment import lock_store_config  # noqa: E402
-from bot.transcripts.database import endpoint_config  # noqa: E402
+from bot.config import PROJECT_ROOT as ROOT
+from bot.config import load_settings
+from services.deployment import lock_store_config, tracker_store_config
+from storage.migrate import upgrade_all
 
 
 def service_env(settings) -> dict:
     """Environment for the Rasa processes: endpoints.yml reads these."""
-    db = Path(settings.tracker_db_url)
-    if not db.is_absolute():
-        db = ROOT / db
+    db = Path(settings.tracker_db_url)  # absolute: bot.config resolves it
     db.parent.mkdir(parents=True, exist_ok=True)
     return {
         **os.environ,
@@ -38,7 +35,7 @@ def service_env(settings) -> dict:
         "ACTION_PORT": str(settings.action_port),
         "ACTION_ENDPOINT_URL": f"http://{settings.host}:{settings.action_port}/webhook",
         "TRACKER_DB": str(db),
-        "TRACKER_STORE_URL": settings.tracker_store_url or f"sqlite:///{db}",
+        "TRACKER_STORE_URL": settings.tracker_url,
         "SANIC_HOST": settings.host,
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "PYTHONPATH": str(ROOT),
@@ -51,7 +48,7 @@ def write_endpoints(settings, env: dict, target: Path) -> Path:
 
     data = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     data["action_endpoint"]["url"] = env["ACTION_ENDPOINT_URL"]
-    data["tracker_store"] = endpoint_config(env["TRACKER_STORE_URL"])
+    data["tracker_store"] = tracker_store_config(env["TRACKER_STORE_URL"])
     if settings.lock_store_url:  # else Rasa's in-memory lock store (one Rasa server)
         data["lock_store"] = lock_store_config(settings.lock_store_url)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,18 +70,29 @@ def commands(settings, model: Path, python: str = sys.executable, endpoints: Pat
 
 def worker_command(python: str = sys.executable):
     """The mail outbox worker: team notifications, retried until delivered."""
-    return [python, "-m", "bot.handoff", "worker"]
+    return [python, "-m", "cli.handoff", "worker"]
 
 
 def console_command(python: str = sys.executable):
     """The review console (HOST:CONSOLE_PORT), reading the same tracker database."""
-    return [python, "-m", "bot.console", "serve"]
+    return [python, "-m", "console", "serve"]
+
+
+def upgrade_databases(settings, env: dict | None = None) -> dict:
+    """Both databases at head before any service starts (storage.migrate):
+    the tracker store's and the project database, the one DATABASE_URL names
+    in `env` when the caller set it there (tests and bench do), else the settings'."""
+    url = (env or {}).get("DATABASE_URL")
+    if url and url != os.environ.get("DATABASE_URL"):
+        settings = replace(settings, database_url=url)
+    return upgrade_all(settings)
 
 
 def start_services(settings, model: Path, env: dict, folder: Path, timeout: float = 300):
     """Action server and Rasa server for these settings, with the endpoints
     file and logs in `folder`; returned once both answer. If they do not,
     they are stopped and RuntimeError carries the end of the Rasa log."""
+    upgrade_databases(settings, env)
     action_cmd, server_cmd = commands(settings, model, endpoints=write_endpoints(settings, env, folder / "endpoints.yml"))
     procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(folder / log, "w"), stderr=subprocess.STDOUT)
              for cmd, log in ((action_cmd, "actions.log"), (server_cmd, "rasa.log"))]
@@ -233,6 +241,7 @@ def main() -> int:
     args = parser.parse_args()
     settings = load_settings()
     env = service_env(settings)
+    upgrade_databases(settings)
     endpoints = write_endpoints(settings, env, ROOT / "var" / "endpoints.yml")
     action_cmd, server_cmd = commands(settings, Path(args.model), endpoints=endpoints)
     procs = [subprocess.Popen(cmd, cwd=ROOT, env=env) for cmd in (action_cmd, server_cmd, worker_command(),

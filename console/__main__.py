@@ -1,8 +1,8 @@
 """The review console from the command line.
 
-  python -m bot.console serve                        # on HOST:CONSOLE_PORT
-  python -m bot.console add-reviewer USERNAME        # asks for the password
-  echo "$PASSWORD" | python -m bot.console add-reviewer USERNAME --password-stdin
+  python -m console serve                        # on HOST:CONSOLE_PORT
+  python -m console add-reviewer USERNAME        # asks for the password
+  echo "$PASSWORD" | python -m console add-reviewer USERNAME --password-stdin
 """
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import sys
 from typing import List, Optional
 
 from bot.config import load_settings
-from bot.console import accounts
-from bot.transcripts.database import tracker_engine
+from console import accounts
+from storage.engine import transcripts_engine as tracker_engine
+from storage.migrate import upgrade_transcripts
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m bot.console", description="The review console of stored conversations.")
+    p = argparse.ArgumentParser(prog="python -m console", description="The review console of stored conversations.")
     sub = p.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="start the web console on HOST:CONSOLE_PORT")
     serve.add_argument("--host", help="default: HOST")
@@ -40,7 +41,7 @@ def _password(from_stdin: bool) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
     settings = load_settings()
-    engine = tracker_engine(settings)
+    engine = upgrade_transcripts(tracker_engine(settings))
     if args.command == "add-reviewer":
         try:
             accounts.add_reviewer(engine, args.username, _password(args.password_stdin))
@@ -51,12 +52,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     from aiohttp import web
 
-    from bot.console.app import create_app
+    from console.app import create_app
 
     host, port = args.host or settings.host, args.port or settings.console_port
     app = create_app(engine, settings.console_session_minutes)
     if not accounts.reviewer_count(engine):
-        print("No reviewer yet: create one with  python -m bot.console add-reviewer USERNAME", file=sys.stderr)
+        print("No reviewer yet: create one with  python -m console add-reviewer USERNAME", file=sys.stderr)
     print(f"Review console on http://{host}:{port}/", flush=True)
     web.run_app(app, host=host, port=port, print=None)
     return 0

@@ -1,6 +1,12 @@
-"""Personal data in chat messages, replaced by labels before a transcript is
-stored: e-mail addresses, phone numbers, dates of birth, postal addresses,
-record numbers and names the user introduces ("my patient John Smith").
+"""Personal data in free text, found once and used under two policies:
+
+- REFUSE (handoff answers): patient identifiers — any full date (a possible
+  date of birth), record or insurance numbers, patient names introduced as
+  such. The assistant never asks for them; when a user types some, it says so
+  and keeps them out of the request.
+- REDACT (stored transcripts): e-mail addresses, phone numbers, dates of
+  birth, postal addresses, record numbers and names the user introduces ("my
+  patient John Smith"), replaced by labels before a transcript is stored.
 
 Recall is favoured for formats people really type, but every pattern needs a
 strong cue (an "@", a valid phone number, a street word, a lead-in such as
@@ -15,9 +21,9 @@ from functools import lru_cache
 from typing import List, NamedTuple, Optional, Tuple
 
 import phonenumbers
+import yaml
 from email_validator import EmailNotValidError, validate_email
 
-from bot import privacy
 from bot.config import PROJECT_ROOT
 from bot.countries import to_iso
 
@@ -31,8 +37,17 @@ LABELS = {
 # (e.g. an NHS number that also parses as a US phone number).
 _PRIORITY = {kind: i for i, kind in enumerate(
     ("email", "record_number", "date_of_birth", "address", "name", "phone"))}
-# National numbers in these regions' formats are caught even without a country hint.
-DEFAULT_REGIONS = ("FR", "GB", "US", "DE")
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "personal_data.yml"
+
+
+@lru_cache(maxsize=1)
+def phone_regions() -> Tuple[str, ...]:
+    """Regions whose national phone formats are caught without a country hint (data/lexicon)."""
+    regions = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["phone_regions"]
+    unknown = [r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ValueError(f"{LEXICON}: phone_regions: unknown regions {unknown}")
+    return tuple(regions)
 
 
 class Span(NamedTuple):
@@ -66,7 +81,7 @@ def _emails(text: str) -> List[Span]:
 # --- phone ----------------------------------------------------------------
 def _phones(text: str, country: Optional[str]) -> List[Span]:
     hint = (country or "").upper()
-    regions = ([hint] if hint in phonenumbers.SUPPORTED_REGIONS else []) + list(DEFAULT_REGIONS)
+    regions = ([hint] if hint in phonenumbers.SUPPORTED_REGIONS else []) + list(phone_regions())
     spans = set()
     for region in dict.fromkeys(regions):
         # VALID leniency checks the number against the region's real numbering plan,
@@ -76,8 +91,39 @@ def _phones(text: str, country: Optional[str]) -> List[Span]:
     return list(spans)
 
 
-# --- dates of birth and record numbers (found by bot.privacy) --------------
-# privacy.py treats every full date as a possible date of birth; a transcript
+# --- dates of birth, record numbers, patient names -------------------------
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d{{2}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}})")
+_ID_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|mr|mrs|ms|dr)\.?"
+_ID_NAME = rf"(?:{_ID_TITLE}\s+)?[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){{0,2}}"
+
+# Patient identifiers: any full date (a possible date of birth), record and
+# insurance numbers, patient names introduced as such.
+PATIENT_ID_PATTERNS = {
+    "date_of_birth": re.compile(
+        rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birth ?date|birthday)\s*(?:is|:|was)?\s*{_DATE}"
+        rf"|\b{_DATE}\b", re.IGNORECASE),
+    "record_number": re.compile(
+        r"\b(?:mrn|medical record(?: number| no\.?)?|record (?:number|no\.?)|hospital (?:number|no\.?)|"
+        r"nhs (?:number|no\.?)|patient (?:id|number|no\.?)|social security(?: number)?|ssn|insurance number|"
+        r"n(?:u|ú)m(?:e|é)ro de s(?:e|é)curit(?:e|é) sociale|nir|ipp)\s*(?:is|:|#)?\s*[A-Z0-9][A-Z0-9 -]{3,}\d",
+        re.IGNORECASE),
+    # The lead-in is matched in any case, the name itself only when capitalised.
+    "patient_name": re.compile(
+        rf"\b(?i:(?:the )?patient(?:'s)? (?:name is|is called|is named|called|named)|(?:his|her|their) name is|"
+        rf"(?:patient|pt)\s*:)\s*{_ID_NAME}"
+        rf"|\b(?i:the patient is|patient is)\s+(?:{_ID_TITLE}\s*[A-Z][a-zA-Z'-]+|[A-Z][a-zA-Z'-]+\s+[A-Z][a-zA-Z'-]+)"),
+}
+
+
+def _patient_identifiers(text: str) -> List[Span]:
+    """Every patient identifier as the REFUSE policy sees it."""
+    return [Span(kind, m.start(), m.end()) for kind, rx in PATIENT_ID_PATTERNS.items() for m in rx.finditer(text)]
+
+
+# The REFUSE policy treats every full date as a possible date of birth; a transcript
 # must keep ordinary dates ("approved on 12/03/2024"), so a date counts here
 # only when (a) privacy found it with a birth lead-in ("born", "DOB", "date of
 # birth", "birthday"), or (b) it is a bare date whose year is before last year
@@ -100,9 +146,9 @@ def _is_birth_date(text: str, start: int, end: int) -> bool:
     return not _EVENT_CUE.search(" ".join(before.split()[-4:]))
 
 
-def _privacy_findings(text: str) -> List[Span]:
+def _redactable_identifiers(text: str) -> List[Span]:
     spans = []
-    for f in privacy.find_patient_identifiers(text):
+    for f in _patient_identifiers(text):
         found = text[f.start:f.end]
         if f.kind == "date_of_birth":
             lead = _BIRTH_LEAD.match(found)
@@ -211,7 +257,7 @@ def find_personal_data(text: str, country: Optional[str] = None) -> List[Span]:
     """Personal data in `text`, sorted and non-overlapping."""
     if not text:
         return []
-    found = _emails(text) + _phones(text, country) + _addresses(text) + _privacy_findings(text)
+    found = _emails(text) + _phones(text, country) + _addresses(text) + _redactable_identifiers(text)
     names = [s for s in found if s.kind == "name"] + _names(text)
     found = [s for s in found if s.kind != "name"]
     if names:
@@ -223,6 +269,11 @@ def find_personal_data(text: str, country: Optional[str] = None) -> List[Span]:
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
     return kept
+
+
+def has_patient_identifiers(text: str) -> bool:
+    """REFUSE policy: whether `text` holds a patient identifier."""
+    return bool(_patient_identifiers(text or ""))
 
 
 def redact(text: str, country: Optional[str] = None) -> str:

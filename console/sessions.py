@@ -12,7 +12,7 @@ from typing import Optional
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
-from bot.transcripts.tables import console_sessions
+from storage.schema import console_sessions
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 from sqlalchemy import and_, exists, select
 from sqlalchemy.engine import Engine
 
-from bot.transcripts.tables import conversations, events, flags, metadata, reviews
+from storage.schema import conversations, events, flags, reviews
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ def _epoch(day: dt.date, end: bool = False) -> float:
     return moment.timestamp()
 
 
-def list_conversations(engine: Engine, f: Filters = Filters()) -> List[Summary]:
+def list_conversations(engine: Engine, f: Optional[Filters] = None) -> List[Summary]:
     """Newest first."""
-    metadata.create_all(engine)
+    f = f or Filters()
     query = select(conversations)
     conds = []
     if f.since:
@@ -83,7 +83,6 @@ def list_conversations(engine: Engine, f: Filters = Filters()) -> List[Summary]:
 
 def summary_of(engine: Engine, sender_id: str) -> Optional[Summary]:
     """One conversation's index entry and flags; None if it is not stored."""
-    metadata.create_all(engine)
     with engine.connect() as conn:
         r = conn.execute(select(conversations).where(conversations.c.sender_id == sender_id)).first()
         if r is None:
@@ -115,20 +114,21 @@ def transcript(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
     return lines
 
 
-def export_rows(engine: Engine, f: Filters = Filters()) -> List[Dict[str, Any]]:
+def export_rows(engine: Engine, f: Optional[Filters] = None) -> List[Dict[str, Any]]:
     """One row per conversation: index, flags, outcome and the redacted messages."""
+    f = f or Filters()
     out = []
     for s in list_conversations(engine, f):
         lines = transcript(engine, s.sender_id)
-        outcome = next((l["custom"]["pathway"] for l in reversed(lines)
-                        if l["who"] == "bot" and isinstance(l.get("custom"), dict) and "pathway" in l["custom"]), None)
+        outcome = next((line["custom"]["pathway"] for line in reversed(lines)
+                        if line["who"] == "bot" and isinstance(line.get("custom"), dict) and "pathway" in line["custom"]), None)
         out.append({
             "conversation": s.sender_id,
             "started": _iso(s.started_at), "last": _iso(s.last_at),
             "role": s.role, "country": s.country, "scheme": s.pathway, "reviewed": s.reviewed,
             "flags": {name: _iso(at) for name, at in sorted(s.flags.items())},
             "outcome": outcome,
-            "messages": [{"who": l["who"], "text": l["text"]} for l in lines if l["who"] in ("user", "bot") and l.get("text")],
+            "messages": [{"who": line["who"], "text": line["text"]} for line in lines if line["who"] in ("user", "bot") and line.get("text")],
         })
     return out
 
@@ -173,7 +173,6 @@ def mark_reviewed(engine: Engine, sender_id: str, reviewer: str, disposition: st
         raise ReviewError(f"unknown disposition {disposition!r}; use one of {', '.join(DISPOSITIONS)}")
     if not (reviewer or "").strip():
         raise ReviewError("a review needs the reviewer's name")
-    metadata.create_all(engine)
     with engine.begin() as conn:
         found = conn.execute(conversations.update().where(conversations.c.sender_id == sender_id)
                              .values(reviewed=True)).rowcount
@@ -184,7 +183,6 @@ def mark_reviewed(engine: Engine, sender_id: str, reviewer: str, disposition: st
 
 
 def reviews_of(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
-    metadata.create_all(engine)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(
             select(reviews).where(reviews.c.sender_id == sender_id).order_by(reviews.c.id))]

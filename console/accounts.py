@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from bot.transcripts.tables import metadata, reviewers
+from storage.schema import reviewers
 
 USERNAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 MIN_PASSWORD = 12
@@ -32,7 +32,6 @@ def add_reviewer(engine: Engine, username: str, password: str, now: float | None
         raise AccountError("a username is 1 to 100 letters, digits, dots, underscores or hyphens")
     if len(password or "") < MIN_PASSWORD:
         raise AccountError(f"a password needs at least {MIN_PASSWORD} characters")
-    metadata.create_all(engine)
     with engine.begin() as conn:
         if conn.execute(select(reviewers.c.username).where(reviewers.c.username == username)).first():
             raise AccountError(f"reviewer {username!r} already exists")
@@ -51,6 +50,5 @@ def check_password(engine: Engine, username: str, password: str) -> bool:
 
 
 def reviewer_count(engine: Engine) -> int:
-    metadata.create_all(engine)
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(reviewers)).scalar_one()

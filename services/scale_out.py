@@ -5,12 +5,12 @@ LOCK_STORE_URL; it refuses to start without both), a round-robin HTTP front on
 HOST:RASA_PORT, the chat page, the mail outbox worker and the review console.
 Stops everything on Ctrl-C or SIGTERM.
 
-Usage: python scripts/scale_out.py [--replicas 2] [--ports 5006,5007] [--model PATH]
+Usage: python -m services.scale_out [--replicas 2] [--ports 5006,5007] [--model PATH]
 Replicas listen on --ports, or else on the first free consecutive ports after RASA_PORT.
 
 The front is Debian's nginx (`apt-get install -y nginx`), run in the
 foreground from a configuration written to a temporary directory
-(bot.deployment.nginx_config): a real reverse proxy, as in production, that
+(services.deployment.nginx_config): a real reverse proxy, as in production, that
 spreads requests round-robin, skips a replica that refuses connections and
 names the replica that answered (X-Upstream header). A Python proxy would be
 one more thing to maintain and to trust under load; a load generator
@@ -32,15 +32,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy.engine import make_url
 
-from sqlalchemy.engine import make_url  # noqa: E402
-
-from bot.config import load_settings  # noqa: E402
-from bot.deployment import lock_store_config, nginx_config  # noqa: E402
-from scripts.run import (commands, console_command, serve_chat_page, service_env, stop_all,  # noqa: E402
-                         wait_http, worker_command, write_endpoints)
+from bot.config import PROJECT_ROOT as ROOT
+from bot.config import load_settings
+from services.deployment import lock_store_config, nginx_config
+from services.run import (
+    commands,
+    console_command,
+    serve_chat_page,
+    service_env,
+    stop_all,
+    upgrade_databases,
+    wait_http,
+    worker_command,
+    write_endpoints,
+)
 
 
 def missing_shared_stores(settings) -> Optional[str]:
@@ -115,6 +122,7 @@ def start(settings, model: Path, ports: List[int], env: Optional[dict] = None, l
     if problem:
         raise ValueError(problem)
     env = env or service_env(settings)
+    upgrade_databases(settings, env)  # once, before the replicas start
     workdir = Path(tempfile.mkdtemp(prefix="scale-out-"))
     workdir.chmod(0o755)  # nginx workers run unprivileged
     endpoints = write_endpoints(settings, env, workdir / "endpoints.yml")
