@@ -1,0 +1,1 @@
+"""Migrations of the project database (access requests, audit trail, mail outbox, drafts)."""

@@ -1,0 +1,1 @@
+"""Revisions of the project database, oldest first."""

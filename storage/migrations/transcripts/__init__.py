@@ -1,0 +1,1 @@
+"""Migrations of the transcripts database (review index, flags, reviews, erasures, console accounts)."""
