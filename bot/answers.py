@@ -82,10 +82,10 @@ def mentioned_schemes(text: str, kb: KnowledgeBase) -> List[Scheme]:
                       for m in [re.search(rf"\b{a.lower()}s?\b", text)] if m]
         if positions:
             hits.append((min(positions), scheme))
-    channel_words = {"FR_AAC": r"e-?saturne", "FR_AAP": r"\bsesame\b", "FR_MD_DEROGATION": r"d[ée]marches simplifi"}
-    for code, rx in channel_words.items():
-        if re.search(rx, text, re.IGNORECASE) and all(s.code != code for _, s in hits):
-            hits.append((len(text), kb.schemes[code]))
+    # A channel named without its scheme ("what is e-Saturne?") asks about the scheme.
+    for scheme in kb.schemes.values():
+        if any(rx.search(text) for rx in scheme.channel_words) and all(s.code != scheme.code for _, s in hits):
+            hits.append((len(text), scheme))
     return [s for _, s in sorted(hits, key=lambda h: h[0])]
 
 
@@ -128,11 +128,3 @@ def _programme_answer(topic: str, kb: KnowledgeBase, settings: Settings) -> List
             if f.key == "benefit_risk":
                 out.append(Message(text=fact_answer(f, prog.reviewed, settings, subject)))
     return out
-
-
-def topics_overview(kb: KnowledgeBase) -> str:
-    names = ", ".join(f"{s.name} ({s.code})" for s in kb.schemes.values() if s.country not in ("*",))
-    return (
-        "I can explain: " + names + "; and the company's managed access programme: who can request, "
-        "the criteria, acknowledgement, post-trial access and what happens after authorisation."
-    )

@@ -49,26 +49,9 @@ QUESTION_ORDER = (
 # without them, so the bot explains and asks again.
 REQUIRED_KNOWN = ("role", "country")
 
-SCHEME_CODES = (
-    "FR_AAC",
-    "FR_AAP",
-    "FR_CPC",
-    "FR_MD_DEROGATION",
-    "COMPANY_MAP",
-    "NONE_NEEDED",
-    "CLINICAL_TRIAL",
-    "CONTINUE_TRIAL",
-    "NOT_ELIGIBLE",
-)
-# Outcomes a failed criterion can lead to, strongest first: a patient in a
-# company trial stays in it; an open trial comes before the programme.
-REDIRECTS = ("CONTINUE_TRIAL", "NONE_NEEDED", "CLINICAL_TRIAL", "NOT_ELIGIBLE")
-
-FILERS = ("treating_physician", "hospital_prescriber", "company", "manufacturer", "none")
-AUTHORITIES = (
-    "ANSM", "HAS", "company", "none",
-    "FDA", "MHRA", "BfArM", "AEMPS", "AIFA", "HealthCanada", "TGA", "MEB",
-)
+# Scheme, filer and authority codes are data: each scheme entry under
+# data/knowledge/schemes/ defines its code, and authorities.yml the filers and
+# authorities (bot/knowledge.py checks every reference against them).
 
 PLAIN_ROLES = ("patient_advocate", "patient")
 

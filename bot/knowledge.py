@@ -2,7 +2,9 @@
 from YAML under `data/knowledge/` and validated on load.
 
 A malformed entry is an error that names the file and the entry, so a bad edit
-fails at start-up and in tests, never in front of a user."""
+fails at start-up and in tests, never in front of a user. Every code (scheme,
+filer, authority, country) is checked against the data itself, so adding a
+country is adding files, not code."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,14 +13,20 @@ import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
 
+import pycountry
 import yaml
 
-from bot.facts import AUTHORITIES, DOMAINS, FILERS, REDIRECTS, SCHEME_CODES
+from bot.facts import DOMAINS
 
 ALLOWED_PLACEHOLDERS = {"ack_business_days"}
 SCHEME_CODE_RE = re.compile(r"^[A-Z]{2,}(_[A-Z0-9]+)*$")
+# What a scheme entry is (data/knowledge/schemes/general.yml explains each).
+SCHEME_KINDS = ("national", "programme", "redirect", "refusal")
+# The kinds a failed criterion can lead to; they carry a `precedence`.
+OUTCOME_KINDS = ("redirect", "refusal")
+ANY_COUNTRY = "*"
 
 
 class KnowledgeBaseError(ValueError):
@@ -54,9 +62,10 @@ class Fact:
 class Criterion:
     slot: str
     meets: Tuple[Any, ...]
-    otherwise: str
+    otherwise: str  # the redirect or refusal when not met
     text: str
     sources: Tuple[Source, ...]
+    precedence: int = 0  # of `otherwise`: when several criteria fail, the lowest wins
 
     def is_met(self, value: Any) -> bool:
         return value in self.meets
@@ -65,6 +74,7 @@ class Criterion:
 @dataclass(frozen=True)
 class Scheme:
     code: str
+    kind: str
     country: str
     name: str
     local_name: Optional[str]
@@ -80,6 +90,27 @@ class Scheme:
     sources: Mapping[str, Source]
     facts: Mapping[str, Fact]
     file: str = ""
+    programme: bool = False  # a national scheme the company's programme supplies under
+    precedence: Optional[int] = None  # redirects and refusals only
+    ordinary_prescription: bool = False  # nothing is requested: the doctor prescribes
+    reason: Optional[str] = None  # why this outcome, where no route says it
+    channel_words: Tuple[Pattern[str], ...] = ()
+    words: Tuple[str, ...] = ()
+
+    @property
+    def supplied_by_programme(self) -> bool:
+        """The company's programme supplies the product: its rules are added."""
+        return self.kind == "programme" or self.programme
+
+
+@dataclass(frozen=True)
+class EmergencyRoute:
+    """What the emergency route adds for a country: a scheme's fact."""
+
+    subject: str
+    scheme: str
+    fact: Fact
+    reviewed: dt.date
 
 
 @dataclass(frozen=True)
@@ -98,6 +129,7 @@ class Routing:
     reviewed: dt.date
     routes: Tuple[Route, ...]
     file: str = ""
+    emergency: Tuple[EmergencyRoute, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +140,7 @@ class Programme:
     criteria: Mapping[str, Criterion]
     company_assessed: Tuple[Fact, ...]
     facts: Mapping[str, Fact]
+    words: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,26 +156,22 @@ class KnowledgeBase:
     schemes: Mapping[str, Scheme]
     routing: Mapping[str, Routing]
     programme: Programme
-    authorities: Mapping[str, Authority]
+    authorities: Mapping[str, Authority]  # country -> its national authority
     authorities_reviewed: dt.date
     root: Path = field(default=Path("."))
+    filers: Tuple[str, ...] = ()
+    authority_codes: Tuple[str, ...] = ()
+    regulator_words: Tuple[str, ...] = ()  # what users call regulators
+
+    @property
+    def scheme_codes(self) -> Tuple[str, ...]:
+        return tuple(self.schemes)
 
     def routing_for(self, country: str) -> Routing:
-        return self.routing.get(country) or self.routing["*"]
+        return self.routing.get(country) or self.routing[ANY_COUNTRY]
 
     def covered_countries(self) -> List[str]:
-        return sorted(c for c in self.routing if c != "*")
-
-    def scheme_by_alias(self, text: str) -> Optional[Scheme]:
-        wanted = text.strip().lower()
-        for scheme in self.schemes.values():
-            names = {scheme.code.lower(), scheme.name.lower()}
-            names |= {a.lower() for a in scheme.aliases}
-            if scheme.local_name:
-                names.add(scheme.local_name.lower())
-            if wanted in names:
-                return scheme
-        return None
+        return sorted(c for c in self.routing if c != ANY_COUNTRY)
 
 
 # --------------------------------------------------------------------------
@@ -229,7 +258,7 @@ def _fact(key: str, raw: Any, known: Mapping[str, Source], file: Path, entry: st
     return Fact(key, text, _refs(raw.get("sources"), known, file, where))
 
 
-def _criterion(raw: Any, known: Mapping[str, Source], file: Path, entry: str) -> Criterion:
+def _criterion(raw: Any, known: Mapping[str, Source], file: Path, entry: str, outcomes: Mapping[str, int]) -> Criterion:
     where = f"{entry}: criterion {raw.get('slot') if isinstance(raw, Mapping) else raw!r}"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, where, "must be a mapping")
@@ -241,19 +270,75 @@ def _criterion(raw: Any, known: Mapping[str, Source], file: Path, entry: str) ->
     if not isinstance(meets, list) or not meets or any(v not in DOMAINS[slot] for v in meets):
         raise KnowledgeBaseError(file, where, f"'meets' must list values of {slot}: {DOMAINS[slot]}")
     otherwise = _require(raw, "otherwise", file, where)
-    if otherwise not in REDIRECTS:
-        raise KnowledgeBaseError(file, where, f"'otherwise' must be one of {REDIRECTS}")
+    if otherwise not in outcomes:
+        raise KnowledgeBaseError(
+            file, where, f"'otherwise' {otherwise!r} is not a redirect or refusal scheme: one of {sorted(outcomes)}")
     text = _check_text(_require(raw, "text", file, where), file, where)
-    return Criterion(slot, tuple(meets), otherwise, text, _refs(raw.get("sources"), known, file, where))
+    sources = _refs(raw.get("sources"), known, file, where)
+    return Criterion(slot, tuple(meets), otherwise, text, sources, outcomes[otherwise])
+
+
+def _country(value: Any, file: Path, entry: str, any_allowed: bool = True) -> str:
+    """'*' (any country not covered in detail) or an ISO 3166-1 alpha-2 code."""
+    if isinstance(value, bool):  # YAML reads a bare NO (Norway) as false
+        raise KnowledgeBaseError(file, entry, "country codes such as NO must be written in quotes: \"NO\"")
+    code = str(value)
+    if code == ANY_COUNTRY and any_allowed:
+        return code
+    if not (len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code)):
+        raise KnowledgeBaseError(file, entry, f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+    return code
+
+
+def _strings(raw: Any, key: str, file: Path, entry: str) -> Tuple[str, ...]:
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeBaseError(file, entry, f"'{key}' must be a list of words")
+    return tuple(v.strip() for v in value)
+
+
+def _patterns(raw: Any, key: str, file: Path, entry: str) -> Tuple[Pattern[str], ...]:
+    out = []
+    for rx in _strings(raw, key, file, entry):
+        try:
+            out.append(re.compile(rx, re.IGNORECASE))
+        except re.error as exc:
+            raise KnowledgeBaseError(file, entry, f"'{key}': {rx!r} is not a regular expression: {exc}") from exc
+    return tuple(out)
 
 
 SCHEME_KEYS = (
-    "code", "country", "name", "local_name", "aliases", "reviewed", "filer", "authority",
-    "channel", "summary", "validity", "next_steps", "sources", "facts",
+    "code", "kind", "programme", "precedence", "ordinary_prescription", "reason", "country", "name",
+    "local_name", "aliases", "reviewed", "filer", "authority", "channel", "channel_words", "words",
+    "summary", "validity", "next_steps", "sources", "facts",
 )
 
 
-def _scheme(raw: Any, file: Path) -> Scheme:
+def _flag(raw: Mapping[str, Any], key: str, file: Path, entry: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise KnowledgeBaseError(file, entry, f"'{key}' must be true or false")
+    return value
+
+
+def _kind(raw: Mapping[str, Any], file: Path, entry: str) -> Tuple[str, Optional[int]]:
+    """The entry's kind, and its precedence when it is a redirect or refusal."""
+    kind = _require(raw, "kind", file, entry)
+    if kind not in SCHEME_KINDS:
+        raise KnowledgeBaseError(file, entry, f"kind {kind!r} is not one of {SCHEME_KINDS}")
+    if raw.get("programme") and kind != "national":
+        raise KnowledgeBaseError(file, entry, "'programme' applies to national schemes only")
+    if kind not in OUTCOME_KINDS:
+        if "precedence" in raw:
+            raise KnowledgeBaseError(file, entry, f"'precedence' applies to {' and '.join(OUTCOME_KINDS)} entries only")
+        return kind, None
+    precedence = _require(raw, "precedence", file, entry, int)
+    if isinstance(precedence, bool) or precedence < 1:
+        raise KnowledgeBaseError(file, entry, "'precedence' must be a whole number from 1")
+    return kind, precedence
+
+
+def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tuple[str, ...]) -> Scheme:
     entry = str(raw.get("code", "<no code>")) if isinstance(raw, Mapping) else "<entry>"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, entry, "must be a mapping")
@@ -261,13 +346,17 @@ def _scheme(raw: Any, file: Path) -> Scheme:
     code = _require(raw, "code", file, entry)
     if not SCHEME_CODE_RE.match(code):
         raise KnowledgeBaseError(file, entry, f"scheme code {code!r} must look like FR_AAC")
+    kind, precedence = _kind(raw, file, entry)
     sources = _sources(raw.get("sources"), file, entry)
     filer = _require(raw, "filer", file, entry)
-    if filer not in FILERS:
-        raise KnowledgeBaseError(file, entry, f"filer {filer!r} is not one of {FILERS}")
+    if filer not in filers:
+        raise KnowledgeBaseError(file, entry, f"filer {filer!r} is not one of {filers} (authorities.yml)")
     authority = _require(raw, "authority", file, entry)
-    if authority not in AUTHORITIES:
-        raise KnowledgeBaseError(file, entry, f"authority {authority!r} is not one of {AUTHORITIES}")
+    if authority not in authority_codes:
+        raise KnowledgeBaseError(file, entry, f"authority {authority!r} is not in authorities.yml: one of {authority_codes}")
+    reason = raw.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        raise KnowledgeBaseError(file, entry, "'reason' must be a text")
     summary = _require(raw, "summary", file, entry, dict)
     validity = _fact("validity", _require(raw, "validity", file, entry, dict), sources, file, entry)
     steps_raw = _require(raw, "next_steps", file, entry, list)
@@ -278,7 +367,8 @@ def _scheme(raw: Any, file: Path) -> Scheme:
     facts = {k: _fact(k, v, sources, file, entry) for k, v in facts_raw.items()}
     return Scheme(
         code=code,
-        country=str(_require(raw, "country", file, entry)),
+        kind=kind,
+        country=_country(_require(raw, "country", file, entry, None), file, entry),
         name=_require(raw, "name", file, entry).strip(),
         local_name=raw.get("local_name"),
         aliases=tuple(raw.get("aliases") or ()),
@@ -293,16 +383,47 @@ def _scheme(raw: Any, file: Path) -> Scheme:
         sources=sources,
         facts=facts,
         file=str(file),
+        programme=_flag(raw, "programme", file, entry),
+        precedence=precedence,
+        ordinary_prescription=_flag(raw, "ordinary_prescription", file, entry),
+        reason=_check_text(reason, file, entry) if reason else None,
+        channel_words=_patterns(raw, "channel_words", file, entry),
+        words=_strings(raw, "words", file, entry),
     )
 
 
-def _routing(raw: Any, file: Path, programme: Programme) -> Routing:
+def _emergency(raw: Any, schemes: Mapping[str, Scheme], file: Path, entry: str) -> Tuple[EmergencyRoute, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(file, entry, "'emergency' must be a list")
+    out = []
+    for i, e in enumerate(raw):
+        where = f"{entry}: emergency {i + 1}"
+        if not isinstance(e, Mapping):
+            raise KnowledgeBaseError(file, where, "must be a mapping with 'subject', 'scheme' and 'fact'")
+        _check_keys(e, ("subject", "scheme", "fact"), file, where)
+        code = _require(e, "scheme", file, where)
+        if code not in schemes:
+            raise KnowledgeBaseError(file, where, f"unknown scheme {code!r}")
+        key = _require(e, "fact", file, where)
+        fact = schemes[code].facts.get(key)
+        if fact is None or fact.unconfirmed:
+            raise KnowledgeBaseError(file, where, f"scheme {code} has no confirmed fact {key!r}")
+        out.append(EmergencyRoute(_check_text(_require(e, "subject", file, where), file, where), code, fact,
+                                  schemes[code].reviewed))
+    return tuple(out)
+
+
+def _routing(raw: Any, file: Path, programme: Programme, schemes: Mapping[str, Scheme],
+             outcomes: Mapping[str, int]) -> Routing:
     entry = f"routing {raw.get('country') if isinstance(raw, Mapping) else '?'}"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, "routing", "must be a mapping")
-    _check_keys(raw, ("country", "reviewed", "sources", "routes"), file, entry)
-    country = str(_require(raw, "country", file, entry))
+    _check_keys(raw, ("country", "reviewed", "sources", "emergency", "routes"), file, entry)
+    country = _country(_require(raw, "country", file, entry, None), file, entry)
     sources = _sources(raw.get("sources"), file, entry)
+    emergency = _emergency(raw.get("emergency"), schemes, file, entry)
     routes = []
     for i, r in enumerate(_require(raw, "routes", file, entry, list)):
         where = f"{entry}: route {r.get('id', i) if isinstance(r, Mapping) else i}"
@@ -322,7 +443,7 @@ def _routing(raw: Any, file: Path, programme: Programme) -> Routing:
                     raise KnowledgeBaseError(file, where, f"criterion {c!r} is not a programme criterion")
                 criteria.append(programme.criteria[c])
             else:
-                criteria.append(_criterion(c, sources, file, where))
+                criteria.append(_criterion(c, sources, file, where, outcomes))
         routes.append(
             Route(
                 id=_require(r, "id", file, where),
@@ -333,18 +454,19 @@ def _routing(raw: Any, file: Path, programme: Programme) -> Routing:
                 criteria=tuple(criteria),
             )
         )
-    return Routing(country, _date(_require(raw, "reviewed", file, entry, None), file, entry), tuple(routes), str(file))
+    reviewed = _date(_require(raw, "reviewed", file, entry, None), file, entry)
+    return Routing(country, reviewed, tuple(routes), str(file), emergency)
 
 
-def _programme(raw: Any, file: Path) -> Programme:
+def _programme(raw: Any, file: Path, outcomes: Mapping[str, int]) -> Programme:
     entry = "programme"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, entry, "must be a mapping")
-    _check_keys(raw, ("name", "reviewed", "sources", "criteria", "company_assessed", "facts"), file, entry)
+    _check_keys(raw, ("name", "reviewed", "words", "sources", "criteria", "company_assessed", "facts"), file, entry)
     sources = _sources(raw.get("sources"), file, entry)
     criteria = {}
     for c in _require(raw, "criteria", file, entry, list):
-        crit = _criterion(c, sources, file, entry)
+        crit = _criterion(c, sources, file, entry, outcomes)
         criteria[crit.slot] = crit
     assessed = tuple(
         _fact(_require(c, "id", file, entry), {"text": c.get("text"), "sources": c.get("sources")}, sources, file, entry)
@@ -358,21 +480,42 @@ def _programme(raw: Any, file: Path) -> Programme:
         criteria=criteria,
         company_assessed=assessed,
         facts=facts,
+        words=_strings(raw, "words", file, entry),
     )
 
 
-def _authorities(raw: Any, file: Path) -> Tuple[Dict[str, Authority], dt.date]:
+@dataclass(frozen=True)
+class _Authorities:
+    reviewed: dt.date
+    national: Dict[str, Authority]
+    filers: Tuple[str, ...]
+    codes: Tuple[str, ...]
+    words: Tuple[str, ...]
+
+
+def _authorities(raw: Any, file: Path) -> _Authorities:
     entry = "authorities"
+    if not isinstance(raw, Mapping):
+        raise KnowledgeBaseError(file, entry, "must be a mapping")
+    _check_keys(raw, ("reviewed", "filers", "other_codes", "words", "entries"), file, entry)
     reviewed = _date(_require(raw, "reviewed", file, entry, None), file, entry)
-    out = {}
+    filers = _strings(raw, "filers", file, entry)
+    if not filers:
+        raise KnowledgeBaseError(file, entry, "missing 'filers'")
+    national: Dict[str, Authority] = {}
     for e in _require(raw, "entries", file, entry, list):
         where = f"authority {e.get('country', '?') if isinstance(e, Mapping) else '?'}"
+        if not isinstance(e, Mapping):
+            raise KnowledgeBaseError(file, where, "must be a mapping")
+        _check_keys(e, ("country", "code", "name", "source"), file, where)
+        country = _country(_require(e, "country", file, where, None), file, where, any_allowed=False)
+        if country in national:
+            raise KnowledgeBaseError(file, where, "duplicate entry for this country")
         code = _require(e, "code", file, where)
-        if code not in AUTHORITIES:
-            raise KnowledgeBaseError(file, where, f"authority code {code!r} is not one of {AUTHORITIES}")
         src = _sources({"source": _require(e, "source", file, where, dict)}, file, where)["source"]
-        out[_require(e, "country", file, where)] = Authority(e["country"], code, _require(e, "name", file, where), src)
-    return out, reviewed
+        national[country] = Authority(country, code, _require(e, "name", file, where), src)
+    codes = tuple(dict.fromkeys([a.code for a in national.values()] + list(_strings(raw, "other_codes", file, entry))))
+    return _Authorities(reviewed, national, filers, codes, _strings(raw, "words", file, entry))
 
 
 def _read(file: Path) -> Any:
@@ -382,41 +525,60 @@ def _read(file: Path) -> Any:
         raise KnowledgeBaseError(file, "<file>", f"not valid YAML: {exc}") from exc
 
 
-def load_knowledge_base(root: Path) -> KnowledgeBase:
-    """Load and validate every knowledge file under `root`."""
-    root = Path(root)
-    programme_file = root / "programme.yml"
-    programme = _programme((_read(programme_file) or {}).get("programme"), programme_file)
-
+def _schemes(root: Path, authorities: _Authorities) -> Dict[str, Scheme]:
     schemes: Dict[str, Scheme] = {}
+    required: List[str] = []
     for file in sorted((root / "schemes").glob("*.yml")):
         doc = _read(file) or {}
         if not isinstance(doc.get("schemes"), list):
             raise KnowledgeBaseError(file, "<file>", "must contain a 'schemes' list")
+        _check_keys(doc, ("schemes", "contract_codes"), file, "<file>")
+        required += _strings(doc, "contract_codes", file, "contract_codes")
         for raw in doc["schemes"]:
-            scheme = _scheme(raw, file)
+            scheme = _scheme(raw, file, authorities.filers, authorities.codes)
             if scheme.code in schemes:
                 raise KnowledgeBaseError(file, scheme.code, f"duplicate scheme, also in {schemes[scheme.code].file}")
             schemes[scheme.code] = scheme
-    missing = [c for c in SCHEME_CODES if c not in schemes]
+    missing = [c for c in required if c not in schemes]
     if missing:
         raise KnowledgeBaseError(root / "schemes", "<all>", f"no entry for contract scheme code(s) {missing}")
+    ranked: Dict[int, str] = {}
+    for scheme in schemes.values():
+        if scheme.precedence is not None:
+            if scheme.precedence in ranked:
+                raise KnowledgeBaseError(scheme.file, scheme.code,
+                                         f"precedence {scheme.precedence} is also {ranked[scheme.precedence]}'s")
+            ranked[scheme.precedence] = scheme.code
+    return schemes
+
+
+def load_knowledge_base(root: Path) -> KnowledgeBase:
+    """Load and validate every knowledge file under `root`."""
+    root = Path(root)
+    auth_file = root / "authorities.yml"
+    authorities = _authorities((_read(auth_file) or {}).get("authorities"), auth_file)
+    schemes = _schemes(root, authorities)
+    # The outcomes a failed criterion can lead to, with their precedence.
+    outcomes = {s.code: s.precedence for s in schemes.values() if s.precedence is not None}
+
+    programme_file = root / "programme.yml"
+    programme = _programme((_read(programme_file) or {}).get("programme"), programme_file, outcomes)
 
     routing: Dict[str, Routing] = {}
     for file in sorted((root / "routing").glob("*.yml")):
-        r = _routing((_read(file) or {}).get("routing"), file, programme)
+        r = _routing((_read(file) or {}).get("routing"), file, programme, schemes, outcomes)
         for route in r.routes:
             if route.scheme not in schemes:
                 raise KnowledgeBaseError(file, f"route {route.id}", f"unknown scheme {route.scheme!r}")
         if r.country in routing:
             raise KnowledgeBaseError(file, r.country, "duplicate routing for this country")
         routing[r.country] = r
-    if "*" not in routing:
+    if ANY_COUNTRY not in routing:
         raise KnowledgeBaseError(root / "routing", "<all>", "no default routing (country '*')")
 
-    auth_file = root / "authorities.yml"
-    authorities, auth_reviewed = _authorities((_read(auth_file) or {}).get("authorities"), auth_file)
-    return KnowledgeBase(schemes, routing, programme, authorities, auth_reviewed, root)
+    return KnowledgeBase(schemes, routing, programme, authorities.national, authorities.reviewed, root,
+                         filers=authorities.filers, authority_codes=authorities.codes,
+                         regulator_words=authorities.words)
 
 
 @lru_cache(maxsize=4)

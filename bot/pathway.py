@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple, Union
 
-from bot.facts import DOMAINS, QUESTION_ORDER, REDIRECTS, REQUIRED_KNOWN
+from bot.facts import DOMAINS, QUESTION_ORDER, REQUIRED_KNOWN
 from bot.knowledge import Criterion, KnowledgeBase, Route
 
 
@@ -70,8 +70,11 @@ def resolve_route(routes: Tuple[Route, ...], facts: Mapping[str, Any]) -> Union[
     return None
 
 
-def _strength(outcome: str) -> int:
-    return REDIRECTS.index(outcome)
+def _strength(criterion: Criterion) -> int:
+    """Lower is stronger: the precedence of the outcome a failure leads to
+    (a patient in a company trial stays in it; an open trial comes before the
+    programme)."""
+    return criterion.precedence
 
 
 def evaluate_criteria(
@@ -84,16 +87,16 @@ def evaluate_criteria(
     stronger outcome than what has already failed."""
     met = tuple(c for c in criteria if facts.get(c.slot) is not None and c.is_met(facts[c.slot]))
     failed = tuple(c for c in criteria if facts.get(c.slot) is not None and not c.is_met(facts[c.slot]))
-    strongest = min((_strength(c.otherwise) for c in failed), default=None)
+    strongest = min((_strength(c) for c in failed), default=None)
     for criterion in criteria:
         if facts.get(criterion.slot) is None:
-            if strongest is None or _strength(criterion.otherwise) < strongest:
+            if strongest is None or _strength(criterion) < strongest:
                 return Need(criterion.slot), met, failed
     return None, met, failed
 
 
 def _failure_outcome(country: str, route: Optional[Route], met, failed) -> Outcome:
-    worst = min(failed, key=lambda c: _strength(c.otherwise)).otherwise
+    worst = min(failed, key=_strength).otherwise
     unmet = tuple(c.slot for c in failed if c.otherwise == worst)
     return Outcome(worst, country, False, unmet, route, met, failed)
 

@@ -12,11 +12,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 from bot.config import Settings
 from bot.countries import country_name
 from bot.facts import is_plain_audience
-from bot.knowledge import Criterion, Fact, KnowledgeBase, Source
+from bot.knowledge import Authority, Criterion, Fact, KnowledgeBase, Source
 from bot.pathway import Conditional, Outcome
-
-# Schemes where the company's programme supplies the product.
-PROGRAMME_SCHEMES = ("FR_AAC", "FR_AAP", "COMPANY_MAP")
 
 SLOT_LABELS = {
     "role": "your role",
@@ -52,7 +49,6 @@ class Message:
     text: Optional[str] = None
     buttons: Optional[List[Dict[str, str]]] = None
     custom: Optional[Dict[str, Any]] = None
-    response: Optional[str] = None  # a domain response, e.g. utter_ask_country
 
     def as_kwargs(self) -> Dict[str, Any]:
         out: Dict[str, Any] = {}
@@ -62,8 +58,6 @@ class Message:
             out["buttons"] = self.buttons
         if self.custom is not None:
             out["json_message"] = self.custom
-        if self.response:
-            out["response"] = self.response
         return out
 
 
@@ -108,12 +102,12 @@ def fact_answer(fact: Fact, reviewed: dt.date, settings: Settings, subject: str)
 # Outcome
 
 
-def _reasons(outcome: Outcome, facts: Mapping[str, Any]) -> List[str]:
+def _reasons(outcome: Outcome, kb: KnowledgeBase) -> List[str]:
     reasons = []
     if outcome.country:
         reasons.append(f"the patient is treated in {country_name(outcome.country)}")
-    if outcome.scheme == "NONE_NEEDED":
-        reasons.append("the product is authorised for this use and available there")
+    if kb.schemes[outcome.scheme].reason:
+        reasons.append(kb.schemes[outcome.scheme].reason)
     if outcome.route is not None:
         reasons.append(outcome.route.because)
     return reasons
@@ -121,6 +115,14 @@ def _reasons(outcome: Outcome, facts: Mapping[str, Any]) -> List[str]:
 
 def _criteria_lines(criteria: Sequence[Criterion], settings: Settings) -> List[str]:
     return [f"- {fill(c.text, settings)}" for c in criteria]
+
+
+def national_authority(outcome: Outcome, kb: KnowledgeBase) -> Optional[Authority]:
+    """The country's national authority, named when the outcome is the
+    company's programme under the local rules of a country not covered."""
+    if kb.schemes[outcome.scheme].kind != "programme":
+        return None
+    return kb.authorities.get(outcome.country or "")
 
 
 def outcome_sources(outcome: Outcome, kb: KnowledgeBase) -> List[Source]:
@@ -133,22 +135,23 @@ def outcome_sources(outcome: Outcome, kb: KnowledgeBase) -> List[Source]:
     if outcome.route is not None:
         groups.append(outcome.route.sources)
     groups += [c.sources for c in outcome.met + outcome.failed]
-    if outcome.scheme in PROGRAMME_SCHEMES:
+    if scheme.supplied_by_programme:
         groups += [kb.programme.facts[k].sources for k in ("who_can_request", "acknowledgement", "temporary")]
-    authority = kb.authorities.get(outcome.country or "")
-    if outcome.scheme == "COMPANY_MAP" and authority:
+    authority = national_authority(outcome, kb)
+    if authority:
         groups.append([authority.source])
     return _unique_sources(groups)
 
 
 def outcome_reviewed(outcome: Outcome, kb: KnowledgeBase) -> dt.date:
     """The oldest review date among the entries the outcome rests on."""
-    dates = [kb.schemes[outcome.scheme].reviewed]
+    scheme = kb.schemes[outcome.scheme]
+    dates = [scheme.reviewed]
     if outcome.route is not None:
         dates.append(kb.routing_for(outcome.country or "*").reviewed)
-    if outcome.met or outcome.failed or outcome.scheme in PROGRAMME_SCHEMES:
+    if outcome.met or outcome.failed or scheme.supplied_by_programme:
         dates.append(kb.programme.reviewed)
-    if outcome.scheme == "COMPANY_MAP" and outcome.country in kb.authorities:
+    if national_authority(outcome, kb):
         dates.append(kb.authorities_reviewed)
     return min(dates)
 
@@ -156,14 +159,14 @@ def outcome_reviewed(outcome: Outcome, kb: KnowledgeBase) -> dt.date:
 def next_steps(outcome: Outcome, facts: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> List[str]:
     scheme = kb.schemes[outcome.scheme]
     steps = []
-    if is_plain_audience(facts.get("role")) and outcome.scheme not in ("NONE_NEEDED",):
+    if is_plain_audience(facts.get("role")) and not scheme.ordinary_prescription:
         steps.append(
             "Only the patient's treating physician can make a request: share this summary with "
             "them, and they can contact our medical team."
         )
     steps += [fill(s.text, settings) for s in scheme.next_steps]
-    authority = kb.authorities.get(outcome.country or "")
-    if outcome.scheme == "COMPANY_MAP" and authority:
+    authority = national_authority(outcome, kb)
+    if authority:
         steps.append(f"The national authority in {country_name(authority.country)} is {authority.name}.")
     if facts.get("emergency"):
         steps.insert(0, f"Treatment is needed urgently: contact {settings.urgent_contact} now.")
@@ -173,7 +176,7 @@ def next_steps(outcome: Outcome, facts: Mapping[str, Any], kb: KnowledgeBase, se
 def outcome_payload(outcome: Outcome, facts: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Dict[str, Any]:
     """The contract's `custom.pathway` object (plus a few extra fields)."""
     scheme = kb.schemes[outcome.scheme]
-    authority = kb.authorities.get(outcome.country or "")
+    authority = national_authority(outcome, kb)
     payload = {
         "scheme": outcome.scheme,
         "country": outcome.country,
@@ -189,10 +192,10 @@ def outcome_payload(outcome: Outcome, facts: Mapping[str, Any], kb: KnowledgeBas
         # extras
         "scheme_name": scheme.name,
         "candidate_scheme": outcome.candidate_scheme,
-        "reasons": _reasons(outcome, facts),
+        "reasons": _reasons(outcome, kb),
         "emergency": bool(facts.get("emergency")),
     }
-    if outcome.scheme == "COMPANY_MAP" and authority:
+    if authority:
         payload["national_authority"] = authority.code
     return payload
 
@@ -208,7 +211,7 @@ def outcome_messages(
     summary = scheme.summary_plain if plain else scheme.summary_physician
     why = "Why: " + "; ".join(payload["reasons"]) + "." if payload["reasons"] else ""
     parts = [head, fill(summary, settings), why]
-    if outcome.failed and outcome.scheme == "NOT_ELIGIBLE":
+    if outcome.failed and scheme.kind == "refusal":
         parts.append("Not met:\n" + "\n".join(_criteria_lines(outcome.failed, settings)))
         if outcome.candidate_scheme:
             parts.append(
@@ -230,12 +233,12 @@ def outcome_messages(
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(payload["next_steps"], 1))
     messages.append(Message(text=f"{how_text}Validity: {payload['validity']}\n\nNext steps:\n{steps}"))
 
-    if outcome.scheme in PROGRAMME_SCHEMES:
+    if scheme.supplied_by_programme:
         prog = kb.programme
         lines = [fill(prog.facts[k].text, settings) for k in ("who_can_request", "acknowledgement")]
         lines += [fill(f.text, settings) for f in prog.company_assessed if f.key == "benefit_risk"]
         lines.append(fill(prog.facts["temporary"].text, settings))
-        messages.append(Message(text="What the company's programme adds:\n" + "\n".join(f"- {l}" for l in lines)))
+        messages.append(Message(text="What the company's programme adds:\n" + "\n".join(f"- {line}" for line in lines)))
 
     sources = outcome_sources(outcome, kb)
     messages.append(Message(text=sources_line(sources, outcome_reviewed(outcome, kb))))
@@ -308,13 +311,13 @@ def unknown_explanation(slot: str, outcomes: Sequence[Outcome], kb: KnowledgeBas
 
 
 def emergency_messages(country: Optional[str], kb: KnowledgeBase, settings: Settings) -> List[Message]:
+    """The urgent contact, then the country's emergency routes from the
+    knowledge base (the default country's while the country is unknown)."""
     text = (
         f"If treatment is needed within hours or days, contact {settings.urgent_contact} now. "
         "If the patient's life is in immediate danger, call the local emergency services."
     )
     messages = [Message(text=text)]
-    if country in (None, "FR"):
-        aac = kb.schemes["FR_AAC"]
-        fact = aac.facts["emergency"]
-        messages.append(Message(text=fact_answer(fact, aac.reviewed, settings, "In France (AAC requests)")))
+    for route in kb.routing_for(country or settings.default_country).emergency:
+        messages.append(Message(text=fact_answer(route.fact, route.reviewed, settings, route.subject)))
     return messages

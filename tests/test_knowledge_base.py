@@ -7,15 +7,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.facts import SCHEME_CODES
 from bot.knowledge import KnowledgeBaseError, load_knowledge_base
 from bot.render import fact_answer
 
 ROOT = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+# The assessment contract's scheme codes (first set).
+CONTRACT_SCHEMES = ("FR_AAC", "FR_AAP", "FR_CPC", "FR_MD_DEROGATION", "COMPANY_MAP", "NONE_NEEDED", "CLINICAL_TRIAL",
+                    "CONTINUE_TRIAL", "NOT_ELIGIBLE")
+CONTRACT_FILERS = ("treating_physician", "hospital_prescriber", "hospital_pharmacy", "company", "manufacturer", "none")
 
 
 def test_every_contract_scheme_has_an_entry_with_sources(kb):
-    assert set(SCHEME_CODES) <= set(kb.schemes)
+    assert set(CONTRACT_SCHEMES) <= set(kb.schemes)
     for scheme in kb.schemes.values():
         assert scheme.sources and scheme.reviewed
         for fact in list(scheme.facts.values()) + [scheme.validity, *scheme.next_steps]:
@@ -80,6 +83,11 @@ BAD_EDITS = [
     ("unconfirmed with a text", lambda d: d["schemes"][0]["facts"]["timeline"].update(text="3 months"), "unknown key(s): text"),
     ("unknown placeholder", lambda d: d["schemes"][0]["facts"]["what"].update(text="within {days} days"), "unknown placeholder"),
     ("missing contract scheme", lambda d: d["schemes"].pop(0), "no entry for contract scheme code(s) ['FR_AAC']"),
+    ("authority not in authorities.yml", lambda d: d["schemes"][0].update(authority="INCa"),
+     "FR_AAC: authority 'INCa' is not in authorities.yml"),
+    ("missing kind", lambda d: d["schemes"][0].pop("kind"), "FR_AAC: missing 'kind'"),
+    ("precedence on a national scheme", lambda d: d["schemes"][0].update(precedence=5),
+     "FR_AAC: 'precedence' applies to redirect and refusal entries only"),
 ]
 
 
@@ -98,6 +106,27 @@ def test_validator_rejects_a_route_to_an_unknown_scheme(kb_copy):
         load_knowledge_base(kb_copy)
 
 
+def test_filer_and_authority_codes_are_the_contracts(kb):
+    assert set(CONTRACT_FILERS) <= set(kb.filers)
+    assert {"ANSM", "HAS", "company", "none", "FDA", "MHRA", "BfArM", "AEMPS", "AIFA", "ethics_committee",
+            "HealthCanada", "TGA"} <= set(kb.authority_codes)
+    for scheme in kb.schemes.values():
+        assert scheme.filer in kb.filers and scheme.authority in kb.authority_codes
+
+
+def test_validator_rejects_two_outcomes_of_the_same_precedence(kb_copy):
+    _edit(kb_copy / "schemes" / "general.yml", lambda d: d["schemes"][2].update(precedence=2))
+    with pytest.raises(KnowledgeBaseError, match=r"general.yml: CLINICAL_TRIAL: precedence 2 is also NONE_NEEDED's"):
+        load_knowledge_base(kb_copy)
+
+
+def test_validator_rejects_a_criterion_leading_to_no_outcome(kb_copy):
+    _edit(kb_copy / "programme.yml", lambda d: d["programme"]["criteria"][3].update(otherwise="FR_AAC"))
+    with pytest.raises(KnowledgeBaseError, match=r"programme.yml: programme: criterion 'serious_condition': "
+                                                 r"'otherwise' 'FR_AAC' is not a redirect or refusal scheme"):
+        load_knowledge_base(kb_copy)
+
+
 def test_validator_rejects_a_criterion_with_a_bad_value(kb_copy):
     _edit(kb_copy / "programme.yml", lambda d: d["programme"]["criteria"][3].update(meets=["maybe"]))
     with pytest.raises(KnowledgeBaseError, match=r"programme.yml: programme: criterion 'serious_condition': 'meets' must list values"):
@@ -108,13 +137,3 @@ def test_validator_rejects_invalid_yaml(kb_copy):
     (kb_copy / "schemes" / "fr.yml").write_text("schemes: [\n")
     with pytest.raises(KnowledgeBaseError, match="not valid YAML"):
         load_knowledge_base(kb_copy)
-
-
-def test_adding_a_country_is_data(kb_copy):
-    """A routing file for a new country is picked up without code changes."""
-    (kb_copy / "routing" / "be.yml").write_text(
-        (kb_copy / "routing" / "default.yml").read_text().replace('country: "*"', "country: BE")
-    )
-    kb = load_knowledge_base(kb_copy)
-    assert kb.routing_for("BE").country == "BE"
-    assert "BE" in kb.covered_countries()
