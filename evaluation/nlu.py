@@ -7,8 +7,13 @@ or the code)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
+
+from bot.countries import load_lexicon as load_country_lexicon
+from bot.places import find_places, fold
 
 
 def evaluate(model: Path, heldout: Path) -> dict:
@@ -64,3 +69,26 @@ def evaluate(model: Path, heldout: Path) -> dict:
         "top_confusions": [f"{g} -> {p}: {n}" for (g, p), n in confusions.most_common(8)],
         "errors": errors,
     }
+
+
+# Product code names ("ZX-301", "abc 1234"): masked like places, so that a
+# held-out sentence differing from a training one only there is a copy.
+_PRODUCT_CODE = re.compile(r"\b[a-z]{1,5}[- ]?\d{2,6}\b")
+
+
+def near_copy_key(text: str) -> str:
+    """What two sentences share when one is a near copy of the other: lower
+    case, no punctuation, places (countries, cities, regions) and product
+    code names masked."""
+    for place in sorted(find_places(text, answering=True), key=lambda p: -p.start):
+        text = text[:place.start] + " PLACE " + text[place.end:]
+    text = fold(text)
+    text = _country_names().sub(" place ", text)
+    text = _PRODUCT_CODE.sub(" product ", text)
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> "re.Pattern[str]":
+    names = sorted((fold(n) for n in load_country_lexicon().names if len(n) > 2), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")

@@ -13,12 +13,14 @@ python bench/nlu_eval.py MODEL SET).
   training data grew. Asserted at a floor just under its measured figure
   (0.938 with the feedback_negative intent, 0.949 before it) so that a
   regression fails.
-Examples that also occur in data/nlu were removed from every set."""
+Examples that also occur in data/nlu were removed from every set, and so
+were near copies (the same after lower-casing, dropping punctuation and
+masking places and product code names: 11, 17 and 13 examples, 2026-12-02)."""
 from pathlib import Path
 
 import pytest
 
-from evaluation.nlu import evaluate
+from evaluation.nlu import evaluate, near_copy_key
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "assistant.tar.gz"
@@ -29,16 +31,30 @@ COUNTRY_F1_TARGET = 0.98
 HELDOUT = {NLU / "heldout_fresh.yml": INTENT_TARGET, NLU / "heldout_blind.yml": INTENT_TARGET, NLU / "heldout.yml": 0.93}
 
 
-def _texts(*paths):
+def _texts(*paths, key=lambda text: " ".join(text.lower().split())):
     from rasa.shared.nlu.training_data.loading import load_data
 
-    return {" ".join(ex.get("text").lower().split()) for path in paths for ex in load_data(str(path)).training_examples}
+    return {key(ex.get("text")) for path in paths for ex in load_data(str(path)).training_examples}
 
 
 @pytest.mark.parametrize("heldout", HELDOUT, ids=lambda p: p.stem)
 def test_heldout_set_shares_no_example_with_training_data(heldout):
     overlap = _texts(heldout) & _texts(*sorted((ROOT / "data" / "nlu").glob("*.yml")))
     assert not overlap, sorted(overlap)
+
+
+@pytest.mark.parametrize("heldout", HELDOUT, ids=lambda p: p.stem)
+def test_heldout_set_has_no_near_copy_of_training_data(heldout):
+    """Also after lower-casing, dropping punctuation and masking places and
+    product code names ("treated in Lyon" and "treated in Bonn" are one sentence)."""
+    overlap = _texts(heldout, key=near_copy_key) & _texts(*sorted((ROOT / "data" / "nlu").glob("*.yml")), key=near_copy_key)
+    assert not overlap, sorted(overlap)
+
+
+def test_near_copies_are_recognised():
+    assert near_copy_key("My patient is treated in Lyon, France!") == near_copy_key("my patient is treated in bonn germany")
+    assert near_copy_key("can she get ZX-301?") == near_copy_key("Can she get AB 1234")
+    assert near_copy_key("she is treated in Lyon") != near_copy_key("she was treated in Lyon")
 
 
 @pytest.mark.model
@@ -48,7 +64,7 @@ def test_heldout_figures_meet_the_targets(heldout):
     assert MODEL.exists(), "train first: make train"
     figures = evaluate(MODEL, heldout)
     print({k: v for k, v in figures.items() if k != "errors"})
-    assert figures["examples"] >= 250
+    assert figures["examples"] >= 240  # 250+ written; near copies of training data removed
     assert figures["country_mentions"] >= 120
     assert figures["country_f1"] >= COUNTRY_F1_TARGET, figures
     assert figures["intent_accuracy"] >= minimum, figures["errors"]
