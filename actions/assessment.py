@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, respond, slot_events, state_of
+from actions.handoff import handoff_in_words
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
 
@@ -17,6 +18,9 @@ class ActionAssess(Action):
         return "action_assess"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        handoff = handoff_in_words(dispatcher, tracker)
+        if handoff is not None:
+            return handoff
         kb, settings = context()
         before = state_of(tracker)
         state, read = read_message(tracker, before)
@@ -31,15 +35,18 @@ class ActionAssess(Action):
 
 class ActionResume(Action):
     """After a side question, ask the open question again; or, when the
-    message also gave facts during an assessment, go on with them."""
+    message also gave facts about the patient or the writer ("hi, I'm a GP
+    in Leeds"), go on with them: that starts the assessment if none is under way."""
 
     def name(self) -> Text:
         return "action_resume"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        handoff = handoff_in_words(dispatcher, tracker)
+        if handoff is not None:
+            return handoff
         state, read = read_message(tracker)
-        in_progress = state.get("requested_slot") or state.get("outcome_key")
-        if in_progress and read.get("turn_facts"):
+        if state.get("turn_facts"):
             kb, settings = context()
             return respond(dispatcher, assessment_turn(state, kb, settings), read)
         return respond(dispatcher, resume_turn(state), read)

@@ -7,7 +7,7 @@ import logging
 from typing import Any, Callable, Dict, List, Optional, Set, Text, TypeVar
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -18,6 +18,7 @@ from bot.handoff.requests import now_utc
 from bot.handoff.summary import physician_summary
 from bot.questions import question
 from bot.slots import CONTACT_SLOTS, HANDOFF_STATE, STATUS_SLOTS
+from bot.understanding import wants_handoff
 from mail.outbox import OutboxNotifier
 from storage.engine import engine_for
 from storage.requests import SqlRequestStore
@@ -25,22 +26,6 @@ from storage.requests import SqlRequestStore
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# Human-readable names of intents for "Did you mean ...?"
-INTENT_TITLES = {
-    "start_assessment": "Check a patient's access options",
-    "inform": "Give facts about the patient or product",
-    "ask_info": "Ask about an access scheme",
-    "human_handoff": "Talk to a person",
-    "emergency": "It's an emergency",
-    "report_adverse_event": "Report a side effect",
-    "ask_medical_advice": "Ask for medical advice",
-    "ask_efficacy_safety": "Ask whether a product is safe or works",
-    "start_over": "Start over",
-    "what_can_you_do": "See what I can do",
-    "affirm": "Yes",
-    "deny": "No",
-    "dont_know": "I don't know",
-}
 
 
 def handoff_state(tracker: Tracker) -> Dict[str, Any]:
@@ -90,10 +75,23 @@ class ActionHumanHandoff(Action):
         return "action_human_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        kb, settings = context()
-        state, read = read_message(tracker, handoff_state(tracker))
-        step = dialogue.start(state, kb, settings, lambda: physician_summary(state, kb, settings))
-        return respond(dispatcher, step, read)
+        return start_handoff(dispatcher, tracker)
+
+
+def start_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    kb, settings = context()
+    state, read = read_message(tracker, handoff_state(tracker))
+    step = dialogue.start(state, kb, settings, lambda: physician_summary(state, kb, settings))
+    return respond(dispatcher, step, read)
+
+
+def handoff_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """'Let's go ahead and submit it' read as something else (a yes, a fact):
+    the handoff starts all the same, never a "yes" to the open question."""
+    text, intent = _latest(tracker)
+    if intent == "human_handoff" or tracker.active_loop_name or not wants_handoff(text):
+        return None
+    return start_handoff(dispatcher, tracker) + [FollowupAction("handoff_form")]
 
 
 def _ask_action(slot: str) -> type:
@@ -200,24 +198,6 @@ class ActionStatusLookup(Action):
         return respond(dispatcher, step)
 
 
-class ActionDefaultAskAffirmation(Action):
-    """First stage of the fallback: offer the likeliest meanings in words."""
-
-    def name(self) -> Text:
-        return "action_default_ask_affirmation"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        ranking = [i for i in tracker.latest_message.get("intent_ranking", []) if i.get("name") != "nlu_fallback"]
-        buttons = [
-            {"title": INTENT_TITLES[i["name"]], "payload": f"/{i['name']}"}
-            for i in ranking[:2]
-            if i.get("name") in INTENT_TITLES
-        ]
-        buttons.append({"title": "Something else", "payload": "/out_of_scope"})
-        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
-        return []
-
-
 class ActionDefaultFallback(Action):
     """Last stage of the fallback: offer a person instead of guessing."""
 
@@ -229,14 +209,3 @@ class ActionDefaultFallback(Action):
         dispatcher.utter_message(text="I'm sorry, I still couldn't understand. A person can help you instead.")
         dispatch(dispatcher, safety.human_contact(settings, kb, tracker.get_slot("role"), tracker.get_slot("pathway")))
         return [UserUtteranceReverted()]
-
-
-class ActionDefaultAskRephrase(Action):
-    """Second stage of the fallback."""
-
-    def name(self) -> Text:
-        return "action_default_ask_rephrase"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Sorry, I still didn't understand. Could you say it another way?")
-        return []

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 
 from bot.config import Settings
-from bot.facts import FACT_SLOTS, REQUIRED_KNOWN, known_facts
+from bot.facts import FACT_SLOTS, QUESTION_ORDER, REQUIRED_KNOWN, known_facts
 from bot.knowledge import KnowledgeBase
 from bot.pathway import Need, Outcome, assess, depends_on
-from bot.questions import question
+from bot.questions import question, rephrased
 from bot.render import (
     SLOT_LABELS,
     Message,
@@ -36,12 +36,8 @@ def _outcome_key(result) -> str:
     return "options|" + ";".join(f"{sorted(a.items())}>{o.scheme}" for a, o in result.branches)
 
 
-def ask(slot: str, state: Mapping[str, Any], not_understood: bool = False) -> List[Message]:
-    msgs = []
-    if not_understood:
-        msgs.append(Message(text="Sorry, I didn't catch that. You can use the buttons or answer in your own words."))
-    msgs.append(question(slot, state))
-    return msgs
+def ask(slot: str, state: Mapping[str, Any]) -> List[Message]:
+    return [question(slot, state)]
 
 
 def emergency_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Turn:
@@ -75,9 +71,36 @@ def assessment_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Setti
             turn.messages.append(Message(text=unknown_explanation(requested, options, kb)))
 
     result = assess(facts, kb, frozenset(unknown - set(REQUIRED_KNOWN)))
+    missed = int(state.get("missed") or 0)
+    if isinstance(result, Need) and result.slot == requested and requested not in heard and not newly_unknown:
+        # The open question is still open after this message.
+        missed += 1
+        noted = [s for s in heard if s in facts and s != requested and s not in corrected]
+        if noted:
+            turn.messages.append(Message(text="Noted: " + "; ".join(
+                f"{SLOT_LABELS[s]}: {value_label(s, facts[s])}" for s in sorted(noted, key=_order)) + "."))
+        if missed >= 3:
+            giving_up = _stop_asking(requested, facts, unknown, kb, settings, turn)
+            if giving_up is not None:
+                return giving_up
+            result = assess(facts, kb, frozenset((unknown | {requested}) - set(REQUIRED_KNOWN)))
+            unknown = unknown | {requested}
+            missed = 0
+    elif state.get("missed"):
+        missed = 0
+    if missed != int(state.get("missed") or 0):
+        turn.slots["missed"] = missed
     if isinstance(result, Need):
-        not_understood = result.slot == requested and not heard and not turn.messages
-        turn.messages += ask(result.slot, {**state, **facts}, not_understood)
+        if result.slot == requested and missed == 1 and not turn.messages:
+            turn.messages.append(Message(text=(
+                "Sorry, I didn't catch that. You can use the buttons or answer in your own words.")))
+        if result.slot == requested and missed == 2:
+            extra = "" if requested in REQUIRED_KNOWN else " You can also say \"I don't know\"."
+            turn.messages.append(Message(text=(
+                f"Let me put it another way.{extra} If you'd rather talk to a person, say \"talk to a person\".")))
+            turn.messages.append(rephrased(requested, {**state, **facts}))
+        else:
+            turn.messages.append(question(result.slot, {**state, **facts}))
         turn.slots["requested_slot"] = result.slot
         if state.get("outcome_key"):
             turn.slots.update({"pathway": None, "outcome_key": None})
@@ -98,6 +121,29 @@ def assessment_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Setti
     else:
         turn.messages += conditional_messages(result, facts, kb, settings)
         turn.slots.update({"pathway": None, "outcome_key": key})
+    return turn
+
+
+def _order(slot: str) -> int:
+    return QUESTION_ORDER.index(slot) if slot in QUESTION_ORDER else len(QUESTION_ORDER)
+
+
+def _stop_asking(slot: str, facts: Mapping[str, Any], unknown: Set[str], kb: KnowledgeBase, settings: Settings,
+                 turn: Turn) -> Optional[Turn]:
+    """A third miss: the question is not asked again. A fact the assessment
+    can go on without is left open (the outcome will say what it decides);
+    without the role or the country nothing can be assessed, so the bot
+    says so and offers a person (the turn to return), asking nothing."""
+    if slot not in REQUIRED_KNOWN:
+        turn.messages.append(Message(text=(
+            f"I'll leave {SLOT_LABELS[slot]} open for now; at the end I'll show what it changes.")))
+        turn.slots["unknown_facts"] = sorted(unknown | {slot})
+        turn.slots["missed"] = 0
+        return None
+    turn.messages.append(Message(text=(
+        f"I'm sorry, I still can't tell {SLOT_LABELS[slot]}, and I need it to find the right scheme. "
+        f"Tell me whenever you like in other words, or talk to our team: {settings.medical_info_contact}.")))
+    turn.slots.update({"requested_slot": None, "missed": 0})
     return turn
 
 

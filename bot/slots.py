@@ -20,6 +20,7 @@ HELPERS: Dict[str, str] = {
     "outcome_key": "text",  # the outcome last given, to notice when a correction changes it
     "turn_facts": "list",  # facts read from the latest message
     "corrected": "list",  # facts the latest message changed
+    "missed": "float",  # answers to the open question not understood in a row
 }
 HELPER_SLOTS = tuple(HELPERS)
 # What an assessment turn reads from the tracker.

@@ -19,8 +19,11 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
+from bot.places import find_places, fold, misspelt_countries
+from bot.roles import read_role
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
+HANDOFF_LEXICON = PROJECT_ROOT / "data" / "lexicon" / "handoff.yml"
 
 NEGATION_BEFORE = re.compile(
     r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor)\s+(\w+\s+){0,2}$",
@@ -80,6 +83,7 @@ class Interpretation:
     unknown: Set[str] = field(default_factory=set)
     approved_only_in: Optional[str] = None
     region_only: bool = False
+    wants_handoff: bool = False  # asks in words to go ahead or to reach the team
 
 
 def _coerce(slot: str, value: Any) -> Any:
@@ -151,6 +155,48 @@ def _countries(
     return treated, approved_only, region and not treated
 
 
+_QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"}
+
+
+@lru_cache(maxsize=2)
+def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"])
+
+
+def wants_handoff(text: str) -> bool:
+    """'let's go ahead and submit it', 'can I talk to someone': the user asks,
+    in words, to go ahead with a request or to reach the team."""
+    if not text or text.startswith("/"):
+        return False
+    phrases, negations = _handoff_words()
+    words = re.findall(r"[a-z0-9']+", fold(text))
+    if words and words[0] in _QUESTION_WORDS:
+        return False  # "how do I apply?" asks about the process
+
+    padded = f" {' '.join(words)} "
+    for phrase in phrases:
+        at = padded.find(f" {phrase} ")
+        while at >= 0:
+            before = " ".join(padded[:at].split()[-3:])
+            if not any(f" {n} " in f" {before} " for n in negations):
+                return True
+            at = padded.find(f" {phrase} ", at + 1)
+    return False
+
+
+def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering: bool) -> List[Dict[str, Any]]:
+    """Cities, regions and (when the country question is open) misspelt
+    country names, as country entities where the NLU found none."""
+    if text.startswith("/"):
+        return []
+    taken = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") == "country"]
+    places = find_places(text, answering=answering) + (misspelt_countries(text) if answering else [])
+    return [{"entity": "country", "value": p.country, "start": p.start, "end": p.end, "extractor": "places"}
+            for p in places
+            if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
+
+
 def interpret(
     text: str,
     intent: Optional[str],
@@ -161,7 +207,7 @@ def interpret(
 ) -> Interpretation:
     lex = lexicon or load_lexicon()
     text = text or ""
-    entities = list(entities or [])
+    entities = list(entities or []) + _place_entities(text, entities, requested_slot == "country")
     out = Interpretation()
 
     # Button payloads such as /inform{"role": "physician"} carry the value.
@@ -179,11 +225,17 @@ def interpret(
     out.region_only = region_only and "country" not in out.facts
 
     if not text.startswith("/"):
+        # Who is writing, from specialties, grades and relatives; as the
+        # answer to "who are you?" whatever role the message names counts.
+        role = None if "role" in out.facts else read_role(text, answering=requested_slot == "role")
+        if role:
+            out.facts["role"] = role
         for slot, value in _lexicon_matches(text, lex).items():
             out.facts.setdefault(slot, value)
 
-    # An answer to the open question.
-    if requested_slot and requested_slot not in out.facts:
+    # An answer to the open question; a request to go ahead is not a "yes" to it.
+    out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
+    if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
         boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
         if intent in UNKNOWN_INTENTS or lex.unknown.search(text):
             out.unknown.add(requested_slot)

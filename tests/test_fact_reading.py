@@ -12,10 +12,10 @@ from actions.safety import ActionAdverseEvent
 from tests.test_actions import country_entity, run, tracker
 
 ROOT = Path(__file__).resolve().parent.parent
-# Messages that close the exchange: nothing is read from them.
-UNREAD_INTENTS = {"thanks", "goodbye"}
+# A goodbye closes the exchange: nothing is read from it.
+UNREAD_INTENTS = {"goodbye"}
 # Rasa's own loops and forms whose first step reads no patient facts.
-NOT_OURS = {"action_two_stage_fallback", "status_form"}
+NOT_OURS = {"status_form"}
 
 USER = {"event": "user", "text": "what is an AAC? she is treated in Lyon"}
 
@@ -55,10 +55,13 @@ def test_resume_goes_on_with_new_facts_instead_of_asking_again():
     assert not any("Back to the assessment" in (m.get("text") or "") for m in messages)
 
 
-def test_resume_before_any_assessment_keeps_the_fact_quietly():
+def test_a_greeting_that_states_facts_starts_the_assessment():
+    """'hello, I'm a GP in Lyon': the facts are taken and the next question
+    follows, instead of waiting for the user to ask for an assessment."""
     text = "hello, I'm a GP in Lyon, France"
     messages, slots = run(ActionResume(), tracker({}, text, intent="greet", entities=country_entity(text, "France")))
-    assert slots["role"] == "physician" and slots["country"] == "FR" and messages == []
+    assert slots["role"] == "physician" and slots["country"] == "FR"
+    assert slots["requested_slot"] == "product_type" and "medicine or a medical device" in messages[-1]["text"]
 
 
 def test_restart_reads_the_new_patient_from_the_same_message():

@@ -26,7 +26,7 @@ _BY_ACTION = {
     "action_adverse_event": "adverse_event",
     "action_emergency": "emergency",
     "action_default_fallback": "fallback",
-    "action_two_stage_fallback": "fallback",
+    "action_fallback": "fallback",
 }
 
 

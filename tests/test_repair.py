@@ -1,0 +1,85 @@
+"""Repair, never a loop: what the bot says when the answer to the open
+question is not understood, once, twice and a third time; facts given while
+another question is open; asking in words to go ahead at any point."""
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.assessment import ActionAssess, ActionResume
+from actions.fallback import ActionFallback
+from tests.test_actions import run, tracker
+
+OPEN = {"role": "physician", "country": "FR", "requested_slot": "product_type"}
+
+
+def texts(messages):
+    return " ".join(m.get("text") or "" for m in messages)
+
+
+def test_a_first_miss_says_so_and_asks_again():
+    messages, slots = run(ActionAssess(), tracker(OPEN, "purple elephants", intent="inform"))
+    assert "didn't catch that" in texts(messages) and slots["missed"] == 1
+    assert slots.get("requested_slot", "product_type") == "product_type" and messages[-1]["buttons"]
+
+
+def test_a_second_miss_puts_the_question_another_way_with_examples_and_choices():
+    messages, slots = run(ActionAssess(), tracker({**OPEN, "missed": 1}, "hmm", intent="inform"))
+    said = texts(messages)
+    assert "another way" in said and "I don't know" in said and "talk to a person" in said
+    first_time, _ = run(ActionAssess(), tracker({k: v for k, v in OPEN.items() if k != "requested_slot"}))
+    assert messages[-1]["text"] != first_time[-1]["text"] and "(tablets" in messages[-1]["text"]
+    assert messages[-1]["buttons"] == first_time[-1]["buttons"] and slots["missed"] == 2
+
+
+def test_a_third_miss_leaves_the_fact_open_and_moves_on():
+    messages, slots = run(ActionAssess(), tracker({**OPEN, "missed": 2}, "hmm", intent="inform"))
+    assert "product_type" in slots["unknown_facts"] and slots["requested_slot"] != "product_type"
+    assert "leave medicine or device open" in texts(messages)
+
+
+def test_a_third_miss_on_the_role_asks_nothing_and_offers_a_person(settings):
+    state = {"requested_slot": "role", "missed": 2}
+    messages, slots = run(ActionAssess(), tracker(state, "hmm", intent="inform"))
+    assert slots["requested_slot"] is None and "your role" in texts(messages)
+    assert "talk to our team" in texts(messages)
+
+
+def test_a_fact_given_while_another_question_is_open_is_acknowledged():
+    state = {**OPEN, "product_type": "medicine", "authorisation": "not_authorised", "requested_slot": "in_development"}
+    messages, slots = run(ActionAssess(), tracker(state, "she is really quite ill, it's life-threatening", intent="inform"))
+    assert slots["serious_condition"] is True
+    assert texts(messages).startswith("Noted: whether the condition is life-threatening")
+    assert "development" in messages[-1]["text"]
+
+
+def test_going_ahead_in_words_while_a_yes_no_question_is_open_starts_the_handoff():
+    state = {**OPEN, "product_type": "medicine", "authorisation": "not_authorised", "in_development": False,
+             "requested_slot": "in_company_trial"}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAssess().run(dispatcher, tracker(state, "ok let's go ahead and submit it", intent="affirm"), {}))
+    assert {"event": "followup", "name": "handoff_form"} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+    assert not any(e.get("name") == "in_company_trial" for e in events if e["event"] == "slot")
+    assert "medical team" in texts(dispatcher.messages)
+
+
+def test_going_ahead_after_declining_the_offer_once_reaches_the_handoff():
+    state = {**OPEN, "requested_slot": None, "pathway": "FR_AAC", "outcome_key": "FR_AAC|True|"}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionResume().run(dispatcher, tracker(state, "actually, I want to apply after all",
+                                                                intent="thanks"), {}))
+    assert any(e["event"] == "followup" for e in events)
+
+
+def test_an_unsure_message_with_facts_continues_the_assessment():
+    text = "cardiology registrar, patient in Leeds"
+    messages, slots = run(ActionFallback(), tracker({}, text, intent="nlu_fallback"))
+    assert slots["role"] == "physician" and slots["country"] == "GB" and slots["requested_slot"] == "product_type"
+
+
+def test_an_unsure_message_without_facts_offers_choices_then_a_person():
+    first, _ = run(ActionFallback(), tracker({}, "blorp", intent="nlu_fallback"))
+    assert first[-1]["buttons"]
+    earlier = [{"event": "user", "text": "blorp", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+               {"event": "user", "text": "blorp again", "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    second, _ = run(ActionFallback(), tracker({}, "blorp again", intent="nlu_fallback", events=earlier))
+    assert "A person can help" in texts(second)

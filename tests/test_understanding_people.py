@@ -1,0 +1,79 @@
+"""How people write: roles by specialty, grade or relation, places instead
+of countries, misspelt country names, and asking in words to go ahead.
+Cases written for these tests (the evaluation pools are kept apart)."""
+import pytest
+
+from bot.places import find_places, misspelt_countries
+from bot.roles import read_role
+from bot.understanding import interpret, wants_handoff
+
+
+@pytest.mark.parametrize("text, role", [
+    ("cardiology consultant", "physician"),
+    ("I'm her rheumatologist", "physician"),
+    ("neuro reg on call tonight", "physician"),
+    ("the paediatrician looking after him", "physician"),
+    ("PGY-2, internal medicine", "physician"),
+    ("GP", "physician"),
+    ("his haematologist", "physician"),
+    ("oncologsit", "physician"),  # typing mistake
+    ("ward nurse on the haematology unit", "other_hcp"),
+    ("clinical pharmacist", "other_hcp"),
+    ("research coordinator for the trial unit", "other_hcp"),
+    ("radiologist, but she's not my patient", "other_hcp"),
+    ("I'm his wife", "patient_advocate"),
+    ("father of the little girl", "patient_advocate"),
+    ("I volunteer for a patient association", "patient_advocate"),
+    ("myself", "patient"),
+    ("it is about my own disease", "patient"),
+])
+def test_the_answer_to_who_are_you(text, role):
+    assert read_role(text, answering=True) == role
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Dermatologist here, quick question about access", "physician"),
+    ("I am an ICU consultant in Bristol", "physician"),
+    ("the neurologist told us to write to you", None),  # someone else's doctor
+    ("my son has a rare disease", "patient_advocate"),
+    ("my patient is 12", None),
+])
+def test_a_role_volunteered_in_another_message_must_be_said_of_the_writer(text, role):
+    assert read_role(text, answering=False) == role
+
+
+@pytest.mark.parametrize("text, country", [
+    ("she's treated in Toulouse", "FR"), ("a clinic in Seattle", "US"), ("Bavaria", "DE"), ("we're near Porto", "PT"),
+    ("Ontario", "CA"), ("the hospital is in Catalonia", "ES"), ("Brisbane", "AU"), ("treated in Nice", "FR"),
+])
+def test_cities_and_regions_name_the_country(text, country):
+    assert [p.country for p in find_places(text, answering=True)] == [country]
+
+
+@pytest.mark.parametrize("text", ["that would be nice", "Most of them failed", "we tried the South approach"])
+def test_place_names_that_are_ordinary_words_are_left_alone(text):
+    assert find_places(text, answering=False) == []
+
+
+@pytest.mark.parametrize("text, country", [("Frnace", "FR"), ("Belguim", "BE"), ("Austrlia", "AU")])
+def test_misspelt_country_names_are_read_as_answers(text, country):
+    assert [p.country for p in misspelt_countries(text)] == [country]
+
+
+def test_a_place_answers_the_country_question_and_respects_approval_context():
+    read = interpret("treated in Lyon; it's only approved in the US", "inform", [], "country", {})
+    assert read.facts["country"] == "FR"
+    only = interpret("it is approved in Boston, not here", "inform", [], "authorisation", {"country": "FR"})
+    assert only.facts.get("country") in (None, "FR")
+
+
+@pytest.mark.parametrize("text", ["we'd like to go ahead and submit", "please proceed with the request",
+                                  "can I speak to someone from your team", "yes, let's apply"])
+def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
+    read = interpret(text, "affirm", [], "trial_available", {"role": "physician", "country": "FR"})
+    assert read.wants_handoff and "trial_available" not in read.facts
+
+
+@pytest.mark.parametrize("text", ["how do I apply?", "don't submit anything yet", "yes", "she never applied"])
+def test_other_messages_are_not_a_request_to_go_ahead(text):
+    assert not wants_handoff(text)
