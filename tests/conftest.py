@@ -88,3 +88,11 @@ ALL_MET = {
     "alternatives_exhausted": True,
     "previously_treated": False,
 }
+
+# A physician's case that leads to FR_AAC, and a handoff form filled in.
+FR_AAC = {"role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
+          "in_development": False, **ALL_MET}
+HANDOFF_FILLED = {"contact_name": "[provided]", "contact_institution": "[provided]", "contact_email": "[provided]",
+                  "contact_phone": "[provided]", "contact_time": "[provided]", "contact_consent": True}
+DRAFT = {"name": "Dr Jane Martin", "institution": "CHU de Lyon", "email": "jane@chu-lyon.fr", "phone": "+33472112233",
+         "contact_time": "mornings"}

@@ -13,14 +13,8 @@ from mail.outbox import OutboxNotifier, pending_count
 from storage.engine import engine_for
 from storage.migrate import upgrade_project
 from storage.requests import get_request, list_requests, load_draft, save_draft
-
-FR_AAC = {"role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
-          "in_development": False, "in_company_trial": False, "trial_available": False, "serious_condition": True,
-          "alternatives_exhausted": True, "previously_treated": False}
-CONTACT = {"contact_name": "[provided]", "contact_institution": "[provided]", "contact_email": "[provided]",
-           "contact_phone": "[provided]", "contact_time": "[provided]", "contact_consent": True}
-DRAFT = {"name": "Dr Jane Martin", "institution": "CHU de Lyon", "email": "jane@chu-lyon.fr", "phone": "+33472112233",
-         "contact_time": "mornings"}
+from tests.conftest import DRAFT, FR_AAC
+from tests.conftest import HANDOFF_FILLED as CONTACT
 
 
 def with_draft(settings, conversation="conv-1"):

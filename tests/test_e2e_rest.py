@@ -109,21 +109,38 @@ CASES = [
 ]
 
 
+# What the fact sheet (../shared/reference/access-schemes-facts.md, section 1
+# and the decision table) says each outcome is: eligible, who files, with
+# whom, through which channel (a word that must appear), and the criteria
+# that failed.
+EXPECTED = {
+    "FR_AAC": (True, "hospital_prescriber", "ANSM", "e-Saturne", []),  # 1.1: prescriber files in e-Saturne, PUI transmits
+    "FR_AAP": (True, "company", "HAS", "SESAME", []),  # 1.2: the company files with HAS through SESAME
+    "FR_CPC": (True, "none", "ANSM", "CPC", []),  # 1.3/1.4: prescribing within the CPC, no request
+    "FR_MD_DEROGATION": (True, "manufacturer", "ANSM", "démarches simplifiées", []),  # 1.5
+    "COMPANY_MAP": (True, "treating_physician", "company", "managed access", []),  # 9: the physician asks the company
+    "NONE_NEEDED": (False, "none", "none", "prescription", ["authorisation"]),
+    "CLINICAL_TRIAL": (False, "none", "none", "trial", ["trial_available"]),
+    "CONTINUE_TRIAL": (False, "none", "none", "trial", ["in_company_trial"]),
+    "NOT_ELIGIBLE": (False, "none", "none", "none", ["serious_condition"]),
+}
+
+
 @pytest.mark.parametrize("scheme,first,overrides", CASES, ids=[c[0] for c in CASES])
 def test_each_scheme_code(server, scheme, first, overrides):
     chat = Chat(server)
     outcome, messages = converse(chat, first, overrides)
     assert outcome["scheme"] == scheme
     assert chat.slots()["pathway"] == scheme
-    for key in ("scheme", "country", "eligible", "unmet_criteria", "filer", "authority", "channel",
-                "validity", "next_steps", "sources", "reviewed"):
-        assert key in outcome
+    eligible, filer, authority, channel_word, unmet = EXPECTED[scheme]
+    assert (outcome["eligible"], outcome["filer"], outcome["authority"], outcome["unmet_criteria"]) == \
+        (eligible, filer, authority, unmet)
+    assert channel_word in outcome["channel"]
+    for key in ("country", "validity", "next_steps", "sources", "reviewed"):
+        assert outcome[key]
     assert outcome["sources"] and all(s["url"].startswith("http") for s in outcome["sources"])
     assert len(outcome["reviewed"]) == 10
-    if scheme == "NOT_ELIGIBLE":
-        assert outcome["unmet_criteria"] == ["serious_condition"]
     if scheme == "FR_AAC":
-        assert (outcome["filer"], outcome["authority"], outcome["channel"]) == ("hospital_prescriber", "ANSM", "e-Saturne")
         assert "e-Saturne" in texts(messages)
 
 
@@ -305,7 +322,7 @@ def test_an_emergency_handoff_is_urgent_and_gives_the_urgent_contact_at_once(ser
     chat = Chat(server)
     chat.say("I'm the treating physician in France; my patient may die within days without this drug")
     messages = chat.say("I need to speak to someone now")
-    assert "URGENT-LINE" in texts(messages).split("\n")[0] or "URGENT-LINE" in messages[0].get("text", "")
+    assert "URGENT-LINE" in messages[0].get("text", "")
     done = give_contact(chat)
     handoff = handoff_of(done)
     assert handoff["queue"] == "urgent" and "URGENT-LINE" in texts(done)
@@ -330,3 +347,38 @@ def test_the_stored_transcript_is_redacted_and_flagged(server):
         raised = {r.flag for r in conn.execute(select(flags.c.flag).where(flags.c.sender_id == chat.sender))}
     assert stored and "jane.martin@chu-lyon.fr" not in stored and "72 11 22 33" not in stored and "Jane Martin" not in stored
     assert {"adverse_event", "negative_feedback"} <= raised
+
+
+# The conversation evaluation's quick variant (`make eval` runs the held-out
+# pool): whole conversations from the development pool, written blind, through
+# these servers. Floors just under the figures measured when this was written
+# (BENCHMARKS.md), so that a regression fails.
+QUICK_CONVERSATIONS, QUICK_SUCCESS_FLOOR = 60, 0.80
+
+
+def test_whole_conversations_from_the_development_pool(server):
+    import asyncio
+
+    from bot.knowledge import get_knowledge_base
+    from evaluation.conversations import MAX_TURNS, describe_failure, load_pool, run_all, scenarios, summarise
+
+    pool = load_pool(ROOT / "tests" / "conversations" / "pool_dev.yml")
+    chosen = scenarios(pool, get_knowledge_base(), load_settings(), QUICK_CONVERSATIONS, seed=11)
+    results = asyncio.run(run_all(server, "e2e-token", chosen, pool, concurrency=2))
+    report = summarise(results)
+    failures = "\n".join(describe_failure(r) for r in results if not r.success)
+    assert not [r for r in results if len(r.turns) >= MAX_TURNS], failures  # never a loop
+    assert not [r for r in results if any(n > 2 for n in _runs(r.questions))], failures  # never a third time in a row
+    assert report.success_rate >= QUICK_SUCCESS_FLOOR, (report, failures)
+
+
+def _runs(questions):
+    """Lengths of the runs of the same question asked in a row."""
+    runs, last = [], None
+    for q in questions:
+        if q == last:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+        last = q
+    return runs
