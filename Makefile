@@ -15,7 +15,7 @@ TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.y
 WIDGET := web/dist/widget.js
 WIDGET_MODULES := web/node_modules/.installed
 
-.PHONY: help run scale-out test lint unit integration validate core-test nlu-eval e2e install spacy train web clean
+.PHONY: help run scale-out test eval lint unit integration validate nlu-eval e2e install spacy train web clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/ -/'
@@ -85,16 +85,16 @@ integration: $(VENV)/.installed $(SPACY_MODEL)  ## pytest with real PostgreSQL, 
 validate: $(VENV)/.installed  ## rasa data validate, warnings are errors
 	$(RASA) data validate --data $(TRAIN_DATA) --domain domain --config config.yml --fail-on-warnings
 
-core-test: $(MODEL)  ## Rasa test stories with real user text
-	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
-
 nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (see BENCHMARKS.md)
 	$(PY) -m pytest -q -m model
 
 e2e: $(MODEL) $(WIDGET)  ## real servers: whole conversations over REST, the widget in Chromium
 	$(PY) -m pytest -q -m e2e
 
-test: lint unit integration validate core-test nlu-eval e2e  ## every test
+eval: $(MODEL)  ## whole conversations through the real servers, the held-out blind pool (BENCHMARKS.md)
+	$(PY) bench/eval_conversations.py --pool tests/conversations/pool_blind_1.yml --count 320
+
+test: lint unit integration validate nlu-eval e2e  ## every test
 
 clean:  ## remove build outputs (keeps the venv and the data in var/: conversations, requests)
 	rm -rf models/*.tar.gz models/spacy results .rasa var/endpoints.yml var/bench web/dist
