@@ -17,6 +17,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Set, T
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.authorisation import read_authorisation
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
 from bot.places import find_places, fold, misspelt_countries
@@ -161,7 +162,8 @@ _QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"
 @lru_cache(maxsize=2)
 def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"])
+    return (tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"]),
+            (tuple(fold(v) for v in data["verbs"]), tuple(fold(c) for c in data["first_person"])))
 
 
 def wants_handoff(text: str) -> bool:
@@ -169,12 +171,21 @@ def wants_handoff(text: str) -> bool:
     in words, to go ahead with a request or to reach the team."""
     if not text or text.startswith("/"):
         return False
-    phrases, negations = _handoff_words()
+    phrases, negations, verbs = _handoff_words()
     words = re.findall(r"[a-z0-9']+", fold(text))
     if words and words[0] in _QUESTION_WORDS:
         return False  # "how do I apply?" asks about the process
 
     padded = f" {' '.join(words)} "
+    # A bare verb ("submit", "apply") counts when the writer asks for it:
+    # "we'd like to apply", "please submit it", "apply now" - not "the company plans to apply".
+    verb_words, cues = verbs
+    for i, word in enumerate(words):
+        if word in verb_words:
+            before = " ".join(words[max(0, i - 4):i])
+            if (i == 0 or any(f" {c} " in f" {before} " for c in cues)) \
+                    and not any(f" {n} " in f" {before} " for n in negations):
+                return True
     for phrase in phrases:
         at = padded.find(f" {phrase} ")
         while at >= 0:
@@ -232,6 +243,14 @@ def interpret(
             out.facts["role"] = role
         for slot, value in _lexicon_matches(text, lex).items():
             out.facts.setdefault(slot, value)
+        # The status read from concepts, where the message is about it: the
+        # answer to the status question, or an opening. Elsewhere ("yes,
+        # everything licensed has failed") approval words mean something else.
+        if "authorisation" not in out.facts and (
+                requested_slot == "authorisation" or (requested_slot is None and current.get("authorisation") is None)):
+            status = read_authorisation(text)
+            if status:
+                out.facts["authorisation"] = status
 
     # An answer to the open question; a request to go ahead is not a "yes" to it.
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import statistics
 import uuid
 from collections import Counter, defaultdict
@@ -165,14 +166,29 @@ def scenarios(pool: Pool, kb: KnowledgeBase, settings: Settings, count: int, see
     return chosen
 
 
+# The pools' status phrasings are written for medicines or for devices; a
+# user asked about a medicine does not speak of CE marking, and the reverse.
+_DEVICE_WORDS = re.compile(r"\bce[- ]?mark|\bdevice", re.IGNORECASE)
+_MEDICINE_WORDS = re.compile(r"\b(drug|medicine|medication|tablet|infusion|licen[sc]ed)", re.IGNORECASE)
+
+
+def _fits_product(text: str, truth: Mapping[str, Any]) -> bool:
+    if truth.get("product_type") == "medicine":
+        return not _DEVICE_WORDS.search(text)
+    if truth.get("product_type") == "medical_device":
+        return not _MEDICINE_WORDS.search(text)
+    return True
+
+
 def answer(slot: str, truth: Mapping[str, Any], pool: Pool, rng: random.Random, compound_rate: float) -> str:
     """What the simulated user says when `slot` is asked."""
     if rng.random() < compound_rate:
-        fitting = [c for c in pool.compound if c["asked"] == slot
+        fitting = [c for c in pool.compound if c["asked"] == slot and _fits_product(c["text"], truth)
                    and all(truth.get(k) == v for k, v in c["facts"].items())]
         if fitting:
             return rng.choice(fitting)["text"]
-    return rng.choice(list(pool.facts[slot][truth[slot]]))
+    phrasings = list(pool.facts[slot][truth[slot]])
+    return rng.choice([t for t in phrasings if _fits_product(t, truth)] or phrasings)
 
 
 class Assistant:

@@ -77,3 +77,39 @@ def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
 @pytest.mark.parametrize("text", ["how do I apply?", "don't submit anything yet", "yes", "she never applied"])
 def test_other_messages_are_not_a_request_to_go_ahead(text):
     assert not wants_handoff(text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("it's licensed for psoriasis, we'd use it for something else", "authorised_other_indication"),
+    ("approved here but only for adults with lymphoma", "authorised_other_indication"),
+    ("prescribing it off label", "authorised_other_indication"),
+    ("it isn't licensed for anything at all", "not_authorised"),
+    ("still experimental", "not_authorised"),
+    ("approved for this but never launched here", "authorised_not_available"),
+    ("registered for this use, though there's a shortage", "authorised_not_available"),
+    ("approved for exactly this and in pharmacies", "authorised_available"),
+    ("authrised but not for this use", "authorised_other_indication"),  # typing mistake
+])
+def test_the_products_status_is_read_from_concepts(text, status):
+    from bot.authorisation import read_authorisation
+
+    assert read_authorisation(text) == status
+
+
+@pytest.mark.parametrize("text", ["not for this indication", "she is not in a trial", "the company plans to apply for approval"])
+def test_no_status_is_read_where_none_is_stated(text):
+    from bot.authorisation import read_authorisation
+
+    assert read_authorisation(text) is None
+
+
+def test_approval_words_in_the_answer_to_another_question_leave_the_status_alone():
+    current = {"role": "physician", "country": "FR", "authorisation": "not_authorised"}
+    read = interpret("yes, every licensed option failed and we can't get a trial place", "affirm", [],
+                     "alternatives_exhausted", current)
+    assert read.facts == {"alternatives_exhausted": True}
+
+
+def test_no_approval_for_any_use_is_not_authorised_even_when_this_indication_is_named():
+    read = interpret("it has no authorisation here for any use; we'd want it for this indication", "inform", [], None, {})
+    assert read.facts["authorisation"] == "not_authorised"

@@ -1,0 +1,108 @@
+"""The product's status in the patient's country (contract slot
+`authorisation`), read from concepts instead of whole phrasings: an
+approval word, whether it is negated, whether the approval is for another
+use, whether the product can be had. Vocabularies are data
+(`data/lexicon/authorisation.yml`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.config import PROJECT_ROOT
+from bot.places import fold
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
+NEGATION_WINDOW = 4  # words between a negation and the word it negates
+FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    approval: Tuple[str, ...]
+    unapproved: Tuple[str, ...]
+    negations: Tuple[str, ...]
+    other_use: Tuple[str, ...]
+    off_label: Tuple[str, ...]
+    this_use: Tuple[str, ...]
+    any_use: Tuple[str, ...]
+    unavailable: Tuple[str, ...]
+    available: Tuple[str, ...]
+
+
+@lru_cache(maxsize=2)
+def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Vocabulary(**{key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__})
+
+
+def _words(text: str) -> List[str]:
+    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", fold(text).replace("’", "'"))
+
+
+def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
+    """Word positions where one of the phrases starts."""
+    found = []
+    for i in range(len(words)):
+        for phrase in phrases:
+            parts = phrase.split()
+            if words[i:i + len(parts)] == parts:
+                found.append(i)
+                break
+    return found
+
+
+def _fuzzy(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
+    singles = [p for p in phrases if " " not in p and len(p) >= FUZZY_MIN_LENGTH]
+    found = []
+    for i, word in enumerate(words):
+        if len(word) >= FUZZY_MIN_LENGTH and word not in singles:
+            match = process.extractOne(word, singles, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            if match and match[0][0] == word[0]:
+                found.append(i)
+    return found
+
+
+def _negated(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
+    before = words[max(0, position - NEGATION_WINDOW):position]
+    joined = f" {' '.join(before)} "
+    return any(f" {n} " in joined for n in vocabulary.negations)
+
+
+def read_authorisation(text: str) -> Optional[str]:
+    """One of the contract's authorisation values, or None when the message
+    says nothing clear about the product's status."""
+    vocabulary = load_vocabulary()
+    words = _words(text)
+    if not words:
+        return None
+    joined = f" {' '.join(words)} "
+    approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval)))
+    other_use = any(f" {p} " in joined for p in vocabulary.other_use)
+    unavailable = any(f" {p} " in joined for p in vocabulary.unavailable)
+    available = any(f" {p} " in joined for p in vocabulary.available) and not unavailable
+    if any(f" {p} " in joined for p in vocabulary.off_label):
+        return "authorised_other_indication"
+    if _find(words, vocabulary.unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary)]:
+        return "not_authorised"
+    if not approvals:
+        # "marketed in France, but only for myeloma"; "not on the market here"
+        if other_use and available:
+            return "authorised_other_indication"
+        return "authorised_not_available" if unavailable else None
+    affirmed = [i for i in approvals if not _negated(words, i, vocabulary)]
+    if not affirmed:
+        # "not approved for this indication" says it is approved for others.
+        this_use = any(f" {p} " in joined for p in vocabulary.this_use)
+        any_use = any(f" {p} " in joined for p in vocabulary.any_use)
+        return "authorised_other_indication" if (other_use or this_use) and not any_use else "not_authorised"
+    if other_use:
+        return "authorised_other_indication"
+    if unavailable:
+        return "authorised_not_available"
+    return "authorised_available" if available or len(words) <= 6 else None
