@@ -1,0 +1,431 @@
+"""Words and patterns of the harm detector (bot/harm.py), read from
+data/lexicon/harm.yml: text normalisation (accents, UK/US spellings, irregular
+forms, Snowball stems), cutting a message into sentences and clauses, spelling
+mistakes (rapidfuzz), unknown words used as product names, and a small pattern
+matcher over the normalised words (syntax at the top of the YAML file)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import snowballstemmer
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.config import PROJECT_ROOT
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "harm.yml"
+GAP = 4  # words a "..." may skip
+
+_STEMMER = snowballstemmer.stemmer("english")
+# Product codes (ZX-301, TAL-902, TX2291), numbers, words, clause punctuation.
+_TOKEN = re.compile(
+    r"(?P<code>\b[A-Za-z]{2,5}-?\d{2,5}[A-Za-z]?\b)"
+    r"|(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<num>\d+(?:[.,]\d+)?)"
+    r"|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)*)"
+    r"|(?P<stop>[.!?;]+|\n)"
+    r"|(?P<comma>[,:()\[\]\u2014\u2013]|\s-+\s)"
+)
+# "Mrs. D. died": no sentence ends after a title or an initial.
+_TITLES = re.compile(r"\b(Mrs|Mr|Ms|Dr|Prof|St|[A-Z])\.")
+_DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"})
+_BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
+_CLITICS = ("'s", "'ve", "'d", "'re", "'ll", "'m", "'")
+SENTENCE_END = "."
+CLAUSE_END = ","
+CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "except"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def spelling(word: str) -> str:
+    """One spelling for UK and US forms (haemorrhage, oedema, tumour, -ise/-ize)."""
+    if len(word) <= 3:
+        return word  # "ae" (adverse event) stays
+    if word.startswith("oe") and len(word) > 4:
+        word = "e" + word[2:]
+    word = word.replace("ae", "e").replace("oea", "ea").replace("foet", "fet")
+    word = word.replace("iz", "is").replace("yz", "ys")
+    if len(word) > 4 and word.endswith("our"):
+        word = word[:-3] + "or"
+    if len(word) > 4 and word.endswith("tre"):
+        word = word[:-3] + "ter"
+    return word
+
+
+@dataclass
+class Token:
+    surf: str  # lower case, normalised spelling, before stemming
+    stem: str
+    orig: str  # as written (case kept)
+    kind: str = "word"  # word, code, num, stop (sentence end), comma (clause end)
+    brand: bool = False  # an unknown word used as a product name
+    sentence_start: bool = False
+
+
+# ------------------------------------------------------------------ patterns
+@dataclass(frozen=True)
+class Atom:
+    kind: str  # stem, surf, prefix, code, brand, num, end, seq (several words in a row)
+    value: Any = ""
+
+
+@dataclass(frozen=True)
+class Slot:
+    atoms: Tuple[Atom, ...]
+    optional: bool = False
+    gap: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    text: str
+    slots: Tuple[Slot, ...]
+
+
+def _atom(raw: str, lex: "Lexicon") -> List[Atom]:
+    if "_" in raw.strip("_"):
+        exact = "=" if raw.startswith("=") else ""
+        words = [_atom(exact + part.lstrip("="), lex)[0] for part in raw.split("_") if part]
+        return [Atom("seq", tuple(words))]
+    if raw == "$":
+        return [Atom("end")]
+    if raw in ("<code>", "<brand>", "<num>", "<year>"):
+        return [Atom(raw[1:-1])]
+    if raw.startswith("="):
+        return [Atom("surf", s) for s in lex.surfaces(raw[1:])]
+    if raw.endswith("*"):
+        return [Atom("prefix", spelling(fold(raw[:-1]).lower()))]
+    return [Atom("stem", s) for s in lex.stems(raw)]
+
+
+def compile_pattern(text: str, lex: "Lexicon") -> Pattern:
+    slots: List[Slot] = []
+    for raw in str(text).split():
+        if raw == "...":
+            slots.append(Slot((), gap=True))
+            continue
+        optional = raw.endswith("?") and len(raw) > 1
+        raw = raw[:-1] if optional else raw
+        atoms: List[Atom] = []
+        exact = raw.startswith("=")  # "=a|b": every choice exact
+        for alt in raw.split("|"):
+            if exact and alt[:1] not in ("=", "<", "$"):
+                alt = "_".join("=" + part for part in alt.split("_"))
+            atoms.extend(_atom(alt, lex))
+        # A word the normaliser turns into two ("didnt") becomes two slots.
+        multi = [a for a in atoms if a.kind in ("stem", "surf") and " " in a.value]
+        if multi and len(atoms) == 1:
+            for part in multi[0].value.split():
+                slots.append(Slot((Atom(multi[0].kind, part),), optional))
+            continue
+        slots.append(Slot(tuple(atoms), optional))
+    return Pattern(str(text), tuple(slots))
+
+
+def _atom_length(atom: Atom, tokens: Sequence[Token], i: int) -> Optional[int]:
+    """How many tokens the atom takes at position i (0 for the end), or None."""
+    if atom.kind == "end":
+        return 0 if i >= len(tokens) else None
+    if atom.kind == "seq":
+        for offset, part in enumerate(atom.value):
+            if _atom_length(part, tokens, i + offset) != 1:
+                return None
+        return len(atom.value)
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if atom.kind == "stem":
+        hit = tok.stem == atom.value
+    elif atom.kind == "surf":
+        hit = tok.surf == atom.value
+    elif atom.kind == "prefix":
+        hit = tok.surf.startswith(atom.value)
+    elif atom.kind == "code":
+        hit = tok.kind == "code"
+    elif atom.kind == "brand":
+        hit = tok.brand
+    elif atom.kind == "num":
+        hit = tok.kind == "num"
+    elif atom.kind == "year":
+        hit = tok.kind == "num" and tok.surf.isdigit() and 1950 <= int(tok.surf) <= 2049
+    else:
+        hit = False
+    return 1 if hit else None
+
+
+def _match_from(slots: Sequence[Slot], tokens: Sequence[Token], i: int) -> Optional[int]:
+    """End index of a match of slots starting at token i, if any."""
+    if not slots:
+        return i
+    slot, rest = slots[0], slots[1:]
+    if slot.gap:
+        for skip in range(0, GAP + 1):
+            if i + skip > len(tokens):
+                break
+            end = _match_from(rest, tokens, i + skip)
+            if end is not None:
+                return end
+        return None
+    for atom in slot.atoms:
+        length = _atom_length(atom, tokens, i)
+        if length is not None:
+            end = _match_from(rest, tokens, i + length)
+            if end is not None:
+                return end
+    if slot.optional:
+        return _match_from(rest, tokens, i)
+    return None
+
+
+@dataclass
+class PatternSet:
+    """Patterns indexed by what their first word can be, for speed."""
+
+    patterns: List[Pattern]
+    by_stem: Dict[str, List[Pattern]] = field(default_factory=dict)
+    by_surf: Dict[str, List[Pattern]] = field(default_factory=dict)
+    others: List[Pattern] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for pattern in self.patterns:
+            first = pattern.slots[0] if pattern.slots else None
+            if first is None or first.optional or first.gap or any(
+                a.kind not in ("stem", "surf") for a in first.atoms
+            ):
+                self.others.append(pattern)
+                continue
+            for atom in first.atoms:
+                index = self.by_stem if atom.kind == "stem" else self.by_surf
+                index.setdefault(atom.value, []).append(pattern)
+
+    def find(self, tokens: Sequence[Token]) -> List[Tuple[int, int, str]]:
+        """Every (start, end, pattern) match, longest first at each start."""
+        found: List[Tuple[int, int, str]] = []
+        for i, tok in enumerate(tokens):
+            candidates = self.by_stem.get(tok.stem, []) + self.by_surf.get(tok.surf, []) + self.others
+            best: Dict[str, int] = {}
+            for pattern in candidates:
+                end = _match_from(pattern.slots, tokens, i)
+                if end is not None and end > i:
+                    best[pattern.text] = max(end, best.get(pattern.text, end))
+            found.extend((i, end, text) for text, end in best.items())
+        return found
+
+
+# ------------------------------------------------------------------ lexicon
+class Lexicon:
+    def __init__(self, data: dict) -> None:
+        norm = data.get("normalise") or {}
+        self.replace = [(re.compile(re.escape(k), re.I), v) for k, v in (norm.get("replace") or {}).items()]
+        self.words = {k: str(v) for k, v in (norm.get("words") or {}).items()}
+        self.irregular = {k: str(v) for k, v in (norm.get("irregular") or {}).items()}
+        self.data = data
+        self.vocabulary: set = set()  # every word the lexicon names (never a product name)
+        self._sets: Dict[str, PatternSet] = {}
+        self._collect(data)
+        product = data["product"]
+        self.code_exclusions = {str(w).lower() for w in product.get("code_exclusions") or []}
+        self.brand_before = {self.stem_of(w) for w in product["brand_before"]}
+        self.brand_after = {self.stem_of(w) for w in product["brand_after"]}
+        self.brand_verbs = {self.stem_of(w) for w in product.get("brand_verbs") or []}
+        other = data["other"]
+        self.inn_suffixes = tuple(other.get("suffixes") or [])
+        self._prefixes = set()  # word beginnings the patterns name (hospitali*)
+        self._collect_prefixes(data)
+        self._fuzzy_words: Optional[List[str]] = None
+
+    # --- normalisation
+    def stem_of(self, surf: str) -> str:
+        base = self.irregular.get(surf, surf)
+        return _STEMMER.stemWord(base)
+
+    def surfaces(self, word: str) -> List[str]:
+        """Normalised forms of one written word (may be several words: didnt)."""
+        word = spelling(fold(word).lower())
+        mapped = self.words.get(word, word)
+        return [" ".join(spelling(w) for w in mapped.split())]
+
+    def stems(self, word: str) -> List[str]:
+        return [" ".join(self.stem_of(w) for w in s.split()) for s in self.surfaces(word)]
+
+    def _collect(self, node) -> None:
+        """Remember every plain word of the lexicon (not product names)."""
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("normalise", "brand_before", "brand_after", "code_exclusions"):
+                    self._collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                self._collect(item)
+        elif isinstance(node, str):
+            for raw in node.split():
+                for alt in raw.split("|"):
+                    for word in alt.split("_"):
+                        word = word.strip("=*?")
+                        if word.isalpha():
+                            self.vocabulary.update(self.surfaces(word))
+
+    def _collect_prefixes(self, node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key != "normalise":
+                    self._collect_prefixes(value)
+        elif isinstance(node, list):
+            for item in node:
+                self._collect_prefixes(item)
+        elif isinstance(node, str):
+            for alt in re.split(r"[\s|_]+", node):
+                if alt.endswith("*") and len(alt) > 5:
+                    self._prefixes.add(spelling(fold(alt.strip("=*")).lower()))
+
+    def fuzzy_words(self) -> List[str]:
+        """Words a misspelling is compared with: the lexicon's, and the dictionary's
+        that begin as a lexicon pattern does (hospitalised for hospitali*)."""
+        if self._fuzzy_words is None:
+            words = {w for w in self.vocabulary if len(w) >= 6}
+            prefixes = tuple(self._prefixes)
+            words.update(spelling(w) for w in _dictionary() if w.isalpha() and w.startswith(prefixes))
+            self._fuzzy_words = sorted(words)
+        return self._fuzzy_words
+
+    def patterns(self, *path: str) -> PatternSet:
+        key = "/".join(path)
+        if key not in self._sets:
+            node = self.data
+            for part in path:
+                node = node[part]
+            self._sets[key] = PatternSet([compile_pattern(p, self) for p in node])
+        return self._sets[key]
+
+    # --- cutting text into tokens
+    def tokens(self, text: str) -> List[Token]:
+        text = _TITLES.sub(r"\1", fold(text))
+        for pattern, value in self.replace:
+            text = pattern.sub(value, text)
+        out: List[Token] = []
+        start = True
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup
+            raw = m.group(0)
+            if kind == "stop":
+                out.append(Token(SENTENCE_END, SENTENCE_END, raw, "stop"))
+                start = True
+                continue
+            if kind == "comma":
+                out.append(Token(CLAUSE_END, CLAUSE_END, raw, "comma"))
+                continue
+            if kind == "code":
+                letters = re.match(r"[A-Za-z]+", raw).group(0).lower()
+                if letters not in self.code_exclusions and ("-" in raw or raw[:2].isupper()):
+                    out.append(Token(raw.lower(), raw.lower(), raw, "code", sentence_start=start))
+                    start = False
+                    continue
+                # Not a code: a word and a number (pgy-3, covid-19).
+                for part in re.findall(r"[A-Za-z]+|\d+", raw):
+                    self._add_word(out, part, start)
+                    start = False
+                continue
+            if kind == "ordinal":
+                self._add_word(out, raw.lower() if raw.lower() in self.words else re.match(r"\d+", raw).group(0), start)
+                start = False
+                continue
+            if kind == "num":
+                out.append(Token(raw, raw, raw, "num", sentence_start=start))
+                start = False
+                continue
+            lowered = raw.lower()
+            for clitic in _CLITICS:
+                if lowered.endswith(clitic) and len(lowered) > len(clitic):
+                    lowered, raw = lowered[: -len(clitic)], raw[: -len(clitic)]
+                    break
+            self._add_word(out, raw, start)
+            start = False
+        return out
+
+    def _add_word(self, out: List[Token], raw: str, start: bool) -> None:
+        for surf in self.surfaces(raw)[0].split():
+            stem = self.stem_of(surf)
+            out.append(Token(surf, stem, raw, "num" if surf.isdigit() else "word", sentence_start=start))
+            start = False
+
+    # --- unknown words: spelling mistakes and product names
+    def known(self, surf: str) -> bool:
+        return surf in self.vocabulary or surf in _dictionary() or _dictionary_known(surf)
+
+    def is_other_product(self, surf: str) -> bool:
+        return surf.endswith(self.inn_suffixes) and len(surf) > 6
+
+    def correct(self, tokens: List[Token]) -> None:
+        """Spelling mistakes of lexicon words (anaphylaxsis, diarhea, pregnent)."""
+        for tok in tokens:
+            if tok.kind != "word" or len(tok.surf) < 6 or self.known(tok.surf):
+                continue
+            hit = process.extractOne(tok.surf, self.fuzzy_words(), scorer=fuzz.ratio, score_cutoff=87)
+            if hit:
+                tok.surf = hit[0]
+                tok.stem = self.stem_of(hit[0])
+
+    def mark_brands(self, tokens: List[Token]) -> None:
+        """An unknown word right after "on", "since", "the"... or right before
+        "tablets", "infusion", "mg"... is read as a product name."""
+        for i, tok in enumerate(tokens):
+            if tok.kind != "word" or len(tok.surf) < 4 or not tok.surf.isalpha():
+                continue
+            if self.known(tok.surf) or self.is_other_product(tok.surf):
+                continue
+            before = tokens[i - 1].surf if i > 0 else ""
+            slots = self.brand_before
+            if before == "the" and i > 0:
+                pass  # "diluted the Orvanta": the X is a product in this domain
+            elif before in _DETERMINERS and i > 1:  # "taking her X", "on the X", "added to her X"
+                before, slots = tokens[i - 2].surf, self.brand_before | _BEFORE_DETERMINER
+            after = tokens[i + 1].stem if i + 1 < len(tokens) else ""
+            capitalised = tok.orig[:1].isupper() and tokens[i - 1].surf not in _DETERMINERS if i > 0 else tok.orig[:1].isupper()
+            if (
+                before in ("your", "the")
+                or self.stem_of(before) in slots
+                or after in self.brand_after
+                or (capitalised and after in self.brand_verbs)
+            ):
+                tok.brand = True
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """English words (pyspellchecker's frequency list): an unknown word may be a product name."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1).word_frequency.dictionary
+
+
+def _dictionary_known(surf: str) -> bool:
+    """US spellings of UK forms the normaliser made (hospitalised, tumor)."""
+    words = _dictionary()
+    return any(v in words for v in (surf.replace("is", "iz"), surf.replace("or", "our")))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(yaml.safe_load(LEXICON.read_text(encoding="utf-8")))
+
+
+def split(tokens: Iterable[Token]) -> List[List[List[Token]]]:
+    """Sentences, each a list of clauses, each a list of word tokens."""
+    sentences: List[List[List[Token]]] = [[[]]]
+    for tok in tokens:
+        if tok.kind == "stop":
+            sentences.append([[]])
+        elif tok.kind == "comma" or tok.surf in CLAUSE_WORDS:
+            sentences[-1].append([])
+        else:
+            sentences[-1][-1].append(tok)
+    return [[c for c in s if c] for s in sentences if any(s)]
