@@ -16,8 +16,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Set, T
 
 import yaml
 
-from bot.config import PROJECT_ROOT
 from bot.authorisation import read_authorisation
+from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
 from bot.places import find_places, fold, misspelt_countries
