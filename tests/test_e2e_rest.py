@@ -369,7 +369,9 @@ def test_whole_conversations_from_the_development_pool(server):
     report = summarise(results)
     failures = "\n".join(describe_failure(r) for r in results if not r.success)
     assert not [r for r in results if len(r.turns) >= MAX_TURNS], failures  # never a loop
-    assert not [r for r in results if any(n > 2 for n in _runs(r.questions))], failures  # never a third time in a row
+    # Asked, asked again after a miss, then put another way with examples
+    # after a second miss; never a fourth time in a row.
+    assert not [r for r in results if any(n > 3 for n in _runs(r.questions))], failures
     assert report.success_rate >= QUICK_SUCCESS_FLOOR, (report, failures)
 
 
