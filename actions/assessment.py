@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, respond, slot_events, state_of
 from actions.handoff import handoff_in_words
+from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
 
@@ -29,6 +30,10 @@ class ActionAssess(Action):
         if intent == "deny" and nothing_started and not state.get("turn_facts"):
             dispatcher.utter_message(text=NO_PROBLEM)
             return slot_events(read)
+        # "We'd file an AAC for this non-CE-marked stent": the wrong premise is
+        # corrected before the assessment goes on with the facts it states.
+        text = tracker.latest_message.get("text") or ""
+        dispatch(dispatcher, premise_corrections(text, kb, settings, tracker.get_slot("pathway"), state.get("role")))
         turn = assessment_turn(state, kb, settings)
         return respond(dispatcher, turn, read)
 

@@ -1,5 +1,7 @@
 """Questions about the schemes and the programme, answered from the
-knowledge base."""
+knowledge base: a precise question gets the facet it asks for, a wrong
+premise its correction first, a general question the scheme's summary
+(bot/answers.py)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -17,7 +19,10 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
-        _, read = read_message(tracker)  # "what is AAC? she's treated in Lyon" also gives a fact
+        state, read = read_message(tracker)  # "what is AAC? she's treated in Lyon" also gives a fact
         text = tracker.latest_message.get("text") or ""
-        dispatch(dispatcher, answer_question(text, kb, settings, tracker.get_slot("pathway")))
+        # The scheme of the outcome answers "how long is it valid?"; the role
+        # says who "I" is in "I'll file it myself".
+        messages = answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role"))
+        dispatch(dispatcher, messages)
         return slot_events(read)

@@ -1,130 +1,167 @@
 """Answers to questions about the schemes and the programme, asked outside
-the assessment ("what is an AAC?", "does it cost anything?"). Every answer is
-a knowledge-base fact with its sources and review date."""
+the assessment. A precise question ("who pays for an AAC?") gets the facet
+it asks for (bot/facets.py); a question on a wrong premise gets the
+correction first (bot/premises.py); a general one ("what is an AAC?") the
+scheme's summary. Every statement is a knowledge-base fact with its sources
+and review date; a fact the fact sheet marks UNCONFIRMED is answered as not
+published, with who to ask."""
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import List, Optional, Pattern, Sequence, Tuple
-
-import yaml
+from typing import List, Optional, Sequence, Tuple
 
 from bot.config import Settings
-from bot.knowledge import Fact, KnowledgeBase, Scheme
-from bot.render import Message, fact_answer
-from bot.understanding import LEXICON
+from bot.facets import Reading, context_for, read_question, select_parts
+from bot.knowledge import Fact, KnowledgeBase
+from bot.premises import Correction, check_premises
+from bot.render import Message, fact_answer, sources_line, value_label
 
-# topic -> fact keys of a scheme / of the programme, in the order to answer
-SCHEME_TOPICS = {
-    "what": ("what",),
-    "conditions": ("conditions", "research_exception"),
-    "who_files": ("who_files",),
-    "channel": ("channel",),
-    "timeline": ("timeline",),
-    "emergency": ("emergency",),
-    "validity": ("validity",),
-    "documents": ("documents",),
-    "payment": ("payment", "pricing"),
-    "after_authorisation": ("after_authorisation",),
-    "difference": ("what", "who_files"),
-}
-PROGRAMME_TOPICS = {
-    "what": ("what",),
-    "conditions": ("criteria",),
-    "who_files": ("who_can_request",),
-    "channel": ("who_can_request", "contact"),
-    "timeline": ("acknowledgement", "decision_time"),
-    "acknowledgement": ("acknowledgement",),
-    "validity": ("temporary",),
-    "after_authorisation": ("temporary",),
-    "payment": ("cost",),
-    "post_trial_access": ("post_trial_access",),
-    "documents": ("contact",),
-    "difference": ("what",),
+CORRECTION_LEAD = "A correction first"
+MAX_CORRECTIONS = 2
+# What each kind of correction is about, named before the fact that corrects it.
+CORRECTION_ASPECTS = {
+    "former_name": "the name",
+    "route": "the route",
+    "criterion": "the programme's criteria",
+    "filer": "who files",
+    "channel": "how the request is sent",
+    "authority": "who decides",
+    "duration_validity": "how long it is valid",
+    "duration_decision_time": "the decision time",
+    "duration_renewal_notice": "when to ask for renewal",
+    "per_patient_approval": "approval for each patient",
+    "automatic_renewal": "renewal",
+    "indefinite": "how long it lasts",
+    "community_pharmacy": "who dispenses it",
+    "outside_country": "where it is valid",
+    "direct_transmission": "who transmits the request",
+    "acknowledgement_is_approval": "what an acknowledgement means",
+    "override_negative_opinion": "ANSM's opinion",
+    "automatic_reimbursement": "reimbursement",
+    "continues_after_authorisation": "what happens once the product is authorised",
+    "authority_approval_needed": "whether ANSM must be asked",
+    "single_patient": "who it is for",
+    "no_ansm_opinion": "ANSM's opinion",
+    "lapses_during_renewal": "renewal",
 }
 
 
 @dataclass(frozen=True)
-class TopicLexicon:
-    topics: Tuple[Tuple[str, Pattern[str]], ...]
-    programme_words: Pattern[str]
+class Answer:
+    """The answer to a question, with what it rests on: the reading, the
+    corrections given first, and the (scheme, facet) pairs answered, in the
+    order the answer gives them."""
+
+    reading: Reading
+    corrections: Tuple[Correction, ...]
+    answered: Tuple[Tuple[str, str], ...]
+    messages: List[Message]
 
 
-@lru_cache(maxsize=2)
-def load_topics() -> TopicLexicon:
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    topics = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in data["topics"].items())
-    return TopicLexicon(topics, re.compile(data["programme_words"], re.IGNORECASE))
+def _subject(code: str, kb: KnowledgeBase) -> Tuple[str, dt.date]:
+    if code == kb.programme_code:
+        return "The company's managed access programme", kb.programme.reviewed
+    scheme = kb.schemes[code]
+    return f"{scheme.name} ({scheme.code})", scheme.reviewed
 
 
-def detect_topic(text: str) -> str:
-    for name, rx in load_topics().topics:
-        if rx.search(text):
-            return name
-    return "what"
+def _facts_text(facts: Sequence[Fact], code: str, kb: KnowledgeBase, settings: Settings) -> List[str]:
+    subject, reviewed = _subject(code, kb)
+    return [fact_answer(f, reviewed, settings, subject) for f in facts]
 
 
-def _alias_pattern(alias: str) -> Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", re.IGNORECASE if len(alias) > 4 else 0)
+def _correction_message(c: Correction, kb: KnowledgeBase, settings: Settings) -> Message:
+    """"A correction first, on <aspect>:" then what corrects it: the facts,
+    with their sources, or for a wrong route the route that applies."""
+    lead = f"{CORRECTION_LEAD}, on {CORRECTION_ASPECTS.get(c.claim, 'this')}:"
+    if c.claim == "former_name":
+        lead += f" the {c.said} no longer exists under that name."
+    if c.claim == "route":
+        described = ", ".join(value_label(slot, value) for slot, value in c.stated)
+        name, _ = _subject(c.scheme, kb)
+        routes = "; or ".join(f"{kb.schemes[t.scheme].name} ({t.scheme}) when {t.because}" for t in c.targets)
+        sources = _unique(s for t in c.targets for s in t.sources)
+        text = (f"{lead} from what you describe ({described}), this is not a case for the {name}. "
+                f"The route is {routes}.\n{sources_line(sources, min(t.reviewed for t in c.targets))}")
+        return Message(text=text)
+    parts = _facts_text(c.facts, c.scheme, kb, settings)
+    parts += [f"Otherwise the outcome is {kb.schemes[t.scheme].name} ({t.scheme}): {t.because}"
+              for t in c.targets if c.claim == "criterion"]
+    return Message(text=f"{lead} " + "\n\n".join(parts))
 
 
-def mentioned_schemes(text: str, kb: KnowledgeBase) -> List[Scheme]:
-    """Schemes named in the text, by code, acronym, name or channel."""
-    hits: List[Tuple[int, Scheme]] = []
-    for scheme in kb.schemes.values():
-        if scheme.country == "*":
-            continue
-        names = [scheme.code, scheme.name, *scheme.aliases] + ([scheme.local_name] if scheme.local_name else [])
-        positions = [m.start() for n in names for m in [_alias_pattern(n).search(text)] if m]
-        # Acronyms typed in lower case ("what is an aac") count too.
-        positions += [m.start() for a in scheme.aliases if a.isupper() and len(a) <= 4
-                      for m in [re.search(rf"\b{a.lower()}s?\b", text)] if m]
-        if positions:
-            hits.append((min(positions), scheme))
-    # A channel named without its scheme ("what is e-Saturne?") asks about the scheme.
-    for scheme in kb.schemes.values():
-        if any(rx.search(text) for rx in scheme.channel_words) and all(s.code != scheme.code for _, s in hits):
-            hits.append((len(text), scheme))
-    return [s for _, s in sorted(hits, key=lambda h: h[0])]
+def _unique(sources):
+    seen, out = set(), []
+    for s in sources:
+        if s.url not in seen:
+            seen.add(s.url)
+            out.append(s)
+    return out
 
 
-def _facts_for(keys: Sequence[str], facts) -> List[Fact]:
-    return [facts[k] for k in keys if k in facts]
-
-
-def answer_question(
-    text: str, kb: KnowledgeBase, settings: Settings, current_scheme: Optional[str] = None
-) -> List[Message]:
-    topic = detect_topic(text)
-    schemes = mentioned_schemes(text, kb)
-    about_programme = bool(load_topics().programme_words.search(text))
-    if not schemes and not about_programme and current_scheme in kb.schemes and kb.schemes[current_scheme].facts:
-        if kb.schemes[current_scheme].country != "*":
-            schemes = [kb.schemes[current_scheme]]
-
+def _general(reading: Reading, kb: KnowledgeBase, settings: Settings) -> List[Message]:
+    """No facet asked: the scheme's summary (the programme's, with its
+    benefit-risk rule), both schemes' for a difference, post-trial access."""
+    prog = kb.programme
+    if reading.topic == "post_trial_access" and "post_trial_access" in prog.facts:
+        code = kb.programme_code or ""
+        return [Message(text=t) for t in _facts_text([prog.facts["post_trial_access"]], code, kb, settings)]
+    codes = list(reading.schemes[:2]) if reading.topic == "difference" else list(reading.schemes[:1])
     messages: List[Message] = []
-    if schemes and topic != "post_trial_access":
-        for scheme in schemes[:2]:
-            keys = SCHEME_TOPICS.get(topic, ("what",))
-            facts = _facts_for(keys, scheme.facts) or _facts_for(("what",), scheme.facts)
-            for fact in facts:
-                messages.append(Message(text=fact_answer(fact, scheme.reviewed, settings, f"{scheme.name} ({scheme.code})")))
-        if topic == "payment":
-            messages += _programme_answer("payment", kb, settings)
-    else:
-        messages += _programme_answer(topic, kb, settings)
+    for code in codes:
+        if code == kb.programme_code:
+            facts = [prog.facts[k] for k in ("what",) if k in prog.facts]
+            facts += [f for f in prog.company_assessed if f.key == "benefit_risk"]
+        else:
+            keys = ("what", "who_files") if reading.topic == "difference" else ("what",)
+            facts = [kb.schemes[code].facts[k] for k in keys if k in kb.schemes[code].facts]
+        messages += [Message(text=t) for t in _facts_text(facts, code, kb, settings)]
     return messages
 
 
-def _programme_answer(topic: str, kb: KnowledgeBase, settings: Settings) -> List[Message]:
-    prog = kb.programme
-    keys = PROGRAMME_TOPICS.get(topic, ("what",))
-    subject = "The company's managed access programme"
-    facts = _facts_for(keys, prog.facts)
-    out = [Message(text=fact_answer(f, prog.reviewed, settings, subject)) for f in facts]
-    if topic in ("conditions", "what"):
-        for f in prog.company_assessed:
-            if f.key == "benefit_risk":
-                out.append(Message(text=fact_answer(f, prog.reviewed, settings, subject)))
-    return out
+def answer(text: str, kb: KnowledgeBase, settings: Settings, current_scheme: Optional[str] = None,
+           role: Optional[str] = None) -> Answer:
+    reading = read_question(text, kb, current_scheme)
+    corrections = check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]
+    messages = [_correction_message(c, kb, settings) for c in corrections]
+    answered = [(c.scheme, f) for c in corrections for f in c.facets]
+    given = {(c.scheme, f.key) for c in corrections for f in c.facts}
+
+    if reading.facet is None or not reading.schemes:
+        return Answer(reading, corrections, tuple(answered), messages + _general(reading, kb, settings))
+
+    code, facts = reading.scheme, reading.facts
+    # A wrong route with one right one: the facet asked is answered for it.
+    routed = [c for c in corrections if c.claim == "route" and len(c.targets) == 1]
+    if routed:
+        code = routed[0].targets[0].scheme
+        facts = select_parts(kb.facet_facts(code, reading.facet), reading.words, context_for(kb).lexicon)
+    facts = tuple(f for f in facts if (code, f.key) not in given)
+    if facts:
+        messages += [Message(text=t) for t in _facts_text(facts, code, kb, settings)]
+        answered.append((code, reading.facet))
+    elif not corrections:
+        subject, _ = _subject(code, kb)
+        label = kb.facet_catalogue.labels[reading.facet]
+        messages.append(Message(text=f"My sources say nothing on {label} for {subject}. "
+                                     f"Our medical team can help: {settings.medical_info_contact}."))
+        messages += _general(reading, kb, settings)
+    return Answer(reading, corrections, tuple(answered), messages)
+
+
+def answer_question(text: str, kb: KnowledgeBase, settings: Settings, current_scheme: Optional[str] = None,
+                    role: Optional[str] = None) -> List[Message]:
+    return answer(text, kb, settings, current_scheme, role).messages
+
+
+def premise_corrections(text: str, kb: KnowledgeBase, settings: Settings, current_scheme: Optional[str] = None,
+                        role: Optional[str] = None) -> List[Message]:
+    """Only the corrections of a message's wrong premises (none when it makes
+    no wrong claim), for a turn that goes on with something else: "we'd file
+    an AAC for this non-CE stent" read as the start of an assessment still
+    gets its correction first. Only a message that names a scheme is read."""
+    reading = read_question(text, kb, current_scheme)
+    if not reading.named:
+        return []
+    return [_correction_message(c, kb, settings) for c in check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]]

@@ -58,6 +58,37 @@ class Fact:
     ask: Optional[str] = None
 
 
+# The parts of a premise check: what a duration is about, and how the stated
+# figure is compared with the entry's.
+DURATION_ABOUT = ("validity", "decision_time", "renewal_notice")
+DURATION_BOUNDS = ("at_most", "at_least", "equals")
+DURATION_RE = re.compile(r"^(\d+) (day|week|month|year)s?$")
+DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class Premise:
+    """A claim that is wrong for an entry, and the fact that corrects it.
+    For a `duration` claim: what it is about, and the entry's figure in days
+    with how a stated figure must compare to it (`unpublished`: no figure is
+    published, so any stated figure is corrected)."""
+
+    claim: str
+    fact: Fact
+    about: Optional[str] = None
+    bound: Optional[str] = None  # at_most, at_least, equals, unpublished
+    days: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class FacetCatalogue:
+    """The facets a precise question can ask about (facets.yml)."""
+
+    labels: Mapping[str, str]
+    conventional: Mapping[str, Tuple[str, ...]]
+    claims: Tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Criterion:
     slot: str
@@ -96,6 +127,9 @@ class Scheme:
     reason: Optional[str] = None  # why this outcome, where no route says it
     channel_words: Tuple[Pattern[str], ...] = ()
     words: Tuple[str, ...] = ()
+    former_names: Tuple[str, ...] = ()  # schemes it replaced
+    facets: Mapping[str, Tuple[Fact, ...]] = field(default_factory=dict)
+    premises: Tuple[Premise, ...] = ()
 
     @property
     def supplied_by_programme(self) -> bool:
@@ -141,6 +175,8 @@ class Programme:
     company_assessed: Tuple[Fact, ...]
     facts: Mapping[str, Fact]
     words: Tuple[str, ...] = ()
+    facets: Mapping[str, Tuple[Fact, ...]] = field(default_factory=dict)
+    premises: Tuple[Premise, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,10 +198,38 @@ class KnowledgeBase:
     filers: Tuple[str, ...] = ()
     authority_codes: Tuple[str, ...] = ()
     regulator_words: Tuple[str, ...] = ()  # what users call regulators
+    facet_catalogue: FacetCatalogue = FacetCatalogue({}, {}, ())
 
     @property
     def scheme_codes(self) -> Tuple[str, ...]:
         return tuple(self.schemes)
+
+    @property
+    def programme_code(self) -> Optional[str]:
+        """The scheme code of the company's programme (kind `programme`)."""
+        return next((s.code for s in self.schemes.values() if s.kind == "programme"), None)
+
+    def facet_facts(self, code: str, facet: str) -> Tuple[Fact, ...]:
+        """The facts that answer `facet` of a scheme (the programme's for the
+        programme scheme): those its entry lists, else its facts of the
+        conventional names; none when it has neither."""
+        if code == self.programme_code:
+            listed, facts, validity = self.programme.facets, self.programme.facts, None
+        else:
+            scheme = self.schemes[code]
+            listed, facts, validity = scheme.facets, scheme.facts, scheme.validity
+        if facet in listed:
+            return listed[facet]
+        keys = self.facet_catalogue.conventional.get(facet, ())
+        found = tuple(facts[k] for k in keys if k in facts)
+        if not found and facet == "validity" and validity is not None:
+            found = (validity,)
+        return found
+
+    def premises_of(self, code: str) -> Tuple[Premise, ...]:
+        if code == self.programme_code:
+            return self.programme.premises
+        return self.schemes[code].premises
 
     def routing_for(self, country: str) -> Routing:
         return self.routing.get(country) or self.routing[ANY_COUNTRY]
@@ -307,10 +371,92 @@ def _patterns(raw: Any, key: str, file: Path, entry: str) -> Tuple[Pattern[str],
     return tuple(out)
 
 
+def _facet_catalogue(raw: Any, file: Path) -> FacetCatalogue:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("facets"), Mapping) or not raw["facets"]:
+        raise KnowledgeBaseError(file, "<file>", "must contain a 'facets' mapping")
+    _check_keys(raw, ("facets", "claims"), file, "<file>")
+    labels, conventional = {}, {}
+    for name, body in raw["facets"].items():
+        where = f"facet '{name}'"
+        _check_keys(body or {}, ("label", "conventional"), file, where)
+        labels[str(name)] = _require(body, "label", file, where)
+        conventional[str(name)] = _strings(body, "conventional", file, where)
+    claims = raw.get("claims") or {}
+    if not isinstance(claims, Mapping):
+        raise KnowledgeBaseError(file, "claims", "must be a mapping of claim name to what it means")
+    return FacetCatalogue(labels, conventional, tuple(str(c) for c in claims))
+
+
+def _facets(raw: Any, facts: Mapping[str, Fact], known: Mapping[str, Source], catalogue: FacetCatalogue,
+            file: Path, entry: str, validity: Optional[Fact] = None) -> Dict[str, Tuple[Fact, ...]]:
+    """Facet -> the facts that answer it: keys of the entry's facts (or
+    `validity`), or a fact written in place, which needs its own sources."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise KnowledgeBaseError(file, entry, "'facets' must be a mapping of facet to facts")
+    out: Dict[str, Tuple[Fact, ...]] = {}
+    for name, parts in raw.items():
+        where = f"{entry}: facet '{name}'"
+        if name not in catalogue.labels:
+            raise KnowledgeBaseError(file, where, f"is not a facet: one of {sorted(catalogue.labels)} (facets.yml)")
+        parts = parts if isinstance(parts, list) else [parts]
+        if not parts or parts == [None]:
+            raise KnowledgeBaseError(file, where, "has no facts")
+        resolved = []
+        for i, part in enumerate(parts):
+            if isinstance(part, str):
+                fact = facts.get(part) or (validity if part == "validity" else None)
+                if fact is None:
+                    raise KnowledgeBaseError(file, where, f"cites unknown fact {part!r}")
+                resolved.append(fact)
+            else:
+                resolved.append(_fact(f"{name}[{i}]", part, known, file, where))
+        out[str(name)] = tuple(resolved)
+    return out
+
+
+def _premises(raw: Any, facts: Mapping[str, Fact], catalogue: FacetCatalogue, file: Path,
+              entry: str) -> Tuple[Premise, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(file, entry, "'premises' must be a list")
+    out = []
+    for i, p in enumerate(raw):
+        where = f"{entry}: premise {i + 1}"
+        if not isinstance(p, Mapping):
+            raise KnowledgeBaseError(file, where, "must be a mapping with 'claim' and 'fact'")
+        _check_keys(p, ("claim", "fact", "about", "unpublished") + DURATION_BOUNDS, file, where)
+        claim = _require(p, "claim", file, where)
+        if claim not in catalogue.claims:
+            raise KnowledgeBaseError(file, where, f"claim {claim!r} is not one of {list(catalogue.claims)} (facets.yml)")
+        key = _require(p, "fact", file, where)
+        if key not in facts:
+            raise KnowledgeBaseError(file, where, f"cites unknown fact {key!r}")
+        if claim != "duration":
+            out.append(Premise(claim, facts[key]))
+            continue
+        about = _require(p, "about", file, where)
+        if about not in DURATION_ABOUT:
+            raise KnowledgeBaseError(file, where, f"'about' must be one of {DURATION_ABOUT}")
+        given = [b for b in DURATION_BOUNDS + ("unpublished",) if p.get(b)]
+        if len(given) != 1:
+            raise KnowledgeBaseError(file, where, f"give exactly one of {DURATION_BOUNDS} or 'unpublished: true'")
+        days = None
+        if given[0] != "unpublished":
+            m = DURATION_RE.match(str(p[given[0]]).strip())
+            if not m:
+                raise KnowledgeBaseError(file, where, f"'{given[0]}' must read like '3 months', got {p[given[0]]!r}")
+            days = int(m.group(1)) * DAYS_PER_UNIT[m.group(2)]
+        out.append(Premise(claim, facts[key], about, given[0], days))
+    return tuple(out)
+
+
 SCHEME_KEYS = (
     "code", "kind", "programme", "precedence", "ordinary_prescription", "reason", "country", "name",
-    "local_name", "aliases", "reviewed", "filer", "authority", "channel", "channel_words", "words",
-    "summary", "validity", "next_steps", "sources", "facts",
+    "local_name", "aliases", "former_names", "reviewed", "filer", "authority", "channel", "channel_words", "words",
+    "summary", "validity", "next_steps", "sources", "facts", "facets", "premises",
 )
 
 
@@ -338,7 +484,8 @@ def _kind(raw: Mapping[str, Any], file: Path, entry: str) -> Tuple[str, Optional
     return kind, precedence
 
 
-def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tuple[str, ...]) -> Scheme:
+def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tuple[str, ...],
+            catalogue: FacetCatalogue) -> Scheme:
     entry = str(raw.get("code", "<no code>")) if isinstance(raw, Mapping) else "<entry>"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, entry, "must be a mapping")
@@ -365,6 +512,8 @@ def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tupl
     if not isinstance(facts_raw, Mapping):
         raise KnowledgeBaseError(file, entry, "'facts' must be a mapping")
     facts = {k: _fact(k, v, sources, file, entry) for k, v in facts_raw.items()}
+    facets = _facets(raw.get("facets"), facts, sources, catalogue, file, entry, validity)
+    premises = _premises(raw.get("premises"), facts, catalogue, file, entry)
     return Scheme(
         code=code,
         kind=kind,
@@ -389,6 +538,9 @@ def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tupl
         reason=_check_text(reason, file, entry) if reason else None,
         channel_words=_patterns(raw, "channel_words", file, entry),
         words=_strings(raw, "words", file, entry),
+        former_names=_strings(raw, "former_names", file, entry),
+        facets=facets,
+        premises=premises,
     )
 
 
@@ -458,11 +610,12 @@ def _routing(raw: Any, file: Path, programme: Programme, schemes: Mapping[str, S
     return Routing(country, reviewed, tuple(routes), str(file), emergency)
 
 
-def _programme(raw: Any, file: Path, outcomes: Mapping[str, int]) -> Programme:
+def _programme(raw: Any, file: Path, outcomes: Mapping[str, int], catalogue: FacetCatalogue) -> Programme:
     entry = "programme"
     if not isinstance(raw, Mapping):
         raise KnowledgeBaseError(file, entry, "must be a mapping")
-    _check_keys(raw, ("name", "reviewed", "words", "sources", "criteria", "company_assessed", "facts"), file, entry)
+    _check_keys(raw, ("name", "reviewed", "words", "sources", "criteria", "company_assessed", "facts", "facets",
+                      "premises"), file, entry)
     sources = _sources(raw.get("sources"), file, entry)
     criteria = {}
     for c in _require(raw, "criteria", file, entry, list):
@@ -473,6 +626,8 @@ def _programme(raw: Any, file: Path, outcomes: Mapping[str, int]) -> Programme:
         for c in raw.get("company_assessed") or []
     )
     facts = {k: _fact(k, v, sources, file, entry) for k, v in (raw.get("facts") or {}).items()}
+    # A facet can cite a company-assessed criterion as well as a fact.
+    citable = {**{f.key: f for f in assessed}, **facts}
     return Programme(
         name=_require(raw, "name", file, entry),
         reviewed=_date(_require(raw, "reviewed", file, entry, None), file, entry),
@@ -481,6 +636,8 @@ def _programme(raw: Any, file: Path, outcomes: Mapping[str, int]) -> Programme:
         company_assessed=assessed,
         facts=facts,
         words=_strings(raw, "words", file, entry),
+        facets=_facets(raw.get("facets"), citable, sources, catalogue, file, entry),
+        premises=_premises(raw.get("premises"), citable, catalogue, file, entry),
     )
 
 
@@ -525,7 +682,7 @@ def _read(file: Path) -> Any:
         raise KnowledgeBaseError(file, "<file>", f"not valid YAML: {exc}") from exc
 
 
-def _schemes(root: Path, authorities: _Authorities) -> Dict[str, Scheme]:
+def _schemes(root: Path, authorities: _Authorities, catalogue: FacetCatalogue) -> Dict[str, Scheme]:
     schemes: Dict[str, Scheme] = {}
     required: List[str] = []
     for file in sorted((root / "schemes").glob("*.yml")):
@@ -535,7 +692,7 @@ def _schemes(root: Path, authorities: _Authorities) -> Dict[str, Scheme]:
         _check_keys(doc, ("schemes", "contract_codes"), file, "<file>")
         required += _strings(doc, "contract_codes", file, "contract_codes")
         for raw in doc["schemes"]:
-            scheme = _scheme(raw, file, authorities.filers, authorities.codes)
+            scheme = _scheme(raw, file, authorities.filers, authorities.codes, catalogue)
             if scheme.code in schemes:
                 raise KnowledgeBaseError(file, scheme.code, f"duplicate scheme, also in {schemes[scheme.code].file}")
             schemes[scheme.code] = scheme
@@ -557,12 +714,14 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
     root = Path(root)
     auth_file = root / "authorities.yml"
     authorities = _authorities((_read(auth_file) or {}).get("authorities"), auth_file)
-    schemes = _schemes(root, authorities)
+    facets_file = root / "facets.yml"
+    catalogue = _facet_catalogue(_read(facets_file), facets_file)
+    schemes = _schemes(root, authorities, catalogue)
     # The outcomes a failed criterion can lead to, with their precedence.
     outcomes = {s.code: s.precedence for s in schemes.values() if s.precedence is not None}
 
     programme_file = root / "programme.yml"
-    programme = _programme((_read(programme_file) or {}).get("programme"), programme_file, outcomes)
+    programme = _programme((_read(programme_file) or {}).get("programme"), programme_file, outcomes, catalogue)
 
     routing: Dict[str, Routing] = {}
     for file in sorted((root / "routing").glob("*.yml")):
@@ -578,7 +737,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
 
     return KnowledgeBase(schemes, routing, programme, authorities.national, authorities.reviewed, root,
                          filers=authorities.filers, authority_codes=authorities.codes,
-                         regulator_words=authorities.words)
+                         regulator_words=authorities.words, facet_catalogue=catalogue)
 
 
 @lru_cache(maxsize=4)

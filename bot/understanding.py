@@ -160,10 +160,20 @@ _QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"
 
 
 @lru_cache(maxsize=2)
-def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return (tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"]),
-            (tuple(fold(v) for v in data["verbs"]), tuple(fold(c) for c in data["first_person"])))
+            (tuple(fold(v) for v in data["verbs"]), tuple(fold(c) for c in data["first_person"])),
+            tuple(fold(t) for t in data["confirmation_tags"]))
+
+
+def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
+    """'..., right?': the message ends by asking whether what it says is so."""
+    stripped = fold(text).rstrip().rstrip("!. ")
+    if not stripped.endswith("?"):
+        return False
+    tail = " " + " ".join(re.findall(r"[a-z0-9']+", stripped[-40:]))
+    return any(tail.endswith(" " + tag) for tag in tags)
 
 
 def wants_handoff(text: str) -> bool:
@@ -171,10 +181,10 @@ def wants_handoff(text: str) -> bool:
     in words, to go ahead with a request or to reach the team."""
     if not text or text.startswith("/"):
         return False
-    phrases, negations, verbs = _handoff_words()
+    phrases, negations, verbs, tags = _handoff_words()
     words = re.findall(r"[a-z0-9']+", fold(text))
-    if words and words[0] in _QUESTION_WORDS:
-        return False  # "how do I apply?" asks about the process
+    if (words and words[0] in _QUESTION_WORDS) or _asks_confirmation(text, tags):
+        return False  # "how do I apply?", "we'd file an AAC, right?" ask about the process
 
     padded = f" {' '.join(words)} "
     # A bare verb ("submit", "apply") counts when the writer asks for it:

@@ -51,6 +51,23 @@ def test_assess_reads_the_contract_facts_in_the_message_then_asks_the_next_quest
     assert slots["requested_slot"] == "product_type" and "medicine" in messages[-1]["text"].lower()
 
 
+def test_assess_corrects_a_wrong_premise_before_going_on():
+    # Issue 11: "we'd file an AAC for this non-CE-marked stent" starts the
+    # assessment, but a device never goes through an AAC: that comes first.
+    text = "I'm a cardiologist in Lyon, we'd file an AAC for this non-CE-marked stent, right?"
+    messages, slots = run(ActionAssess(), tracker(text=text))
+    assert slots["role"] == "physician" and slots["country"] == "FR" and slots["product_type"] == "medical_device"
+    first = messages[0]["text"].lower()
+    assert "derogation" in first and "ansm" in first, first
+    assert "requested_slot" in slots or any("custom" in m and m["custom"] for m in messages)
+
+
+def test_assess_makes_no_correction_without_a_wrong_premise():
+    text = "I'm a cardiologist in Lyon, my patient needs a stent that has no CE marking"
+    messages, _ = run(ActionAssess(), tracker(text=text))
+    assert not any("derogation" in (m.get("text") or "").lower() for m in messages[:-1]), messages
+
+
 def test_assess_marks_and_acknowledges_a_correction():
     text = "sorry, the patient is treated in Belgium"
     messages, slots = run(ActionAssess(), tracker({"role": "physician", "country": "FR"}, text, entities=country_entity(text, "Belgium")))

@@ -68,13 +68,16 @@ def test_a_place_answers_the_country_question_and_respects_approval_context():
 
 
 @pytest.mark.parametrize("text", ["we'd like to go ahead and submit", "please proceed with the request",
-                                  "can I speak to someone from your team", "yes, let's apply"])
+                                  "can I speak to someone from your team", "yes, let's apply",
+                                  "can you submit it for me?"])
 def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
     read = interpret(text, "affirm", [], "trial_available", {"role": "physician", "country": "FR"})
     assert read.wants_handoff and "trial_available" not in read.facts
 
 
-@pytest.mark.parametrize("text", ["how do I apply?", "don't submit anything yet", "yes", "she never applied"])
+@pytest.mark.parametrize("text", ["how do I apply?", "don't submit anything yet", "yes", "she never applied",
+                                  "we'd file an AAC for this stent, right?", "so I submit it on e-Saturne, correct?",
+                                  "we file it ourselves, don't we?"])
 def test_other_messages_are_not_a_request_to_go_ahead(text):
     assert not wants_handoff(text)
 
