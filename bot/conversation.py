@@ -36,10 +36,6 @@ def _outcome_key(result) -> str:
     return "options|" + ";".join(f"{sorted(a.items())}>{o.scheme}" for a, o in result.branches)
 
 
-def ask(slot: str, state: Mapping[str, Any]) -> List[Message]:
-    return [question(slot, state)]
-
-
 def emergency_turn(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Turn:
     """The emergency route, once per conversation unless asked again."""
     return Turn(emergency_messages(state.get("country"), kb, settings), {"emergency": True, "emergency_notified": True})
@@ -148,11 +144,20 @@ def _stop_asking(slot: str, facts: Mapping[str, Any], unknown: Set[str], kb: Kno
 
 
 def resume_turn(state: Mapping[str, Any]) -> Turn:
-    """After a side question: ask the open question again, if there is one."""
+    """After a side remark or question: the open question again, if there is
+    one. It counts as asking again, so the repair ladder applies: the second
+    time it is put another way, and a third time it is not repeated (the
+    question stays open and an answer is still taken)."""
     requested = state.get("requested_slot")
-    if requested:
-        return Turn([Message(text="Back to the assessment.")] + ask(requested, state))
-    return Turn()
+    if not requested:
+        return Turn()
+    missed = int(state.get("missed") or 0) + 1
+    if missed >= 3:
+        return Turn([Message(text=(
+            "Whenever you're ready, answer the question above in your own words, say \"I don't know\", "
+            "or say \"talk to a person\"."))], {"missed": 0})
+    asked = rephrased(requested, state) if missed == 2 else question(requested, state)
+    return Turn([Message(text="Back to the assessment."), asked], {"missed": missed})
 
 
 NO_PROBLEM = "No problem. You can ask me about the access schemes, or say 'check a patient' whenever you're ready."

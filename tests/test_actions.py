@@ -115,6 +115,24 @@ def test_resume_reasks_the_open_question():
     assert "life-threatening" in messages[-1]["text"]
 
 
+def test_side_remarks_never_make_the_same_question_a_third_time_in_a_row():
+    # Issue 11: "hello", "are you a bot?" while a question is open re-ask it,
+    # and that counts: the second time it is put another way, the third time
+    # it is not repeated but stays open.
+    slots = {"role": "physician", "requested_slot": "serious_condition"}
+    asked = []
+    for _ in range(4):
+        messages, events = run(ActionResume(), tracker(slots, "hello", intent="greet"))
+        asked.append(messages[-1]["text"])
+        slots = {**slots, **events}
+    assert "life-threatening" in asked[0]
+    assert asked[1] != asked[0] and messages[-1].get("buttons")
+    assert asked[2] not in asked[:2] and "talk to a person" in asked[2]
+    assert asked[3] == asked[0]  # the ladder starts again: never three in a row
+    answered, events = run(ActionAssess(), tracker({**slots, "missed": 2}, "yes, it's life-threatening", intent="affirm"))
+    assert events.get("serious_condition") is True and events.get("missed") == 0
+
+
 def test_resume_says_nothing_without_open_question():
     messages, _ = run(ActionResume(), tracker({}))
     assert messages == []
