@@ -64,7 +64,13 @@ def judge_question(q: Dict[str, Any], a: Answer, kb: KnowledgeBase, settings: Se
 
 def judge_premise(p: Dict[str, Any], a: Answer) -> bool:
     opens = bool(a.messages) and (a.messages[0].text or "").startswith(CORRECTION_LEAD)
-    return opens and bool(a.corrections) and a.corrections[0].scheme == p["scheme"]
+    if not (opens and a.corrections):
+        return False
+    # A set may label the premise with the scheme it wrongly names ("an AAC
+    # for this non-CE stent": FR_AAC) or with the one that applies instead
+    # (FR_MD_DEROGATION); a correction about either is right.
+    first = a.corrections[0]
+    return p["scheme"] in {first.scheme, *(t.scheme for t in first.targets)}
 
 
 def classify(model: Path, texts: Sequence[str]) -> List[Optional[str]]:
