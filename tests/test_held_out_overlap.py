@@ -1,0 +1,52 @@
+"""Held-out sets share (almost) nothing with the training data, compared after
+lowercasing, dropping punctuation and masking places and product names
+(evaluation.nlu.near_copy_key). Answers of one to three words ("yes", "Lyon",
+"not sure") are bound to match some training example once masked, so only
+longer texts count. Counts only: held-out texts are never printed."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evaluation.nlu import near_copy_key
+
+ROOT = Path(__file__).resolve().parent.parent
+HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", "safety/blind_2.yml",
+            "facets/blind_2.yml"]
+MAX_SHARED = 0.01  # of the texts longer than three words
+SHORT = 3
+
+
+def _texts(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        if isinstance(node.get("text"), str):
+            yield node["text"]
+            return
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+@pytest.fixture(scope="module")
+def training_keys():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return {near_copy_key(ex.get("text")) for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
+            for ex in load_data(str(path)).training_examples}
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, name):
+    texts = [t for t in _texts(yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8")))
+             if len(t.split()) > SHORT]
+    shared = sum(near_copy_key(t) in training_keys for t in texts)
+    assert texts and shared <= MAX_SHARED * len(texts), f"{shared} of {len(texts)} texts of {name} are near copies"
+
+
+def test_the_comparison_sees_a_near_copy(training_keys):
+    some = next(iter(sorted(k for k in training_keys if len(k.split()) > SHORT)))
+    assert some in training_keys and near_copy_key(some.upper() + "!") == near_copy_key(some)
