@@ -98,3 +98,36 @@ def test_unknown_fact_that_does_not_matter_gives_one_outcome(kb):
 
 def test_unknown_country_cannot_be_branched(kb):
     assert assess({"role": "physician"}, kb, frozenset({"country"})) == Need("country")
+
+
+def _all_patients(country):
+    import itertools
+
+    from bot.facts import DOMAINS
+
+    slots = ["product_type", "authorisation", "in_development", "serious_condition", "alternatives_exhausted",
+             "previously_treated", "in_company_trial", "trial_available"]
+    for values in itertools.product(*(DOMAINS[s] for s in slots)):
+        yield {"role": "physician", "country": country, **dict(zip(slots, values))}
+
+
+@pytest.mark.parametrize("country", ["FR", "BE"])
+def test_the_outcome_does_not_depend_on_the_order_the_facts_came_in(kb, country):
+    """Contract: a fact already given is not asked again, and a question is
+    asked only when its answer can change the outcome. So answering the
+    questions one by one reaches what a message stating every fact gets, and
+    every fact asked was needed."""
+    for patient in _all_patients(country):
+        told_at_once = assess(patient, kb)
+        known, asked = {k: patient[k] for k in ("role", "country")}, []
+        result = assess(known, kb)
+        while isinstance(result, Need):
+            assert result.slot not in asked, (patient, asked)
+            asked.append(result.slot)
+            known[result.slot] = patient[result.slot]
+            result = assess(known, kb)
+        assert result.scheme == told_at_once.scheme, patient
+        # One failed criterion settles NOT_ELIGIBLE: the others are not asked,
+        # so only those known are listed.
+        assert result.unmet_criteria and set(result.unmet_criteria) <= set(told_at_once.unmet_criteria) \
+            if told_at_once.unmet_criteria else not result.unmet_criteria, patient

@@ -62,13 +62,21 @@ def test_development_is_asked_only_when_it_decides(kb, authorisation, asks):
 
 
 def test_device_route_never_asks_about_development(kb):
-    result = assess({**PHYSICIAN_FR, "product_type": "medical_device", "authorisation": "not_authorised"}, kb)
-    assert result == Need("alternatives_exhausted")
+    facts = {**PHYSICIAN_FR, "product_type": "medical_device", "authorisation": "not_authorised"}
+    # A patient in a company trial stays in it (company MAP page), then the
+    # derogation's own condition (ANSM): nothing about development.
+    assert assess(facts, kb) == Need("in_company_trial")
+    assert assess({**facts, "in_company_trial": False}, kb) == Need("alternatives_exhausted")
+    assert assess({**facts, "in_company_trial": True}, kb).scheme == "CONTINUE_TRIAL"
 
 
-def test_cpc_asks_only_alternatives(kb):
+def test_cpc_asks_only_the_trial_and_alternatives(kb):
     """CPC/off-label: no appropriate authorised alternative (Ordre des pharmaciens hors AMM)."""
     facts = {**PHYSICIAN_FR, "product_type": "medicine", "authorisation": "authorised_other_indication", "in_development": False}
+    # First whether the patient is in a company trial (company MAP page: they stay in it).
+    assert assess(facts, kb) == Need("in_company_trial")
+    assert assess({**facts, "in_company_trial": True}, kb).scheme == "CONTINUE_TRIAL"
+    facts["in_company_trial"] = False
     assert assess(facts, kb) == Need("alternatives_exhausted")
     result = assess({**facts, "alternatives_exhausted": False}, kb)
     assert result.scheme == "NOT_ELIGIBLE" and result.unmet_criteria == ("alternatives_exhausted",)
