@@ -99,7 +99,7 @@ class Result:
     @property
     def success(self) -> bool:
         return self.error is None and self.got is not None and all(
-            self.got.get(k) == self.scenario.expected.get(k) for k in COMPARED)
+            _agrees(k, self.got.get(k), self.scenario.expected.get(k)) for k in COMPARED)
 
     @property
     def repeated(self) -> List[str]:
@@ -108,6 +108,16 @@ class Result:
     @property
     def every_fact_opening(self) -> bool:
         return set(QUESTION_ORDER) <= set(self.scenario.opening_states)
+
+
+def _agrees(key: str, got: Any, expected: Any) -> bool:
+    """One failed criterion settles NOT_ELIGIBLE and the others are not asked
+    (the contract: a question only when its answer can change the outcome),
+    so the unmet criteria listed are those of the true ones the bot learnt:
+    at least one, none that is not truly unmet."""
+    if key == "unmet_criteria" and expected:
+        return bool(got) and set(got) <= set(expected)
+    return got == expected
 
 
 def expected_outcome(truth: Mapping[str, Any], kb: KnowledgeBase, settings: Settings) -> Dict[str, Any]:
