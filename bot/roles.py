@@ -40,6 +40,11 @@ class RoleLexicon:
     advocates: FrozenSet[str]
     patient_phrases: Tuple[str, ...]
     patient_answers: FrozenSet[str]
+    own_doctor: FrozenSet[str] = frozenset()
+    illness_openers: Tuple[Tuple[str, ...], ...] = ()
+    illness_words: FrozenSet[str] = frozenset()
+    illness_endings: Tuple[str, ...] = ()
+    someone_else: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
     physician_typos: Tuple[str, ...] = ()
     other_typos: Tuple[str, ...] = ()
@@ -64,6 +69,11 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         advocates=words(data["patient_advocate"]["words"]),
         patient_phrases=tuple(fold(p) for p in data["patient"]["phrases"]),
         patient_answers=words(data["patient"]["answers"]),
+        own_doctor=words(data["patient"]["own_doctor"]),
+        illness_openers=tuple(tuple(_TOKEN.findall(fold(p))) for p in data["patient"]["illness_openers"]),
+        illness_words=words(data["patient"]["illness_words"]),
+        illness_endings=tuple(fold(e) for e in data["patient"]["illness_endings"]),
+        someone_else=words(data["patient"]["someone_else"]),
         physician_typos=long_single_words(physician, FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
     )
@@ -114,6 +124,24 @@ def _said_of_self(tokens: List[str], position: int) -> bool:
     return opening or bool(_SELF & set(before)) or "here" in after or "speaking" in after
 
 
+def _speaks_as_patient(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLexicon) -> bool:
+    """'my rheumatologist says...', 'I have diffuse systemic sclerosis': the
+    writer's own doctor or own illness, with no relative named."""
+    if any(role == "patient_advocate" for _, role in mentions):
+        return False
+    if any(role == "physician" and i > 0 and tokens[i - 1] in lex.own_doctor for i, role in mentions):
+        return True
+    for i in range(len(tokens)):
+        for opener in lex.illness_openers:
+            if tuple(tokens[i:i + len(opener)]) == opener:
+                for w in tokens[i + len(opener):i + len(opener) + 4]:
+                    if w in lex.someone_else:
+                        break
+                    if w in lex.illness_words or (len(w) > 5 and w.endswith(lex.illness_endings)):
+                        return True
+    return False
+
+
 def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
@@ -127,10 +155,13 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
             and any(role in ("physician", "other_hcp") for _, role in mentions):
         return "other_hcp"
+    every = mentions
     if not answering:
         mentions = [(i, role) for i, role in mentions
                     if _said_of_self(tokens, i) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
     if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
+        return "patient"
+    if not mentions and _speaks_as_patient(tokens, every, lex):
         return "patient"
     if answering and " ".join(tokens) in lex.patient_answers:
         return "patient"

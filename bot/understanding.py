@@ -21,6 +21,7 @@ from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
 from bot.places import find_places, fold, misspelt_countries
+from bot.polarity import answer_to
 from bot.roles import read_role
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
@@ -34,6 +35,7 @@ NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORE
 AFFIRM_INTENTS = {"affirm"}
 DENY_INTENTS = {"deny"}
 UNKNOWN_INTENTS = {"dont_know"}
+QUESTION_INTENTS = {"ask_info", "ask_efficacy_safety", "ask_medical_advice", "check_status", "what_can_you_do"}
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,12 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
 
 
+def _asks(text: str, intent: Optional[str]) -> bool:
+    """A question of the user's own ("which trials are open?") answers nothing."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return intent in QUESTION_INTENTS or text.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_WORDS)
+
+
 def interpret(
     text: str,
     intent: Optional[str],
@@ -266,11 +274,18 @@ def interpret(
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
     if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
         boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
+        said = answer_to(requested_slot, text) if boolean and not _asks(text, intent) else None
         if intent in UNKNOWN_INTENTS or lex.unknown.search(text):
             out.unknown.add(requested_slot)
-        elif boolean and (intent in AFFIRM_INTENTS or lex.yes.search(text)):
+        elif boolean and lex.yes.search(text):
             out.facts[requested_slot] = True
-        elif boolean and (intent in DENY_INTENTS or lex.no.search(text)):
+        elif boolean and lex.no.search(text):
+            out.facts[requested_slot] = False
+        elif said is not None:  # "not enrolled", "nothing is recruiting", "a filing is planned"
+            out.facts[requested_slot] = said
+        elif boolean and intent in AFFIRM_INTENTS:
+            out.facts[requested_slot] = True
+        elif boolean and intent in DENY_INTENTS:
             out.facts[requested_slot] = False
 
     # "Only approved in the US" for a patient treated elsewhere.

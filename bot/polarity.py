@@ -1,0 +1,126 @@
+"""Whether an answer to an open yes/no question says yes or no when it does
+not start with either: "not enrolled", "nothing is recruiting that he'd
+qualify for", "I doubt it", "a filing is planned". The clause about the
+question decides, not the whole message, so "not enrolled; she's never had
+the product either" answers the trial question with no whatever the rest
+says. Vocabularies: data/lexicon/answers.yml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, List, Mapping, Optional, Tuple
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.places import fold
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    words: FrozenSet[str]
+    prefixes: Tuple[str, ...]
+    negative: FrozenSet[str]
+    negative_prefixes: Tuple[str, ...]
+
+    def mentions(self, word: str) -> bool:
+        return word in self.words or word.startswith(self.prefixes) if self.prefixes else word in self.words
+
+    def against(self, word: str) -> bool:
+        return word in self.negative or (bool(self.negative_prefixes) and word.startswith(self.negative_prefixes))
+
+
+@dataclass(frozen=True)
+class AnswerLexicon:
+    breaks: FrozenSet[str]
+    contrasts: FrozenSet[str]
+    negations: FrozenSet[str]
+    hedges: Tuple[Tuple[Tuple[str, ...], bool], ...]  # (words, answer), longest first
+    topics: Mapping[str, Topic]
+
+
+def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
+    words = [fold(str(e)) for e in entries]
+    return (frozenset(w for w in words if not w.endswith("*")),
+            tuple(sorted(w[:-1] for w in words if w.endswith("*"))))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hedges = [(tuple(_words(h)), answer == "yes") for answer, items in data["hedges"].items() for h in items]
+    topics = {}
+    for slot, entry in data["topics"].items():
+        words, prefixes = _split(entry["topics"])
+        negative, negative_prefixes = _split(entry.get("negative") or [])
+        topics[slot] = Topic(words, prefixes, negative, negative_prefixes)
+    return AnswerLexicon(
+        breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
+        negations=frozenset(data["negations"]),
+        hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics)
+
+
+def _words(text: str) -> List[str]:
+    return re.findall(r"[a-z0-9']+", fold(text).replace("\u2019", "'"))
+
+
+def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
+    """(starts with a contrast, words) for each clause of the message."""
+    out: List[Tuple[bool, List[str]]] = []
+    for part in re.split(r"[;,.!?:()\n]+|\s[-\u2013\u2014]\s", fold(text).replace("\u2019", "'")):
+        current: List[str] = []
+        contrast = False
+        for word in _words(part):
+            if word in lex.breaks:
+                if current:
+                    out.append((contrast, current))
+                current, contrast = [], word in lex.contrasts
+                continue
+            current.append(word)
+        if current:
+            out.append((contrast, current))
+    return out
+
+
+def _negated(words: List[str], lex: AnswerLexicon) -> bool:
+    return any(w in lex.negations or w.endswith("n't") or w.endswith("nt") and w[:-2] in {"isn", "wasn", "doesn", "didn",
+               "hasn", "haven", "couldn", "can", "won", "wouldn", "aren", "weren", "shouldn"} for w in words)
+
+
+def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+    for phrase, answer in lex.hedges:
+        n = len(phrase)
+        if tuple(words[:n]) == phrase and (len(words) == n or not answer):
+            return answer
+    return None
+
+
+def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> Optional[bool]:
+    """True, False, or None when the message does not answer the yes/no
+    question about `slot` in a way these rules can tell."""
+    lex = lexicon or load_lexicon()
+    topic = lex.topics.get(slot)
+    if topic is None or not text or text.startswith("/"):
+        return None
+    votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
+    for contrast, words in clauses(text, lex):
+        hedged = _hedge(words, lex)
+        if hedged is not None:
+            votes.append((contrast, hedged))
+            continue
+        if not any(topic.mentions(w) for w in words):
+            continue
+        no = _negated(words, lex) or any(topic.against(w) for w in words)
+        votes.append((contrast, not no))
+    if not votes:
+        return None
+    contrasted = {a for c, a in votes if c}
+    if len(contrasted) == 1:
+        return contrasted.pop()
+    yes = sum(a for _, a in votes)
+    no = len(votes) - yes
+    return None if yes == no else yes > no  # "I doubt it; we checked; nothing open": no

@@ -1,0 +1,61 @@
+"""Answers to an open yes/no question that start with neither (issue 11:
+"she isn't in any study and couldn't get into one"), read by the clause
+about the question (bot/polarity.py) and through interpret()."""
+import pytest
+
+from bot.polarity import answer_to
+from bot.understanding import interpret
+
+
+@pytest.mark.parametrize("slot, text, answer", [
+    ("in_company_trial", "not enrolled; she's never had the product either", False),
+    ("in_company_trial", "he's been on the phase 2 protocol since March", True),
+    ("trial_available", "there is one she could join, and she's never received the drug", True),
+    ("trial_available", "nothing is recruiting that he'd be eligible for", False),
+    ("trial_available", "I doubt it; we checked the registry and found nothing open for her", False),
+    ("trial_available", "I think so, he meets the inclusion criteria of an open study", True),
+    ("trial_available", "he isn't in a trial but could join one", True),  # the contrast wins
+    ("trial_available", "the only site is closed to new patients", False),
+    ("in_development", "a submission is expected next year", True),
+    ("in_development", "they've filed for approval in this indication", True),
+    ("in_development", "development was abandoned in 2022", False),
+    ("alternatives_exhausted", "she still has a standard option left", False),
+    ("alternatives_exhausted", "everything licensed has failed", True),
+    ("serious_condition", "it's mild really, more of a nuisance", False),
+    ("serious_condition", "seriously debilitating, she can't work", True),
+    ("previously_treated", "never had it", False),
+])
+def test_the_clause_about_the_question_answers_it(slot, text, answer):
+    assert answer_to(slot, text) is answer
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("trial_available", "we're in Lyon"),  # nothing about the question
+    ("trial_available", "one trial is open, the other study is closed"),  # one clause each way
+])
+def test_no_answer_when_the_message_does_not_tell(slot, text):
+    assert answer_to(slot, text) is None
+
+
+def test_an_answer_is_read_whatever_the_intent_and_other_facts_are_kept():
+    read = interpret("not enrolled; she's never had the product either", "inform", [], "in_company_trial",
+                     {"role": "physician", "country": "FR"})
+    assert read.facts["in_company_trial"] is False and read.facts["previously_treated"] is False
+
+
+def test_a_question_of_the_users_own_answers_nothing():
+    read = interpret("which trials are open near Lyon?", "ask_info", [], "trial_available",
+                     {"role": "physician", "country": "FR"})
+    assert "trial_available" not in read.facts
+
+
+@pytest.mark.parametrize("text, role", [
+    ("I live in Toronto and I have diffuse systemic sclerosis; my rheumatologist mentioned your drug", "patient"),
+    ("my oncologist told me about your drug", "patient"),
+    ("I have a patient with ALS", None),
+    ("my husband has ALS and his neurologist says it's progressing", "patient_advocate"),
+])
+def test_the_writers_own_doctor_or_illness_makes_them_the_patient(text, role):
+    from bot.roles import read_role
+
+    assert read_role(text, answering=False) == role
