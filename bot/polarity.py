@@ -49,9 +49,21 @@ def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
             tuple(sorted(w[:-1] for w in words if w.endswith("*"))))
 
 
+def _strings_only(node, where: str) -> None:
+    """YAML reads a bare no, yes, on or off as a boolean: every word must be text."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _strings_only(value, f"{where}: {key}")
+    elif isinstance(node, list):
+        for item in node:
+            if not isinstance(item, str):
+                raise ValueError(f"{where}: {item!r} is not text (quote it)")
+
+
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _strings_only(data, str(path))
     hedges = [(tuple(_words(h)), answer == "yes") for answer, items in data["hedges"].items() for h in items]
     topics = {}
     for slot, entry in data["topics"].items():
@@ -94,8 +106,10 @@ def _negated(words: List[str], lex: AnswerLexicon) -> bool:
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     for phrase, answer in lex.hedges:
         n = len(phrase)
-        if tuple(words[:n]) == phrase and (len(words) == n or not answer):
-            return answer
+        if answer and tuple(words) == phrase:
+            return True  # "it is", "there is": the whole clause
+        if not answer and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            return False  # "I'm fairly sure it's not"
     return None
 
 

@@ -59,3 +59,21 @@ def test_the_writers_own_doctor_or_illness_makes_them_the_patient(text, role):
     from bot.roles import read_role
 
     assert read_role(text, answering=False) == role
+
+
+def test_a_bare_yaml_boolean_in_the_vocabulary_is_refused(tmp_path):
+    from bot.polarity import load_lexicon
+
+    path = tmp_path / "answers.yml"
+    path.write_text("breaks: [and]\ncontrasts: [but]\nnegations: [not, no]\nhedges: {}\ntopics: {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote it"):
+        load_lexicon(path)
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("trial_available", "not possible, no trail open to him"),
+    ("in_development", "I'm fairly sure it's not, the company only develops it for a different disease"),
+    ("in_development", "there's no programme and no application for this indication, no"),
+])
+def test_no_in_any_clause_is_read(slot, text):
+    assert answer_to(slot, text) is False
