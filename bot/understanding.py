@@ -166,7 +166,7 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return (tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"]),
             (tuple(fold(v) for v in data["verbs"]), tuple(fold(c) for c in data["first_person"])),
-            tuple(fold(t) for t in data["confirmation_tags"]))
+            tuple(fold(t) for t in data["confirmation_tags"]), frozenset(fold(w) for w in data["others"]))
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
@@ -180,31 +180,41 @@ def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
 
 def wants_handoff(text: str) -> bool:
     """'let's go ahead and submit it', 'can I talk to someone': the user asks,
-    in words, to go ahead with a request or to reach the team."""
+    in words, to go ahead with a request or to reach the team. Read clause by
+    clause: a negation earlier in the clause cancels it ("I'm not ready to go
+    ahead"), and so does someone else as its subject ("the company has no
+    plans to develop or file it")."""
     if not text or text.startswith("/"):
         return False
-    phrases, negations, verbs, tags = _handoff_words()
+    phrases, negations, verbs, tags, others = _handoff_words()
     words = re.findall(r"[a-z0-9']+", fold(text))
     if (words and words[0] in _QUESTION_WORDS) or _asks_confirmation(text, tags):
         return False  # "how do I apply?", "we'd file an AAC, right?" ask about the process
-
-    padded = f" {' '.join(words)} "
-    # A bare verb ("submit", "apply") counts when the writer asks for it:
-    # "we'd like to apply", "please submit it", "apply now" - not "the company plans to apply".
     verb_words, cues = verbs
-    for i, word in enumerate(words):
-        if word in verb_words:
-            before = " ".join(words[max(0, i - 4):i])
-            if (i == 0 or any(f" {c} " in f" {before} " for c in cues)) \
-                    and not any(f" {n} " in f" {before} " for n in negations):
+    for clause in re.split(r"[.;,!?:\n()]+", fold(text)):
+        words = re.findall(r"[a-z0-9']+", clause)
+        padded = f" {' '.join(words)} "
+
+        def asked_by_writer(before: List[str], cue_needed: bool) -> bool:
+            joined = f" {' '.join(before)} "
+            if any(f" {n} " in joined for n in negations):
+                return False
+            cued = any(f" {c} " in joined for c in cues)
+            if any(w in others for w in before) and not cued:
+                return False
+            return cued or not before or not cue_needed
+
+        # A bare verb ("submit", "apply") counts when the writer asks for it:
+        # "we'd like to apply", "please submit it", "apply now".
+        for i, word in enumerate(words):
+            if word in verb_words and asked_by_writer(words[:i], cue_needed=True):
                 return True
-    for phrase in phrases:
-        at = padded.find(f" {phrase} ")
-        while at >= 0:
-            before = " ".join(padded[:at].split()[-3:])
-            if not any(f" {n} " in f" {before} " for n in negations):
-                return True
-            at = padded.find(f" {phrase} ", at + 1)
+        for phrase in phrases:
+            at = padded.find(f" {phrase} ")
+            while at >= 0:
+                if asked_by_writer(padded[:at].split(), cue_needed=False):
+                    return True
+                at = padded.find(f" {phrase} ", at + 1)
     return False
 
 

@@ -69,7 +69,7 @@ def test_a_place_answers_the_country_question_and_respects_approval_context():
 
 @pytest.mark.parametrize("text", ["we'd like to go ahead and submit", "please proceed with the request",
                                   "can I speak to someone from your team", "yes, let's apply",
-                                  "can you submit it for me?"])
+                                  "can you submit it for me?", "not sure yet, but let's go ahead", "ok file it"])
 def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
     read = interpret(text, "affirm", [], "trial_available", {"role": "physician", "country": "FR"})
     assert read.wants_handoff and "trial_available" not in read.facts
@@ -77,7 +77,9 @@ def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
 
 @pytest.mark.parametrize("text", ["how do I apply?", "don't submit anything yet", "yes", "she never applied",
                                   "we'd file an AAC for this stent, right?", "so I submit it on e-Saturne, correct?",
-                                  "we file it ourselves, don't we?"])
+                                  "we file it ourselves, don't we?", "I'm not ready to go ahead",
+                                  "the company said it has no plans to develop or file it for scleroderma",
+                                  "the company plans to apply next year"])
 def test_other_messages_are_not_a_request_to_go_ahead(text):
     assert not wants_handoff(text)
 
