@@ -70,11 +70,21 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
     return any(f" {n} " in joined for n in vocabulary.negations)
 
 
+def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
+    """The words of the sentences that speak of the product's status (all of
+    a message whose sentences say nothing of it: a short answer)."""
+    sentences = [_words(s) for s in re.split(r"[.;!?\n]+", text or "")]
+    status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.off_label + vocabulary.unavailable
+                    + vocabulary.available)
+    about = [w for s in sentences if s and (_find(s, status_terms) or _fuzzy(s, vocabulary.approval_typos)) for w in s]
+    return about or _words(text)
+
+
 def read_authorisation(text: str) -> Optional[str]:
     """One of the contract's authorisation values, or None when the message
     says nothing clear about the product's status."""
     vocabulary = load_vocabulary()
-    words = _words(text)
+    words = _status_words(text, vocabulary)
     if not words:
         return None
     joined = f" {' '.join(words)} "

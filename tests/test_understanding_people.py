@@ -94,6 +94,11 @@ def test_other_messages_are_not_a_request_to_go_ahead(text):
     ("registered for this use, though there's a shortage", "authorised_not_available"),
     ("approved for exactly this and in pharmacies", "authorised_available"),
     ("authrised but not for this use", "authorised_other_indication"),  # typing mistake
+    ("it's on the market for adults only, and this patient is a child", "authorised_other_indication"),
+    ("yes, it's authorized for this use and you can get it at any pharmacy", "authorised_available"),
+    # Only the sentences about the status count: "the other options" is not another use.
+    ("An implanted defibrillator isn't possible and the other options have been used. The vest is CE marked "
+     "for this use and sold in France.", "authorised_available"),
 ])
 def test_the_products_status_is_read_from_concepts(text, status):
     from bot.authorisation import read_authorisation
