@@ -19,6 +19,8 @@ from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
+AVAILABILITY_WINDOW = 6  # the same for availability ("never been put on the French market")
+CONTRASTS = {"but", "yet", "though", "although", "however"}
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 
 
@@ -70,10 +72,22 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
     return any(f" {n} " in joined for n in vocabulary.negations)
 
 
+def _negated_in_clause(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
+    """A negation within AVAILABILITY_WINDOW words before, not past a contrast
+    ("it has never been put on the French market"; "not licensed, but sold")."""
+    before: List[str] = []
+    for word in reversed(words[max(0, position - AVAILABILITY_WINDOW):position]):
+        if word in CONTRASTS:
+            break
+        before.insert(0, word)
+    joined = f" {' '.join(before)} "
+    return any(f" {n} " in joined for n in vocabulary.negations)
+
+
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
-    sentences = [_words(s) for s in re.split(r"[.;!?\n]+", text or "")]
+    sentences = [_words(s) for s in re.split(r"[.!?\n]+", text or "")]
     status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.off_label + vocabulary.unavailable
                     + vocabulary.available)
     about = [w for s in sentences if s and (_find(s, status_terms) or _fuzzy(s, vocabulary.approval_typos)) for w in s]
@@ -90,8 +104,12 @@ def read_authorisation(text: str) -> Optional[str]:
     joined = f" {' '.join(words)} "
     approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
     other_use = any(f" {p} " in joined for p in vocabulary.other_use)
-    unavailable = any(f" {p} " in joined for p in vocabulary.unavailable)
-    available = any(f" {p} " in joined for p in vocabulary.available) and not unavailable
+    # "no pharmacy can order it", "never been put on the market": a negated
+    # availability is unavailability.
+    offered = _find(words, vocabulary.available)
+    unavailable = any(f" {p} " in joined for p in vocabulary.unavailable) or any(
+        _negated_in_clause(words, i, vocabulary) for i in offered)
+    available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
         return "authorised_other_indication"
     if _find(words, vocabulary.unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary)]:

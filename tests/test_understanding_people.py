@@ -99,6 +99,12 @@ def test_other_messages_are_not_a_request_to_go_ahead(text):
     # Only the sentences about the status count: "the other options" is not another use.
     ("An implanted defibrillator isn't possible and the other options have been used. The vest is CE marked "
      "for this use and sold in France.", "authorised_available"),
+    ("approved for breast cancer; we want it for something else", "authorised_other_indication"),
+    ("the approval covers this use, yet no pharmacy can order it", "authorised_not_available"),
+    ("The drug I need is approved in Italy, but not for my illness", "authorised_other_indication"),
+    ("It has a marketing authorisation here for this indication, but it has never been put on the French market",
+     "authorised_not_available"),
+    ("not licensed here, but sold in Germany", "not_authorised"),
 ])
 def test_the_products_status_is_read_from_concepts(text, status):
     from bot.authorisation import read_authorisation
