@@ -158,6 +158,8 @@ def _countries(
     return treated, approved_only, region and not treated
 
 
+_FIRST_PERSON = {"i", "we", "i'd", "we'd", "i'll", "we'll", "let's", "lets", "i'm", "we're", "im", "id"}
+_ASKING_YOU = {"can", "could", "would", "will", "please", "may"}
 _QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"}
 
 
@@ -199,10 +201,17 @@ def wants_handoff(text: str) -> bool:
             joined = f" {' '.join(before)} "
             if any(f" {n} " in joined for n in negations):
                 return False
-            cued = any(f" {c} " in joined for c in cues)
-            if any(w in others for w in before) and not cued:
-                return False
-            return cued or not before or not cue_needed
+            # The nearest subject decides: "I know you intend to file it" is
+            # the company's plan; "can you submit it" asks the company to.
+            for j in range(len(before) - 1, -1, -1):
+                word = before[j]
+                if word == "you":
+                    return j > 0 and before[j - 1] in _ASKING_YOU
+                if word in others:
+                    return False
+                if word in _FIRST_PERSON:
+                    return True
+            return not before or not cue_needed or any(f" {c} " in joined for c in cues)
 
         # A bare verb ("submit", "apply") counts when the writer asks for it:
         # "we'd like to apply", "please submit it", "apply now".

@@ -79,7 +79,8 @@ def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
                                   "we'd file an AAC for this stent, right?", "so I submit it on e-Saturne, correct?",
                                   "we file it ourselves, don't we?", "I'm not ready to go ahead",
                                   "the company said it has no plans to develop or file it for scleroderma",
-                                  "the company plans to apply next year"])
+                                  "the company plans to apply next year",
+                                  "I know you have a phase 2 in AIHA and intend to file for it"])
 def test_other_messages_are_not_a_request_to_go_ahead(text):
     assert not wants_handoff(text)
 
