@@ -40,6 +40,7 @@ CATEGORIES = (
     "lack_of_effect",
 )
 SERIOUS = frozenset({"death", "life_threatening", "hospitalisation"})
+SERIOUS_NEVER_SET_ASIDE = frozenset({"death", "life_threatening"})
 # Reasons a harm mention was set aside that say outright the message reports
 # no harm with our product (the NLU component may then overrule the intent
 # classifier). A question or a supposition is not one: "how do I report a side
@@ -399,6 +400,13 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
     return None, "no_product"
 
 
+def _tied_at_all(lex: Lexicon, message: _Message) -> bool:
+    if message.strong or message.weak or message.exposed:
+        return True
+    ties = {str(w) for w in lex.data["death_ties"]}
+    return any(t.surf in ties for s in message.sentences for c in s for t in c.tokens)
+
+
 # ------------------------------------------------------------------ the decision
 _CATEGORY_OF = {
     "death": "death",
@@ -531,6 +539,14 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if mention.category == "lab" and any(_reassuring(c) for c in sentence):
         return "reassured"
     owner, reason = _owner(message, si, ci, mention.category)
+    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and reason in ("not_exposed", "no_product") \
+            and _tied_at_all(lex, message):
+        # A death or a life-threatening event is passed on whenever the
+        # message ties it to a product or a programme at all ("she was in your
+        # compassionate program", "the last patient we gave it to died"): a
+        # request or a wish in the same message is no proof the patient was
+        # never treated, and causality is for pharmacovigilance to assess.
+        owner, reason = "weak", None
     if mention.category == "defect":
         # A product defect needs the product in its clause (or "it" and the
         # product in its sentence), not an exposure.

@@ -592,3 +592,21 @@ def test_why_harm_words_were_set_aside_is_told():
 def test_button_payloads_and_empty_messages_are_not_read():
     assert screen("/report_adverse_event").finding is None
     assert screen("   ").finding is None
+
+
+@pytest.mark.parametrize("text", [
+    "hello. my wife passed away. she was in your compassionate program for the capsules. I want someone to look at this",
+    "the last patient we gave it to died of a pulmonary embolism in week 3. Has that been seen before?",
+    "He slipped away on Saturday, only 4 days after the new capsules from your programme were started.",
+    "Thank you for your help with the application earlier. Sadly he died of a brain haemorrhage 12 days into treatment.",
+    "my dad pased away last nite, he had his firts dose on friday",
+])
+def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
+    # Issue 11: a death is the most serious report; a request or an
+    # attribution in the same message never sets it aside.
+    finding = detect(text)
+    assert finding is not None and finding.category == "death"
+
+
+def test_a_death_on_another_companys_product_is_not_ours():
+    assert detect("my brother died from a reaction to a different chemo, so the whole family is scared now") is None
