@@ -539,13 +539,16 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if mention.category == "lab" and any(_reassuring(c) for c in sentence):
         return "reassured"
     owner, reason = _owner(message, si, ci, mention.category)
-    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and reason in ("not_exposed", "no_product") \
-            and _tied_at_all(lex, message):
+    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and (
+            (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
+            or (reason in ("never_exposed", "other_product", "past") and message.exposed)):
         # A death or a life-threatening event is passed on whenever the
         # message ties it to a product or a programme at all ("she was in your
         # compassionate program", "the last patient we gave it to died"): a
         # request or a wish in the same message is no proof the patient was
-        # never treated, and causality is for pharmacovigilance to assess.
+        # never treated, "never" may be about something else ("she never got
+        # out of bed again") once our product or an exposure is named, and
+        # causality is for pharmacovigilance to assess.
         owner, reason = "weak", None
     if mention.category == "defect":
         # A product defect needs the product in its clause (or "it" and the

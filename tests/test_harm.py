@@ -600,6 +600,14 @@ def test_button_payloads_and_empty_messages_are_not_read():
     "He slipped away on Saturday, only 4 days after the new capsules from your programme were started.",
     "Thank you for your help with the application earlier. Sadly he died of a brain haemorrhage 12 days into treatment.",
     "my dad pased away last nite, he had his firts dose on friday",
+    "Mi padre murió ayer. He was taking your tablets from the programme.",
+    "Patient sous votre produit en accès compassionnel, décédé hier soir.",
+    "My mother die three days ago. She take the medicine from your programme.",
+    "Yes, she had it for two months, right up until she died last week.",
+    "He lost his battle on Monday; he had been on your capsules since the summer.",
+    "she is not with us anymore, she was on the purple pills from your programme",
+    "Took his tablet from your supply in the evening and he never woke up.",
+    "My uncle, who got the same drug from you last year, died while he was on it.",
 ])
 def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
     # Issue 11: a death is the most serious report; a request or an
