@@ -541,7 +541,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     owner, reason = _owner(message, si, ci, mention.category)
     if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
-            or (reason in ("never_exposed", "other_product", "past") and message.exposed)):
+            or (reason in ("never_exposed", "other_product", "past") and message.exposed)
+            or (reason == "other_product" and message.strong)):
         # A death or a life-threatening event is passed on whenever the
         # message ties it to a product or a programme at all ("she was in your
         # compassionate program", "the last patient we gave it to died"): a

@@ -608,6 +608,9 @@ def test_button_payloads_and_empty_messages_are_not_read():
     "she is not with us anymore, she was on the purple pills from your programme",
     "Took his tablet from your supply in the evening and he never woke up.",
     "My uncle, who got the same drug from you last year, died while he was on it.",
+    "Patient DOA in the ED this morning, he had been taking your tablets for a month.",
+    "Intra-operative cardiac arrest, unsuccessful resuscitation; his only new drug was your anticoagulant.",
+    "We laid my father to rest today. The capsules from your trial made him so ill at the end.",
 ])
 def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
     # Issue 11: a death is the most serious report; a request or an
