@@ -2,14 +2,18 @@
 parsed by the whole trained NLU pipeline (intent classifier and the second
 safety detector). Command: python bench/eval_safety.py MODEL SET [--quiet].
 
-- blind_1.yml: written blind, never read while the detector was developed
-  (figures only, no message is printed).
-- dev.yml: the development set (the detector's vocabularies were written
-  against it)."""
+Every set was written blind by a helper who saw no training data, lexicon or
+code, and each was first run with figures only (BENCHMARKS.md). dev.yml
+guided the detector's vocabularies; the misses of blind_1 and blind_2 were
+read after their first run, and the missed deaths of blind_3 and blind_4, so
+all five are development sets now: a new blind set is needed for the next
+held-out figure."""
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.harm import detect
 from evaluation.safety import evaluate, score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,16 +22,32 @@ SAFETY = ROOT / "tests" / "safety"
 # set -> (minimum recall, minimum recall on deaths and life-threatening events,
 # maximum false-alarm rate, whether failures may print the messages)
 # The issue 11 targets (recall >= 0.98, 1.0 on deaths and life-threatening
-# events, false alarms <= 0.03) are NOT met yet with either detector enough
-# (BENCHMARKS.md): blind recall 0.902, deaths and life-threatening 1.0, false
-# alarms 0.271 (most from the intent classifier); a model trained from
-# scratch on the same data gave 0.898 and 0.205. Asserted at floors under
-# those figures by that retraining spread, so that a regression fails;
-# deaths and life-threatening events at 1.0 always.
+# events, false alarms <= 0.03) are NOT met on the held-out runs
+# (BENCHMARKS.md). Measured with the model of 2026-12-02 after those runs:
+# recall 1.0 / 0.963 / 0.913 / 0.938 / 0.944 (dev, blind 1-4), deaths and
+# life-threatening 1.0 on all five, false alarms 0.30 / 0.30 / 0.31 / 0.26 /
+# 0.30. Asserted at floors a little under (retraining moves them by about
+# a point); deaths and life-threatening events at 1.0 always. Only dev and the
+# two newest sets run with the model, to keep `make test` short; the detector
+# alone is checked on every set below, without a model.
 SETS = {
-    "blind_1.yml": (0.88, 1.0, 0.30, False),
-    "dev.yml": (0.98, 1.0, 0.26, True),
+    "dev.yml": (0.98, 1.0, 0.32, True),
+    "blind_3.yml": (0.92, 1.0, 0.28, True),
+    "blind_4.yml": (0.92, 1.0, 0.32, True),
 }
+# Deaths and life-threatening events the detector alone catches (of all), per set.
+DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 66, "blind_3.yml": 78, "blind_4.yml": 74}
+
+
+@pytest.mark.parametrize("name", sorted(DETECTOR_SERIOUS_FLOORS))
+def test_the_detector_alone_catches_the_deaths_it_caught(name):
+    """A report of harm never depends on one classifier: the second detector
+    keeps what it catches of the most serious reports, with no model."""
+    data = yaml.safe_load((SAFETY / name).read_text(encoding="utf-8"))
+    serious = [r["text"] for r in data["reports"] if r["category"] in ("death", "life_threatening")]
+    caught = sum(detect(text) is not None for text in serious)
+    missed = [text for text in serious if detect(text) is None]
+    assert caught >= DETECTOR_SERIOUS_FLOORS[name], missed
 
 
 @pytest.mark.model
