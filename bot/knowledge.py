@@ -13,7 +13,7 @@ import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Pattern, Tuple
 
 import pycountry
 import yaml
@@ -416,17 +416,25 @@ def _facets(raw: Any, facts: Mapping[str, Fact], known: Mapping[str, Source], ca
     return out
 
 
+def _listed(raw: Any, file: Path, entry: str, section: str, item: str,
+            keys: str) -> Iterator[Tuple[str, Mapping[str, Any]]]:
+    """(where, mapping) for each item of an optional list section, with the
+    file and entry named when the section or an item has the wrong shape."""
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(file, entry, f"'{section}' must be a list")
+    for i, value in enumerate(raw):
+        where = f"{entry}: {item} {i + 1}"
+        if not isinstance(value, Mapping):
+            raise KnowledgeBaseError(file, where, f"must be a mapping with {keys}")
+        yield where, value
+
+
 def _premises(raw: Any, facts: Mapping[str, Fact], catalogue: FacetCatalogue, file: Path,
               entry: str) -> Tuple[Premise, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise KnowledgeBaseError(file, entry, "'premises' must be a list")
     out = []
-    for i, p in enumerate(raw):
-        where = f"{entry}: premise {i + 1}"
-        if not isinstance(p, Mapping):
-            raise KnowledgeBaseError(file, where, "must be a mapping with 'claim' and 'fact'")
+    for where, p in _listed(raw, file, entry, "premises", "premise", "'claim' and 'fact'"):
         _check_keys(p, ("claim", "fact", "about", "unpublished") + DURATION_BOUNDS, file, where)
         claim = _require(p, "claim", file, where)
         if claim not in catalogue.claims:
@@ -545,15 +553,8 @@ def _scheme(raw: Any, file: Path, filers: Tuple[str, ...], authority_codes: Tupl
 
 
 def _emergency(raw: Any, schemes: Mapping[str, Scheme], file: Path, entry: str) -> Tuple[EmergencyRoute, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise KnowledgeBaseError(file, entry, "'emergency' must be a list")
     out = []
-    for i, e in enumerate(raw):
-        where = f"{entry}: emergency {i + 1}"
-        if not isinstance(e, Mapping):
-            raise KnowledgeBaseError(file, where, "must be a mapping with 'subject', 'scheme' and 'fact'")
+    for where, e in _listed(raw, file, entry, "emergency", "emergency", "'subject', 'scheme' and 'fact'"):
         _check_keys(e, ("subject", "scheme", "fact"), file, where)
         code = _require(e, "scheme", file, where)
         if code not in schemes:

@@ -251,6 +251,9 @@ BAD_FACETS = [
      "FR_AAC: premise 8: claim 'magic' is not one of"),
     ("duration not readable", lambda d: d["schemes"][0]["premises"][0].update(at_most="a year or so"),
      "FR_AAC: premise 1: 'at_most' must read like '3 months'"),
+    ("premises not a list", lambda d: d["schemes"][0].update(premises="none"), "FR_AAC: 'premises' must be a list"),
+    ("premise not a mapping", lambda d: d["schemes"][0]["premises"].append("wrong"),
+     "FR_AAC: premise 8: must be a mapping with 'claim' and 'fact'"),
 ]
 
 
