@@ -371,16 +371,28 @@ class Reading:
         return self.schemes[0] if self.schemes else None
 
 
+def _named(text: str, kb: KnowledgeBase, ctx: Context) -> Tuple[Tuple[str, ...], List[str]]:
+    """The message's words (spelling corrected) and the schemes it names, best first."""
+    words = tuple(ctx.speller.correct(normalise(text)))
+    scores = scheme_scores(text, words, ctx)
+    _authority_boost(text, words, scores, kb)
+    _country_boost(words, scores, kb, ctx.lexicon)
+    ranked = sorted((c for c, (s, _) in scores.items() if s >= SCHEME_MIN_SCORE),
+                    key=lambda c: (-scores[c][0], scores[c][1]))
+    return words, ranked
+
+
+def names_a_scheme(text: str, kb: KnowledgeBase) -> bool:
+    """Whether the message names a scheme at all: the cheap first step of
+    reading it as a question (most messages of an assessment name none)."""
+    return bool(_named(text, kb, context_for(kb))[1])
+
+
 def read_question(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None,
                   lexicon: Optional[QuestionLexicon] = None) -> Reading:
     ctx = context_for(kb, lexicon)
     lex = ctx.lexicon
-    words = tuple(ctx.speller.correct(normalise(text)))
-    scores = scheme_scores(text, words, ctx)
-    _authority_boost(text, words, scores, kb)
-    _country_boost(words, scores, kb, lex)
-    ranked = sorted((c for c, (s, _) in scores.items() if s >= SCHEME_MIN_SCORE),
-                    key=lambda c: (-scores[c][0], scores[c][1]))
+    words, ranked = _named(text, kb, ctx)
     named = bool(ranked)
     if not ranked:
         current = kb.schemes.get(current_scheme or "")
