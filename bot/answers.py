@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from bot.config import Settings
-from bot.facets import Reading, context_for, names_a_scheme, read_question, select_parts
+from bot.facets import Reading, context_for, read_if_named, read_question, select_parts
 from bot.knowledge import Fact, KnowledgeBase
 from bot.premises import Correction, check_premises
 from bot.render import Message, fact_answer, sources_line, value_label
@@ -161,9 +161,7 @@ def premise_corrections(text: str, kb: KnowledgeBase, settings: Settings, curren
     no wrong claim), for a turn that goes on with something else: "we'd file
     an AAC for this non-CE stent" read as the start of an assessment still
     gets its correction first. Only a message that names a scheme is read."""
-    if not names_a_scheme(text, kb):
-        return []  # most messages of an assessment: spare the full reading
-    reading = read_question(text, kb, current_scheme)
-    if not reading.named:
+    reading = read_if_named(text, kb, current_scheme)
+    if reading is None:
         return []
     return [_correction_message(c, kb, settings) for c in check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 import yaml
 
@@ -20,7 +20,7 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
 AVAILABILITY_WINDOW = 6  # the same for availability ("never been put on the French market")
-CONTRASTS = {"but", "yet", "though", "although", "however"}
+CONTRASTS = frozenset({"but", "yet", "though", "although", "however"})
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 
 
@@ -66,20 +66,15 @@ def _fuzzy(words: List[str], candidates: Tuple[str, ...]) -> List[int]:
             if len(word) >= FUZZY_MIN_LENGTH and word not in candidates and meant(word, candidates, FUZZY_SCORE)]
 
 
-def _negated(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
-    before = words[max(0, position - NEGATION_WINDOW):position]
-    joined = f" {' '.join(before)} "
-    return any(f" {n} " in joined for n in vocabulary.negations)
-
-
-def _negated_in_clause(words: List[str], position: int, vocabulary: Vocabulary) -> bool:
-    """A negation within AVAILABILITY_WINDOW words before, not past a contrast
-    ("it has never been put on the French market"; "not licensed, but sold")."""
-    before: List[str] = []
-    for word in reversed(words[max(0, position - AVAILABILITY_WINDOW):position]):
-        if word in CONTRASTS:
+def _negated(words: List[str], position: int, vocabulary: Vocabulary, window: int = NEGATION_WINDOW,
+             stop: FrozenSet[str] = frozenset()) -> bool:
+    """A negation within `window` words before `position`, not looking past a
+    word of `stop` ("not licensed, but sold": the contrast ends it)."""
+    before = words[max(0, position - window):position]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in stop:
+            before = before[i + 1:]
             break
-        before.insert(0, word)
     joined = f" {' '.join(before)} "
     return any(f" {n} " in joined for n in vocabulary.negations)
 
@@ -108,7 +103,7 @@ def read_authorisation(text: str) -> Optional[str]:
     # availability is unavailability.
     offered = _find(words, vocabulary.available)
     unavailable = any(f" {p} " in joined for p in vocabulary.unavailable) or any(
-        _negated_in_clause(words, i, vocabulary) for i in offered)
+        _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
         return "authorised_other_indication"

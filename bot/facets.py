@@ -382,17 +382,24 @@ def _named(text: str, kb: KnowledgeBase, ctx: Context) -> Tuple[Tuple[str, ...],
     return words, ranked
 
 
-def names_a_scheme(text: str, kb: KnowledgeBase) -> bool:
-    """Whether the message names a scheme at all: the cheap first step of
-    reading it as a question (most messages of an assessment name none)."""
-    return bool(_named(text, kb, context_for(kb))[1])
+def read_if_named(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None) -> Optional[Reading]:
+    """The reading of a message that names a scheme, or None, after only the
+    cheap first step (most messages of an assessment name none)."""
+    ctx = context_for(kb)
+    words, ranked = _named(text, kb, ctx)
+    return _read(ctx, kb, words, ranked, current_scheme) if ranked else None
 
 
 def read_question(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None,
                   lexicon: Optional[QuestionLexicon] = None) -> Reading:
     ctx = context_for(kb, lexicon)
-    lex = ctx.lexicon
     words, ranked = _named(text, kb, ctx)
+    return _read(ctx, kb, words, ranked, current_scheme)
+
+
+def _read(ctx: Context, kb: KnowledgeBase, words: Tuple[str, ...], ranked: List[str],
+          current_scheme: Optional[str]) -> Reading:
+    lex = ctx.lexicon
     named = bool(ranked)
     if not ranked:
         current = kb.schemes.get(current_scheme or "")

@@ -27,11 +27,12 @@ class Topic:
     negative: FrozenSet[str]
     negative_prefixes: Tuple[str, ...]
 
+    # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
-        return word in self.words or word.startswith(self.prefixes) if self.prefixes else word in self.words
+        return word in self.words or word.startswith(self.prefixes)
 
     def against(self, word: str) -> bool:
-        return word in self.negative or (bool(self.negative_prefixes) and word.startswith(self.negative_prefixes))
+        return word in self.negative or word.startswith(self.negative_prefixes)
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,7 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
 
 
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
-    return any(w in lex.negations or w.endswith("n't") or w.endswith("nt") and w[:-2] in {"isn", "wasn", "doesn", "didn",
-               "hasn", "haven", "couldn", "can", "won", "wouldn", "aren", "weren", "shouldn"} for w in words)
+    return any(w in lex.negations or w.endswith("n't") for w in words)
 
 
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Pattern, Set, Tuple
 
 import yaml
 
@@ -158,17 +158,34 @@ def _countries(
     return treated, approved_only, region and not treated
 
 
-_FIRST_PERSON = {"i", "we", "i'd", "we'd", "i'll", "we'll", "let's", "lets", "i'm", "we're", "im", "id"}
-_ASKING_YOU = {"can", "could", "would", "will", "please", "may"}
 _QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"}
 
 
+@dataclass(frozen=True)
+class HandoffWords:
+    """data/lexicon/handoff.yml, folded."""
+
+    go_ahead: Tuple[str, ...]
+    negations: Tuple[str, ...]
+    verbs: FrozenSet[str]
+    cues: Tuple[str, ...]
+    confirmation_tags: Tuple[str, ...]
+    others: FrozenSet[str]
+    writer: FrozenSet[str]
+    asking_you: FrozenSet[str]
+
+
 @lru_cache(maxsize=2)
-def _handoff_words(path: Path = HANDOFF_LEXICON) -> Tuple[Tuple[str, ...], ...]:
+def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return (tuple(fold(p) for p in data["go_ahead"]), tuple(fold(p) for p in data["negations"]),
-            (tuple(fold(v) for v in data["verbs"]), tuple(fold(c) for c in data["first_person"])),
-            tuple(fold(t) for t in data["confirmation_tags"]), frozenset(fold(w) for w in data["others"]))
+
+    def folded(key: str) -> Tuple[str, ...]:
+        return tuple(fold(str(w)) for w in data[key])
+
+    return HandoffWords(
+        go_ahead=folded("go_ahead"), negations=folded("negations"), verbs=frozenset(folded("verbs")),
+        cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
+        writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")))
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
@@ -180,6 +197,25 @@ def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
     return any(tail.endswith(" " + tag) for tag in tags)
 
 
+def _asked_by_writer(before: List[str], cue_needed: bool, lex: HandoffWords) -> bool:
+    """Whether the words of the clause before a go-ahead make it the writer's
+    request: no negation, and the nearest subject is the writer ("I know you
+    intend to file it" is the company's plan; "can you submit it" asks the
+    company to). With no subject, a bare verb needs a cue ("please submit")."""
+    joined = f" {' '.join(before)} "
+    if any(f" {n} " in joined for n in lex.negations):
+        return False
+    for j in range(len(before) - 1, -1, -1):
+        word = before[j]
+        if word == "you":
+            return j > 0 and before[j - 1] in lex.asking_you
+        if word in lex.others:
+            return False
+        if word in lex.writer:
+            return True
+    return not before or not cue_needed or any(f" {c} " in joined for c in lex.cues)
+
+
 def wants_handoff(text: str) -> bool:
     """'let's go ahead and submit it', 'can I talk to someone': the user asks,
     in words, to go ahead with a request or to reach the team. Read clause by
@@ -188,40 +224,22 @@ def wants_handoff(text: str) -> bool:
     plans to develop or file it")."""
     if not text or text.startswith("/"):
         return False
-    phrases, negations, verbs, tags, others = _handoff_words()
+    lex = _handoff_words()
     words = re.findall(r"[a-z0-9']+", fold(text))
-    if (words and words[0] in _QUESTION_WORDS) or _asks_confirmation(text, tags):
+    if (words and words[0] in _QUESTION_WORDS) or _asks_confirmation(text, lex.confirmation_tags):
         return False  # "how do I apply?", "we'd file an AAC, right?" ask about the process
-    verb_words, cues = verbs
     for clause in re.split(r"[.;,!?:\n()]+", fold(text)):
         words = re.findall(r"[a-z0-9']+", clause)
         padded = f" {' '.join(words)} "
-
-        def asked_by_writer(before: List[str], cue_needed: bool) -> bool:
-            joined = f" {' '.join(before)} "
-            if any(f" {n} " in joined for n in negations):
-                return False
-            # The nearest subject decides: "I know you intend to file it" is
-            # the company's plan; "can you submit it" asks the company to.
-            for j in range(len(before) - 1, -1, -1):
-                word = before[j]
-                if word == "you":
-                    return j > 0 and before[j - 1] in _ASKING_YOU
-                if word in others:
-                    return False
-                if word in _FIRST_PERSON:
-                    return True
-            return not before or not cue_needed or any(f" {c} " in joined for c in cues)
-
         # A bare verb ("submit", "apply") counts when the writer asks for it:
         # "we'd like to apply", "please submit it", "apply now".
         for i, word in enumerate(words):
-            if word in verb_words and asked_by_writer(words[:i], cue_needed=True):
+            if word in lex.verbs and _asked_by_writer(words[:i], True, lex):
                 return True
-        for phrase in phrases:
+        for phrase in lex.go_ahead:
             at = padded.find(f" {phrase} ")
             while at >= 0:
-                if asked_by_writer(padded[:at].split(), cue_needed=False):
+                if _asked_by_writer(padded[:at].split(), False, lex):
                     return True
                 at = padded.find(f" {phrase} ", at + 1)
     return False
