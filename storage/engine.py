@@ -5,6 +5,8 @@ WAL and a busy timeout; PostgreSQL a pre-ping pool. Paths are resolved by
 bot.config (relative to the project)."""
 from __future__ import annotations
 
+import sqlite3
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,10 +20,26 @@ def sqlite_pragmas(dbapi_connection, _record=None) -> None:
     # WAL lets the action server, the console and the queue tool read while
     # one writes; busy_timeout makes concurrent writers wait instead of failing.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor, wait_s: float = 10.0) -> None:
+    """WAL is a property of the file, set once. SQLite answers "database is
+    locked" at once, without its busy handler, when two new connections race
+    to switch a fresh file: so read the mode first and retry the switch."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def is_sqlite(url: str) -> bool:
