@@ -19,6 +19,8 @@ from bot.config import PROJECT_ROOT
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "harm.yml"
 GAP = 4  # words a "..." may skip
+STEM_CACHE = 50_000  # words whose stem is remembered
+PREFIX_KEY = 3  # letters of a word beginning (hospitali*) the pattern index keys on
 
 _STEMMER = snowballstemmer.stemmer("english")
 # Product codes (ZX-301, TAL-902, TX2291), numbers, words, clause punctuation.
@@ -186,34 +188,78 @@ def _match_from(slots: Sequence[Slot], tokens: Sequence[Token], i: int) -> Optio
     return None
 
 
+def _atom_keys(atom: Atom) -> Optional[List[Tuple[str, str]]]:
+    """Index keys a token must have for the atom to match there; None: any token may."""
+    if atom.kind in ("stem", "surf"):
+        return [(atom.kind, atom.value)]
+    if atom.kind == "seq":
+        return _atom_keys(atom.value[0]) if atom.value else None
+    if atom.kind == "prefix" and len(atom.value) >= PREFIX_KEY:
+        return [("pre", atom.value[:PREFIX_KEY])]
+    if atom.kind in ("code", "num"):
+        return [("kind", atom.kind)]
+    if atom.kind == "year":
+        return [("kind", "num")]
+    if atom.kind == "brand":
+        return [("brand", "")]
+    return None
+
+
+def _first_keys(slots: Sequence[Slot]) -> Optional[List[Tuple[str, str]]]:
+    """Keys of every token a match can start on: the first slot's, and the
+    next one's too while slots are optional."""
+    keys: List[Tuple[str, str]] = []
+    for slot in slots:
+        if slot.gap:
+            return None
+        for atom in slot.atoms:
+            atom_keys = _atom_keys(atom)
+            if atom_keys is None:
+                return None
+            keys.extend(atom_keys)
+        if not slot.optional:
+            return keys
+    return None  # every slot optional: may match anywhere
+
+
+def _token_keys(tok: Token) -> List[Tuple[str, str]]:
+    # Not cached on the token: spelling correction and brand marking change it.
+    keys = [("stem", tok.stem), ("surf", tok.surf), ("kind", tok.kind), ("pre", tok.surf[:PREFIX_KEY])]
+    if tok.brand:
+        keys.append(("brand", ""))
+    return keys
+
+
 @dataclass
 class PatternSet:
-    """Patterns indexed by what their first word can be, for speed."""
+    """Patterns indexed by what the first word of a match can be, so each
+    token is tried only against the patterns that can start on it."""
 
     patterns: List[Pattern]
-    by_stem: Dict[str, List[Pattern]] = field(default_factory=dict)
-    by_surf: Dict[str, List[Pattern]] = field(default_factory=dict)
+    index: Dict[Tuple[str, str], List[Pattern]] = field(default_factory=dict)
     others: List[Pattern] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for pattern in self.patterns:
-            first = pattern.slots[0] if pattern.slots else None
-            if first is None or first.optional or first.gap or any(
-                a.kind not in ("stem", "surf") for a in first.atoms
-            ):
+            keys = _first_keys(pattern.slots)
+            if keys is None:
                 self.others.append(pattern)
                 continue
-            for atom in first.atoms:
-                index = self.by_stem if atom.kind == "stem" else self.by_surf
-                index.setdefault(atom.value, []).append(pattern)
+            for key in dict.fromkeys(keys):
+                self.index.setdefault(key, []).append(pattern)
 
     def find(self, tokens: Sequence[Token]) -> List[Tuple[int, int, str]]:
         """Every (start, end, pattern) match, longest first at each start."""
         found: List[Tuple[int, int, str]] = []
         for i, tok in enumerate(tokens):
-            candidates = self.by_stem.get(tok.stem, []) + self.by_surf.get(tok.surf, []) + self.others
+            hits = [self.index[key] for key in _token_keys(tok) if key in self.index]
+            if not hits and not self.others:
+                continue
+            candidates: Dict[int, Pattern] = {id(p): p for p in self.others}
+            for patterns in hits:
+                candidates.update((id(p), p) for p in patterns)
             best: Dict[str, int] = {}
-            for pattern in candidates:
+            for pattern in candidates.values():
                 end = _match_from(pattern.slots, tokens, i)
                 if end is not None and end > i:
                     best[pattern.text] = max(end, best.get(pattern.text, end))
@@ -229,6 +275,7 @@ class Lexicon:
         self.words = {k: str(v) for k, v in (norm.get("words") or {}).items()}
         self.irregular = {k: str(v) for k, v in (norm.get("irregular") or {}).items()}
         self.data = data
+        self._stems: Dict[str, str] = {}
         self.vocabulary: set = set()  # every word the lexicon names (never a product name)
         self._sets: Dict[str, PatternSet] = {}
         self._collect(data)
@@ -245,8 +292,13 @@ class Lexicon:
 
     # --- normalisation
     def stem_of(self, surf: str) -> str:
-        base = self.irregular.get(surf, surf)
-        return _STEMMER.stemWord(base)
+        stem = self._stems.get(surf)
+        if stem is None:
+            # The Snowball stemmer is the tokeniser's main cost; words recur.
+            if len(self._stems) > STEM_CACHE:
+                self._stems.clear()
+            stem = self._stems[surf] = _STEMMER.stemWord(self.irregular.get(surf, surf))
+        return stem
 
     def surfaces(self, word: str) -> List[str]:
         """Normalised forms of one written word (may be several words: didnt)."""

@@ -83,11 +83,23 @@ class Phrase:
 
     def find(self, words: Sequence[str], start: int = 0) -> Optional[Tuple[int, int]]:
         """(first, last + 1) of the first match at or after `start`."""
-        for i in range(start, len(words)):
-            end = self._match_from(words, i, 0)
+        for i in self._starts(words, start):
+            end = self._match_from(words, i + 1, 1)
             if end is not None:
                 return i, end
         return None
+
+    def _starts(self, words: Sequence[str], start: int) -> List[int]:
+        """Positions from `start` where the first place matches: found through
+        an index of the message's words, so the many phrases that cannot
+        start anywhere in it cost a few lookups."""
+        first = self.places[0]
+        index = _positions(tuple(words))
+        starts = [i for w in first.words for i in index.get(w, ()) if i >= start]
+        if first.prefixes:
+            starts += [i for i in range(start, len(words))
+                       if words[i] not in first.words and words[i].startswith(first.prefixes)]
+        return sorted(starts)
 
     def find_all(self, words: Sequence[str]) -> List[Tuple[int, int]]:
         out, start = [], 0
@@ -121,6 +133,14 @@ class Phrase:
         for place in self.places:
             if isinstance(place, Place):
                 yield from place.prefixes
+
+
+@lru_cache(maxsize=64)
+def _positions(words: Tuple[str, ...]) -> Dict[str, Tuple[int, ...]]:
+    index: Dict[str, List[int]] = {}
+    for i, word in enumerate(words):
+        index.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in index.items()}
 
 
 def phrases(raw: Iterable[str], concepts: Optional[Mapping[str, Sequence[str]]] = None) -> Tuple[Phrase, ...]:
