@@ -115,12 +115,26 @@ def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
     return found
 
 
-def _said_of_self(tokens: List[str], position: int) -> bool:
+def _sentence_starts(folded: str) -> List[int]:
+    """Token positions that begin a sentence: the first, and each after . ! ? or a line break."""
+    starts, previous_end = [], 0
+    for i, match in enumerate(_TOKEN.finditer(folded)):
+        if i == 0 or re.search(r"[.!?\n]", folded[previous_end:match.start()]):
+            starts.append(i)
+        previous_end = match.end()
+    return starts
+
+
+def _said_of_self(tokens: List[str], position: int, starts: List[int]) -> bool:
     before = tokens[max(0, position - 4):position]
     after = tokens[position + 1:position + 3]
-    # A message that opens with a role ("Cardiology registrar, patient in
-    # Leeds") introduces the writer; "the neurologist told us" does not.
-    opening = position <= 2 and not (set(before) & _DETERMINERS)
+    # A message that opens with a role, maybe after a greeting ("Cardiology registrar,
+    # patient in Leeds", "Good morning. Cardiac surgeon, CHU de Bordeaux")
+    # introduces the writer; "the neurologist told us" does not.
+    start = max((s for s in starts if s <= position), default=0)
+    after_greeting = starts.index(start) == 1 and start <= 3  # "Good morning." then the role
+    opening = (start == 0 or after_greeting) and position - start <= 2 \
+        and not (set(tokens[start:position]) & _DETERMINERS)
     return opening or bool(_SELF & set(before)) or "here" in after or "speaking" in after
 
 
@@ -157,8 +171,9 @@ def read_role(text: str, answering: bool) -> Optional[str]:
         return "other_hcp"
     every = mentions
     if not answering:
+        starts = _sentence_starts(folded)
         mentions = [(i, role) for i, role in mentions
-                    if _said_of_self(tokens, i) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
+                    if _said_of_self(tokens, i, starts) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
     if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
         return "patient"
     if not mentions and _speaks_as_patient(tokens, every, lex):

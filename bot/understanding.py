@@ -158,9 +158,6 @@ def _countries(
     return treated, approved_only, region and not treated
 
 
-_QUESTION_WORDS = {"how", "what", "who", "where", "when", "which", "why", "whom"}
-
-
 @dataclass(frozen=True)
 class HandoffWords:
     """data/lexicon/handoff.yml, folded."""
@@ -173,6 +170,9 @@ class HandoffWords:
     others: FrozenSet[str]
     writer: FrozenSet[str]
     asking_you: FrozenSet[str]
+    question_words: FrozenSet[str]
+    asking_whether: FrozenSet[str]
+    right_away: FrozenSet[str]
 
 
 @lru_cache(maxsize=2)
@@ -185,7 +185,9 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
     return HandoffWords(
         go_ahead=folded("go_ahead"), negations=folded("negations"), verbs=frozenset(folded("verbs")),
         cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
-        writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")))
+        writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
+        question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
+        right_away=frozenset(folded("right_away")))
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
@@ -216,32 +218,50 @@ def _asked_by_writer(before: List[str], cue_needed: bool, lex: HandoffWords) -> 
     return not before or not cue_needed or any(f" {c} " in joined for c in lex.cues)
 
 
+def _asks_whether_to(words: List[str], lex: HandoffWords) -> bool:
+    """'can we request it directly?', 'should I apply?': a question whether
+    the writer may or should do it, not a request to do it now."""
+    asks = any(a in lex.asking_whether and b in lex.writer for a, b in zip(words, words[1:]))
+    return asks and not lex.right_away & set(words)
+
+
 def wants_handoff(text: str) -> bool:
     """'let's go ahead and submit it', 'can I talk to someone': the user asks,
     in words, to go ahead with a request or to reach the team. Read clause by
     clause: a negation earlier in the clause cancels it ("I'm not ready to go
     ahead"), and so does someone else as its subject ("the company has no
-    plans to develop or file it")."""
+    plans to develop or file it"). Questions about the process are not
+    requests: a question word before the verb ("how do we apply", "tell us how
+    to request it"), or asking whether the writer may ("can we request it
+    directly?"), where only reaching a person still counts."""
     if not text or text.startswith("/"):
         return False
     lex = _handoff_words()
-    words = re.findall(r"[a-z0-9']+", fold(text))
-    if (words and words[0] in _QUESTION_WORDS) or _asks_confirmation(text, lex.confirmation_tags):
-        return False  # "how do I apply?", "we'd file an AAC, right?" ask about the process
-    for clause in re.split(r"[.;,!?:\n()]+", fold(text)):
-        words = re.findall(r"[a-z0-9']+", clause)
-        padded = f" {' '.join(words)} "
-        # A bare verb ("submit", "apply") counts when the writer asks for it:
-        # "we'd like to apply", "please submit it", "apply now".
-        for i, word in enumerate(words):
-            if word in lex.verbs and _asked_by_writer(words[:i], True, lex):
-                return True
-        for phrase in lex.go_ahead:
-            at = padded.find(f" {phrase} ")
-            while at >= 0:
-                if _asked_by_writer(padded[:at].split(), False, lex):
+    if _asks_confirmation(text, lex.confirmation_tags):
+        return False  # "we'd file an AAC, right?" asks about the process
+    for sentence in re.findall(r"[^.;!?\n]+[.;!?\n]*", fold(text)):
+        sentence_words = re.findall(r"[a-z0-9']+", sentence)
+        if sentence_words and sentence_words[0] in lex.question_words:
+            continue  # "how do I apply?"
+        whether = sentence.rstrip().endswith("?") and _asks_whether_to(sentence_words, lex)
+        for clause in re.split(r"[,:()]+", sentence):
+            words = re.findall(r"[a-z0-9']+", clause)
+            padded = f" {' '.join(words)} "
+            # A bare verb ("submit", "apply") counts when the writer asks for it:
+            # "we'd like to apply", "please submit it", "apply now".
+            for i, word in enumerate(words):
+                if word in lex.verbs and not whether and not lex.question_words & set(words[:i]) \
+                        and _asked_by_writer(words[:i], True, lex):
                     return True
-                at = padded.find(f" {phrase} ", at + 1)
+            for phrase in lex.go_ahead:
+                if whether and phrase.split()[0] in lex.verbs:
+                    continue
+                at = padded.find(f" {phrase} ")
+                while at >= 0:
+                    before = padded[:at].split()
+                    if not lex.question_words & set(before) and _asked_by_writer(before, False, lex):
+                        return True
+                    at = padded.find(f" {phrase} ", at + 1)
     return False
 
 
@@ -260,7 +280,8 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
 def _asks(text: str, intent: Optional[str]) -> bool:
     """A question of the user's own ("which trials are open?") answers nothing."""
     words = re.findall(r"[a-z']+", fold(text))
-    return intent in QUESTION_INTENTS or text.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_WORDS)
+    return intent in QUESTION_INTENTS or text.rstrip().endswith("?") or bool(
+        words and words[0] in _handoff_words().question_words)
 
 
 def interpret(

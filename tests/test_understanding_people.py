@@ -37,6 +37,11 @@ def test_the_answer_to_who_are_you(text, role):
     ("the neurologist told us to write to you", None),  # someone else's doctor
     ("my son has a rare disease", "patient_advocate"),
     ("my patient is 12", None),
+    # a greeting first: the role still opens the message
+    ("Good morning. Cardiac surgeon, CHU de Bordeaux. 79-year-old man, inoperable.", "physician"),
+    ("Hello! Paediatric oncologist in Lille here", "physician"),
+    ("Hi. The neurologist told us to ask you.", None),
+    ("We saw her last week. Haematologist said it could help.", None),  # not after a greeting: not an opening
 ])
 def test_a_role_volunteered_in_another_message_must_be_said_of_the_writer(text, role):
     assert read_role(text, answering=False) == role
@@ -69,7 +74,9 @@ def test_a_place_answers_the_country_question_and_respects_approval_context():
 
 @pytest.mark.parametrize("text", ["we'd like to go ahead and submit", "please proceed with the request",
                                   "can I speak to someone from your team", "yes, let's apply",
-                                  "can you submit it for me?", "not sure yet, but let's go ahead", "ok file it"])
+                                  "can you submit it for me?", "not sure yet, but let's go ahead", "ok file it",
+                                  "what happens next? we'd like to submit", "can we submit it now?",
+                                  "ok, can we go ahead?"])
 def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
     read = interpret(text, "affirm", [], "trial_available", {"role": "physician", "country": "FR"})
     assert read.wants_handoff and "trial_available" not in read.facts
@@ -80,7 +87,12 @@ def test_asking_to_go_ahead_is_never_a_yes_to_the_open_question(text):
                                   "we file it ourselves, don't we?", "I'm not ready to go ahead",
                                   "the company said it has no plans to develop or file it for scleroderma",
                                   "the company plans to apply next year",
-                                  "I know you have a phase 2 in AIHA and intend to file for it"])
+                                  "I know you have a phase 2 in AIHA and intend to file for it",
+                                  # questions about the process, at the end of an opening
+                                  "He has never had it. How do we apply for a derogation?",
+                                  "Could you tell us how to request it?",
+                                  "There's a phase 2 open. Trial first, or can we request it directly?",
+                                  "should I apply?", "tell me what we need to file"])
 def test_other_messages_are_not_a_request_to_go_ahead(text):
     assert not wants_handoff(text)
 
