@@ -507,8 +507,13 @@ def _question_marks(text: str, count: int) -> List[bool]:
 
 
 def _exposed(clause: _Clause, window: int) -> bool:
-    """An exposure that is not negated ("never managed to get him started")."""
-    return any(not _negated(clause, _Mention("exposure", s, e), window) for s, e in clause.spans.get("exposure", []))
+    """An exposure that is not negated ("never managed to get him started"),
+    nor part of a phrase saying the patient never got it ("had not yet received")."""
+    denied = clause.spans.get("never_exposed", []) + clause.spans.get("not_exposed", [])
+    return any(
+        not _negated(clause, _Mention("exposure", s, e), window) and not any(ds <= s and e <= de for ds, de in denied)
+        for s, e in clause.spans.get("exposure", [])
+    )
 
 
 def _add_child_exposure(sentences: List[List[_Clause]]) -> None:
@@ -538,10 +543,12 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         return "planned"
     if mention.category == "lab" and any(_reassuring(c) for c in sentence):
         return "reassured"
+    if mention.category in _SEVERITY_CATEGORIES and _describes_disease(lex, clause, mention):
+        return "severity"
     owner, reason = _owner(message, si, ci, mention.category)
     if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
-            or (reason in ("never_exposed", "other_product", "past") and message.exposed)
+            or (reason in ("never_exposed", "other_product", "past", "disease") and message.exposed)
             or (reason == "other_product" and message.strong)):
         # A death or a life-threatening event is passed on whenever the
         # message ties it to a product or a programme at all ("she was in your
@@ -549,7 +556,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         # request or a wish in the same message is no proof the patient was
         # never treated, "never" may be about something else ("she never got
         # out of bed again") once our product or an exposure is named, and
-        # causality is for pharmacovigilance to assess.
+        # causality is for pharmacovigilance to assess ("she died of her
+        # cancer; she had been on your capsules" is reported).
         owner, reason = "weak", None
     if mention.category == "defect":
         # A product defect needs the product in its clause (or "it" and the
@@ -568,6 +576,27 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if mention.category == "lack_of_effect" and not (message.exposed or any(o.strong for o in message.owners[si])):
         return "no_product"  # the disease goes on; not on our product as far as the message says
     return None
+
+
+_SEVERITY_CATEGORIES = frozenset({"death", "life_threatening", "reaction", "serious_reaction", "reaction_verb"})
+
+
+def _describes_disease(lex: Lexicon, clause: _Clause, mention: _Mention) -> bool:
+    """'the disease is fatal', 'her lung disease is getting worse', 'a
+    life-threatening condition': how grave the disease is, no event. Not when
+    the clause ties it to a product or a time of exposure ("her condition
+    became life-threatening after the second dose")."""
+    if clause.has("exposure") or clause.has("cause"):
+        return False
+    describing = {str(w) for w in lex.data["disease"]["describing"]}
+    for start, end in clause.spans.get("disease_noun", []):
+        # The words between, or the harm's own first word ("is life threatening").
+        between = clause.tokens[end:mention.start] or clause.tokens[mention.start:mention.start + 1]
+        if end <= mention.start and mention.start - end <= 4 and all(t.surf in describing for t in between):
+            return True
+        if mention.category in ("death", "life_threatening") and 0 <= start - mention.end <= 1:
+            return True  # "a fatal disease", "a life-threatening lung condition"
+    return False
 
 
 def _reassuring(clause: _Clause) -> bool:

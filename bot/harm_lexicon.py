@@ -23,9 +23,9 @@ STEM_CACHE = 50_000  # words whose stem is remembered
 PREFIX_KEY = 3  # letters of a word beginning (hospitali*) the pattern index keys on
 
 _STEMMER = snowballstemmer.stemmer("english")
-# Product codes (ZX-301, TAL-902, TX2291), numbers, words, clause punctuation.
+# Product codes (ZX-301, TAL-902, TX2291, MYX-7), numbers, words, clause punctuation.
 _TOKEN = re.compile(
-    r"(?P<code>\b[A-Za-z]{2,5}-?\d{2,5}[A-Za-z]?\b)"
+    r"(?P<code>\b[A-Za-z]{2,5}-?\d{2,5}[A-Za-z]?\b|\b[A-Z]{2,5}-\d\b)"
     r"|(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
     r"|(?P<num>\d+(?:[.,]\d+)?)"
     r"|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)*)"

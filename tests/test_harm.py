@@ -621,3 +621,40 @@ def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
 
 def test_a_death_on_another_companys_product_is_not_ours():
     assert detect("my brother died from a reaction to a different chemo, so the whole family is scared now") is None
+
+
+@pytest.mark.parametrize("text", [
+    "He passed away from his lymphoma on Monday. He was on the ZX-1 tablets.",
+    "She died of her cancer last week; she had been on your capsules since June.",
+])
+def test_a_death_put_down_to_the_disease_of_a_patient_on_our_product_is_passed_on(text):
+    # Causality is pharmacovigilance's to assess: a death of an exposed patient is reported.
+    finding = detect(text)
+    assert finding is not None and finding.category == "death"
+
+
+@pytest.mark.parametrize("text", [
+    "the disease is fatal and your drug DMG-1 is not licensed in the UK",
+    "She has a fatal disease and your drug ZX-1 is her last hope.",
+    "He received CHX-3 in a trial in 2020; the disease is life-threatening now.",
+    "Her lung disease is getting worse fast, could she have FBX-3?",
+    "Sadly the patient died of his cancer before receiving any dose - please close the request.",
+    "Cardiac arrest from his cardiomyopathy last night, he is on ECMO; he had not yet received any of your product.",
+])
+def test_how_grave_the_disease_is_reports_no_harm(text):
+    # Access requests describe the disease's gravity ("life-threatening" is a
+    # programme criterion): that is no event, with or without our product named.
+    assert detect(text) is None
+
+
+def test_the_disease_worsening_after_our_product_is_still_a_report():
+    assert detect("Her condition became life-threatening after the second dose of ZX-1.") is not None
+    assert detect("Off-label: AVX-220 used for lupus nephritis, patient developed PML-like lesions.") is not None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Diarrhoea three times a day since initiation of OTX-9.", True),  # one-digit product code
+    ("She had a reaction to a PD-1 inhibitor last year.", False),  # a target, not our product
+])
+def test_short_product_codes_are_products_and_targets_are_not(text, found):
+    assert (detect(text) is not None) == found
