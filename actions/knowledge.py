@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, slot_events
 from bot.answers import answer_question
+from bot.understanding import asks_something
 
 
 class ActionAnswerQuestion(Action):
@@ -21,6 +22,10 @@ class ActionAnswerQuestion(Action):
         kb, settings = context()
         state, read = read_message(tracker)  # "what is AAC? she's treated in Lyon" also gives a fact
         text = tracker.latest_message.get("text") or ""
+        if state.get("requested_slot") in read and not asks_something(text):
+            # "she isn't enrolled in anything" answers the open question, even
+            # if classified as a question: action_resume goes on with it.
+            return slot_events(read)
         # The scheme of the outcome answers "how long is it valid?"; the role
         # says who "I" is in "I'll file it myself".
         messages = answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role"))

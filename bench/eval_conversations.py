@@ -2,7 +2,7 @@
 real servers, a simulated user answering from a phrasing pool written blind.
 
 Usage: python bench/eval_conversations.py [--pool tests/conversations/pool_blind_1.yml]
-           [--count 320] [--seed 1] [--url http://127.0.0.1:5005 --token T] [--failures N]
+           [--count 320] [--seed 1] [--url http://127.0.0.1:5005 --token T] [--failures N] [--repeats N]
 Without --url it starts our stack (action + Rasa servers, fresh databases) and
 stops it at the end. Prints the figures as JSON, then every failure."""
 from __future__ import annotations
@@ -32,6 +32,8 @@ def main() -> None:
     parser.add_argument("--url")
     parser.add_argument("--token", default=TOKEN)
     parser.add_argument("--failures", type=int, default=1000, help="how many failures to print")
+    parser.add_argument("--repeats", type=int, default=0,
+                        help="how many successful conversations that asked a question twice to print")
     args = parser.parse_args()
 
     settings = load_settings()
@@ -46,6 +48,10 @@ def main() -> None:
     print(json.dumps({"pool": Path(args.pool).name, "seed": args.seed, **asdict(report)}, indent=2))
     failures = [r for r in results if not r.success]
     for result in failures[: args.failures]:
+        print(describe_failure(result))
+    repeats = [r for r in results if r.success and r.repeated]
+    for result in repeats[: args.repeats]:
+        print("(succeeded, with a repeated question)")
         print(describe_failure(result))
 
 

@@ -20,7 +20,7 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
 AVAILABILITY_WINDOW = 6  # the same for availability ("never been put on the French market")
-CONTRASTS = frozenset({"but", "yet", "though", "although", "however"})
+CONTRASTS = frozenset({"but", "though", "although", "however"})  # not "yet": "not yet marketed"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 
 
@@ -36,17 +36,22 @@ class Vocabulary:
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
+    other_use_typos: Tuple[str, ...] = ()  # the same for another use ("diffrent")
 
 
 @lru_cache(maxsize=2)
 def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = {key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__ if key in data}
-    return Vocabulary(**words, approval_typos=long_single_words(words["approval"], FUZZY_MIN_LENGTH))
+    return Vocabulary(**words, approval_typos=long_single_words(words["approval"], FUZZY_MIN_LENGTH),
+                      other_use_typos=long_single_words(words["other_use"], FUZZY_MIN_LENGTH))
+
+
+_ELISION = re.compile(r"\b(d|l|j|qu|n|s|c)'(?=[a-z])")  # French: "d'AMM" is "de AMM"
 
 
 def _words(text: str) -> List[str]:
-    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", fold(text).replace("’", "'"))
+    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", _ELISION.sub(r"\1 ", fold(text).replace("’", "'")))
 
 
 def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
@@ -98,7 +103,7 @@ def read_authorisation(text: str) -> Optional[str]:
         return None
     joined = f" {' '.join(words)} "
     approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
-    other_use = any(f" {p} " in joined for p in vocabulary.other_use)
+    other_use = any(f" {p} " in joined for p in vocabulary.other_use) or bool(_fuzzy(words, vocabulary.other_use_typos))
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
     offered = _find(words, vocabulary.available)
@@ -113,6 +118,8 @@ def read_authorisation(text: str) -> Optional[str]:
         # "marketed in France, but only for myeloma"; "not on the market here"
         if other_use and available:
             return "authorised_other_indication"
+        if available and any(f" {p} " in joined for p in vocabulary.this_use):
+            return "authorised_available"  # "marketed and reimbursed for this indication"
         return "authorised_not_available" if unavailable else None
     affirmed = [i for i in approvals if not _negated(words, i, vocabulary)]
     if not affirmed:

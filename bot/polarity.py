@@ -26,6 +26,12 @@ class Topic:
     prefixes: Tuple[str, ...]
     negative: FrozenSet[str]
     negative_prefixes: Tuple[str, ...]
+    # Phrases that say yes though they hold a negation ("didn't work" to
+    # "have the alternatives been exhausted?").
+    affirming: Tuple[Tuple[str, ...], ...] = ()
+
+    def affirmed(self, words: List[str]) -> bool:
+        return any(tuple(words[i:i + len(p)]) == p for p in self.affirming for i in range(len(words) - len(p) + 1))
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
@@ -70,7 +76,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
     for slot, entry in data["topics"].items():
         words, prefixes = _split(entry["topics"])
         negative, negative_prefixes = _split(entry.get("negative") or [])
-        topics[slot] = Topic(words, prefixes, negative, negative_prefixes)
+        affirming = tuple(tuple(_words(p)) for p in entry.get("affirming") or [])
+        topics[slot] = Topic(words, prefixes, negative, negative_prefixes, affirming)
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -125,6 +132,9 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         hedged = _hedge(words, lex)
         if hedged is not None:
             votes.append((contrast, hedged))
+            continue
+        if topic.affirmed(words):
+            votes.append((contrast, True))
             continue
         if not any(topic.mentions(w) for w in words):
             continue

@@ -22,7 +22,7 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
 # Words before a mention that say the writer is speaking of themself.
-_SELF = {"i'm", "im", "i", "am", "as", "this", "is", "here", "me", "speaking", "writing", "work", "working"}
+_SELF = {"i'm", "im", "i", "am", "as", "here", "me", "speaking", "writing", "work", "working"}
 _DETERMINERS = {"the", "a", "an", "her", "his", "their", "our", "your", "my", "its", "this", "that"}
 _POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
@@ -135,7 +135,9 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int]) -> bool:
     after_greeting = starts.index(start) == 1 and start <= 3  # "Good morning." then the role
     opening = (start == 0 or after_greeting) and position - start <= 2 \
         and not (set(tokens[start:position]) & _DETERMINERS)
-    return opening or bool(_SELF & set(before)) or "here" in after or "speaking" in after
+    # "this is the oncologist", not "approved for this and the pharmacy stocks it"
+    this_is = any(a == "this" and b == "is" for a, b in zip(before, before[1:]))
+    return opening or this_is or bool(_SELF & set(before)) or "here" in after or "speaking" in after
 
 
 def _speaks_as_patient(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLexicon) -> bool:

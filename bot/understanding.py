@@ -22,6 +22,7 @@ from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
 from bot.places import find_places, fold, misspelt_countries
 from bot.polarity import answer_to
+from bot.product_type import read_product_type
 from bot.roles import read_role
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
@@ -35,7 +36,6 @@ NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORE
 AFFIRM_INTENTS = {"affirm"}
 DENY_INTENTS = {"deny"}
 UNKNOWN_INTENTS = {"dont_know"}
-QUESTION_INTENTS = {"ask_info", "ask_efficacy_safety", "ask_medical_advice", "check_status", "what_can_you_do"}
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,7 @@ class HandoffWords:
     question_words: FrozenSet[str]
     asking_whether: FrozenSet[str]
     right_away: FrozenSet[str]
+    asking_starts: FrozenSet[str]
 
 
 @lru_cache(maxsize=2)
@@ -187,7 +188,7 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
         cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
         writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
         question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
-        right_away=frozenset(folded("right_away")))
+        right_away=frozenset(folded("right_away")), asking_starts=frozenset(folded("asking_starts")))
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
@@ -277,11 +278,14 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
 
 
-def _asks(text: str, intent: Optional[str]) -> bool:
-    """A question of the user's own ("which trials are open?") answers nothing."""
-    words = re.findall(r"[a-z']+", fold(text))
-    return intent in QUESTION_INTENTS or text.rstrip().endswith("?") or bool(
-        words and words[0] in _handoff_words().question_words)
+def asks_something(text: str) -> bool:
+    """A question or request of the user's own ("which trials are open?",
+    "explain the criteria"): it answers no open question. Read from the words,
+    not the intent: "she isn't enrolled in anything" may be classified as a
+    question about the programme and is still an answer."""
+    words = re.findall(r"[a-z']+", fold(text or ""))
+    lex = _handoff_words()
+    return text.rstrip().endswith("?") or bool(words and (words[0] in lex.question_words or words[0] in lex.asking_starts))
 
 
 def interpret(
@@ -304,6 +308,7 @@ def interpret(
             value = _coerce(slot, ent.get("value"))
             if valid_value(slot, value):
                 out.facts[slot] = value
+    from_entities = set(out.facts)
 
     treated, approved_only, region_only = _countries(text, entities, lex)
     if treated and "country" not in out.facts:
@@ -319,10 +324,19 @@ def interpret(
             out.facts["role"] = role
         for slot, value in _lexicon_matches(text, lex).items():
             out.facts.setdefault(slot, value)
+        # The answer to "medicine or device?" from the words for the product
+        # ("eye drops", "a divice"). Only there: elsewhere "chemo failed" or
+        # "on a monitor" need not be about the product.
+        if "product_type" not in from_entities and requested_slot == "product_type":
+            kind = read_product_type(text)
+            if kind:
+                out.facts["product_type"] = kind
         # The status read from concepts, where the message is about it: the
         # answer to the status question, or an opening. Elsewhere ("yes,
         # everything licensed has failed") approval words mean something else.
-        if "authorisation" not in out.facts and (
+        # It goes before the phrase lexicon, which sees "on the market" in "on
+        # the market here, but for something else".
+        if "authorisation" not in from_entities and (
                 requested_slot == "authorisation" or (requested_slot is None and current.get("authorisation") is None)):
             status = read_authorisation(text)
             if status:
@@ -332,7 +346,7 @@ def interpret(
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
     if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
         boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
-        said = answer_to(requested_slot, text) if boolean and not _asks(text, intent) else None
+        said = answer_to(requested_slot, text) if boolean and not asks_something(text) else None
         if intent in UNKNOWN_INTENTS or lex.unknown.search(text):
             out.unknown.add(requested_slot)
         elif boolean and lex.yes.search(text):

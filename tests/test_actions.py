@@ -149,6 +149,15 @@ def test_answer_question_cites_sources():
     assert "ansm.sante.fr" in messages[0]["text"] and "reviewed" in messages[0]["text"]
 
 
+def test_an_answer_to_the_open_question_classified_as_a_question_is_taken_as_the_answer():
+    state = {"role": "physician", "country": "FR", "requested_slot": "in_company_trial"}
+    messages, slots = run(ActionAnswerQuestion(), tracker(state, text="she isn't enrolled in anything", intent="ask_info"))
+    assert messages == [] and slots["in_company_trial"] is False
+    # a real question still gets its answer, and answers nothing
+    messages, slots = run(ActionAnswerQuestion(), tracker(state, text="what is an AAC?", intent="ask_info"))
+    assert messages and "in_company_trial" not in slots
+
+
 def test_safety_actions_use_configured_contacts():
     from bot.config import settings
 

@@ -21,6 +21,10 @@ from bot.understanding import interpret
     ("in_development", "development was abandoned in 2022", False),
     ("alternatives_exhausted", "she still has a standard option left", False),
     ("alternatives_exhausted", "everything licensed has failed", True),
+    # failed or not tolerated: exhausted, though said with a negation
+    ("alternatives_exhausted", "the standard ones either didn't work or she couldn't tolerate them", True),
+    ("alternatives_exhausted", "we've tried everything the doctors offered, nothing worked", True),
+    ("in_company_trial", "I'm not, and I've never had the medicine", False),  # the patient for themself
     ("serious_condition", "it's mild really, more of a nuisance", False),
     ("serious_condition", "seriously debilitating, she can't work", True),
     ("previously_treated", "never had it", False),
@@ -77,3 +81,11 @@ def test_a_bare_yaml_boolean_in_the_vocabulary_is_refused(tmp_path):
 ])
 def test_no_in_any_clause_is_read(slot, text):
     assert answer_to(slot, text) is False
+
+
+def test_a_declarative_answer_is_read_even_when_classified_as_a_question():
+    # "she isn't enrolled in anything" has been classified as a question about the programme.
+    read = interpret("she isn't enrolled in anything", "ask_info", [], "in_company_trial", {"role": "physician"})
+    assert read.facts.get("in_company_trial") is False
+    asked = interpret("is enrolment in a trial a condition?", "ask_info", [], "in_company_trial", {"role": "physician"})
+    assert "in_company_trial" not in asked.facts

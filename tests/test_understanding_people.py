@@ -41,6 +41,8 @@ def test_the_answer_to_who_are_you(text, role):
     ("Good morning. Cardiac surgeon, CHU de Bordeaux. 79-year-old man, inoperable.", "physician"),
     ("Hello! Paediatric oncologist in Lille here", "physician"),
     ("Hi. The neurologist told us to ask you.", None),
+    ("Hello, this is the treating oncologist", "physician"),
+    ("it's approved for exactly this and the pharmacy stocks it", None),
     ("We saw her last week. Haematologist said it could help.", None),  # not after a greeting: not an opening
 ])
 def test_a_role_volunteered_in_another_message_must_be_said_of_the_writer(text, role):
@@ -106,6 +108,15 @@ def test_other_messages_are_not_a_request_to_go_ahead(text):
     ("approved for this but never launched here", "authorised_not_available"),
     ("registered for this use, though there's a shortage", "authorised_not_available"),
     ("approved for exactly this and in pharmacies", "authorised_available"),
+    ("only approved first-line, we'd be using it in a later line", "authorised_other_indication"),
+    ("yes it's on the market here, but for something else", "authorised_other_indication"),
+    ("it's marketed here for a diffrent indication", "authorised_other_indication"),  # typing mistake
+    ("it's been approved for this, but there's no launch date here", "authorised_not_available"),
+    ("authorized for her indication, not yet commercialized", "authorised_not_available"),
+    ("it has a licence, just not in this indication", "authorised_other_indication"),
+    ("pas d'AMM, pour aucune indication", "not_authorised"),
+    ("AMM obtenue dans cette indication mais pas commercialisé", "authorised_not_available"),
+    ("commercialisé et remboursé dans cette indication", "authorised_available"),
     ("authrised but not for this use", "authorised_other_indication"),  # typing mistake
     ("it's on the market for adults only, and this patient is a child", "authorised_other_indication"),
     ("yes, it's authorized for this use and you can get it at any pharmacy", "authorised_available"),
@@ -142,3 +153,17 @@ def test_approval_words_in_the_answer_to_another_question_leave_the_status_alone
 def test_no_approval_for_any_use_is_not_authorised_even_when_this_indication_is_named():
     read = interpret("it has no authorisation here for any use; we'd want it for this indication", "inform", [], None, {})
     assert read.facts["authorisation"] == "not_authorised"
+
+
+def test_a_trial_that_has_ended_is_no_enrolment_and_first_line_says_nothing_of_alternatives():
+    read = interpret("yes, he had it in your study, but that study has ended and he's no longer enrolled",
+                     "inform", [], "previously_treated", {"role": "physician", "country": "FR"})
+    assert read.facts.get("previously_treated") is True and read.facts.get("in_company_trial") is not True
+    read = interpret("failed first-line chemo and second-line too", "inform", [], "alternatives_exhausted", {})
+    assert read.facts.get("alternatives_exhausted") is True
+
+
+def test_the_status_reader_goes_before_the_phrase_lexicon():
+    read = interpret("yes it's on the market here, but for something else", "inform", [], "authorisation",
+                     {"role": "physician", "country": "FR"})
+    assert read.facts["authorisation"] == "authorised_other_indication"

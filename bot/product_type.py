@@ -1,0 +1,66 @@
+"""Whether the product is a medicine or a medical device (contract slot
+`product_type`), from the words people use for the product: a form ("eye
+drops"), a kind ("monoclonal antibody", "stent"), another language
+("médicament"), with typing mistakes ("divice"). Vocabularies are data
+(`data/lexicon/product_type.yml`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.places import fold
+from bot.spelling import long_single_words, meant
+
+LEXICON = PROJECT_ROOT / "data" / "lexicon" / "product_type.yml"
+VALUES = ("medicine", "medical_device")
+FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 6
+_NOT_A = re.compile(r"\b(not|isn't|isnt|no|never|neither|nor) (an? |the )?$")
+
+
+@dataclass(frozen=True)
+class Kind:
+    value: str
+    phrases: Tuple[Tuple[str, ...], ...]
+    typos: Tuple[str, ...]
+
+
+@lru_cache(maxsize=2)
+def load_kinds(path: Path = LEXICON) -> Tuple[Kind, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kinds = []
+    for value in VALUES:
+        words = [fold(str(w)) for w in data[value]]
+        kinds.append(Kind(value, tuple(tuple(_words(w)) for w in words), long_single_words(words, FUZZY_MIN_LENGTH)))
+    return tuple(kinds)
+
+
+def _words(text: str) -> List[str]:
+    return re.findall(r"[a-z0-9]+", fold(text or "").replace("'", " "))
+
+
+def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
+    for i in range(len(words)):
+        before = " ".join(words[max(0, i - 3):i]) + " "
+        if _NOT_A.search(before):
+            continue  # "not a device"
+        if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases):
+            return True
+        word = words[i]
+        if len(word) >= FUZZY_MIN_LENGTH and word not in others and meant(word, kind.typos, FUZZY_SCORE):
+            return True
+    return False
+
+
+def read_product_type(text: str) -> Optional[str]:
+    """'medicine', 'medical_device', or None when the message names neither or both."""
+    kinds = load_kinds()
+    words = _words(text)
+    known = tuple(w for k in kinds for p in k.phrases for w in p)
+    named = [k.value for k in kinds if _named(words, k, known)]
+    return named[0] if len(named) == 1 else None
