@@ -133,8 +133,25 @@ def misspelt_countries(text: str, index: Optional[PlaceIndex] = None) -> List[Pl
     """Country names typed with a mistake ('Frnace', 'Germnay'). Meant for
     answers to the country question: elsewhere "being" could pass for Benin."""
     index = index or load_index()
-    found = []
-    for start, end, word in _words(text):
+    found: List[Place] = []
+    words = list(_words(text))
+    several = [name for name in index.countries if " " in name]
+    taken: set = set()
+    for size in (3, 2):  # "Untied States", "Unted Kingdom"
+        for i in range(len(words) - size + 1):
+            if taken & set(range(i, i + size)):
+                continue
+            key = " ".join(fold(w) for _, _, w in words[i:i + size])
+            if key in index.countries or key in index.names:
+                continue
+            name = meant(key, several, FUZZY_SCORE)
+            if name:
+                start, end = words[i][0], words[i + size - 1][1]
+                found.append(Place(start, end, text[start:end], index.countries[name], "country"))
+                taken |= set(range(i, i + size))
+    for position, (start, end, word) in enumerate(words):
+        if position in taken:
+            continue
         key = fold(word)
         if len(key) < FUZZY_MIN_LENGTH or key in index.countries or key in index.names or key in STOP_WORDS:
             continue

@@ -24,7 +24,7 @@ FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
 # Words before a mention that say the writer is speaking of themself.
 _SELF = {"i'm", "im", "i", "am", "as", "here", "me", "speaking", "writing", "work", "working"}
 _DETERMINERS = {"the", "a", "an", "her", "his", "their", "our", "your", "my", "its", "this", "that"}
-_POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its"}
+_POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its", "sa", "son", "ses", "ma", "mon"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
 
 
@@ -91,7 +91,7 @@ def _fuzzy(token: str, candidates: Tuple[str, ...]) -> bool:
     return len(token) >= FUZZY_MIN_LENGTH and meant(token, candidates, FUZZY_SCORE) is not None
 
 
-def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
+def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> List[Tuple[int, str]]:
     """(token position, role) for every word that names a kind of writer."""
     found: List[Tuple[int, str]] = []
     for i, token in enumerate(tokens):
@@ -104,7 +104,8 @@ def _mentions(tokens: List[str], lex: RoleLexicon) -> List[Tuple[int, str]]:
             found.append((i, "physician"))
         elif token in lex.relatives and (
                 (i > 0 and (tokens[i - 1] in _POSSESSIVE or tokens[i - 1].endswith("'s")))
-                or (i + 1 < len(tokens) and tokens[i + 1] == "of")):
+                or (i + 1 < len(tokens) and tokens[i + 1] == "of") or (answering and i == 0)):
+            # "grandson, helping my nan": a relative opening the answer to "who are you?"
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):
             found.append((i, "patient_advocate"))
@@ -167,7 +168,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if not tokens:
         return None
     joined = f" {' '.join(tokens)} "
-    mentions = _mentions(tokens, lex)
+    mentions = _mentions(tokens, lex, answering)
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
             and any(role in ("physician", "other_hcp") for _, role in mentions):
         return "other_hcp"

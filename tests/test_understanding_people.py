@@ -26,6 +26,12 @@ from bot.understanding import interpret, wants_handoff
     ("I volunteer for a patient association", "patient_advocate"),
     ("myself", "patient"),
     ("it is about my own disease", "patient"),
+    ("grandson, helping my nan sort this out", "patient_advocate"),
+    ("family friend, I'm helping the family find their way through this", "patient_advocate"),
+    ("je suis sa mère", "patient_advocate"),
+    ("me, the patient. I've been through every approved treatment", "patient"),
+    ("it's about my own treatment", "patient"),
+    ("it's me who is sick", "patient"),
 ])
 def test_the_answer_to_who_are_you(text, role):
     assert read_role(text, answering=True) == role
@@ -62,7 +68,8 @@ def test_place_names_that_are_ordinary_words_are_left_alone(text):
     assert find_places(text, answering=False) == []
 
 
-@pytest.mark.parametrize("text, country", [("Frnace", "FR"), ("Belguim", "BE"), ("Austrlia", "AU")])
+@pytest.mark.parametrize("text, country", [("Frnace", "FR"), ("Belguim", "BE"), ("Austrlia", "AU"),
+                                           ("Untied States", "US"), ("Unted Kingdom", "GB")])
 def test_misspelt_country_names_are_read_as_answers(text, country):
     assert [p.country for p in misspelt_countries(text)] == [country]
 
