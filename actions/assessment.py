@@ -71,3 +71,21 @@ class ActionRestartAssessment(Action):
         turn = assessment_turn(state, kb, settings)
         dispatch(dispatcher, [Message(text="Let's start again with a new assessment.")] + turn.messages)
         return slot_events({**cleared, **read, **turn.slots})
+
+
+class ActionGoodbye(Action):
+    """A goodbye closes the exchange, unless the message answers the open
+    question: short answers ("eye drops", "Boston, MA") have been classified
+    as goodbyes and must not end an assessment."""
+
+    def name(self) -> Text:
+        return "action_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        before = state_of(tracker)
+        state, read = read_message(tracker, before)
+        if before.get("requested_slot") and before["requested_slot"] in read:
+            kb, settings = context()
+            return respond(dispatcher, assessment_turn(state, kb, settings), read)
+        dispatcher.utter_message(response="utter_goodbye")
+        return slot_events(read)

@@ -18,12 +18,12 @@ from bot.understanding import interpret
 # runs first after a message reads it, so a turn costs one call to the action
 # server, not a separate extraction call before it (each call sends the whole
 # tracker; BENCHMARKS.md). Every rule starts with one of these, or with a
-# response followed by action_resume; only thanks and goodbye read nothing
+# response followed by action_resume: no message is left unread
 # (tests/test_fact_reading.py checks the rules).
 FACT_READERS = frozenset({
     "action_assess", "action_resume", "action_restart_assessment", "action_answer_question",
     "action_emergency", "action_adverse_event", "action_guardrail_advice", "action_guardrail_efficacy",
-    "action_human_handoff", "action_fallback",
+    "action_human_handoff", "action_fallback", "action_goodbye",
 })
 # Contact details and references are not facts about the patient.
 FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")

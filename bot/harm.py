@@ -532,8 +532,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     clause = sentence[ci]
     if _negated(clause, mention, window):
         return "negated"
-    if any(c.has("resolution") for c in sentence):
-        return "resolved"
+    if any(c.has("resolution") for c in sentence) and mention.category not in SERIOUS_NEVER_SET_ASIDE:
+        return "resolved"  # a rash that has cleared; a death never "resolves"
     asking = _question(sentence, ci, message.questions[si], lex)
     if _hypothetical(sentence, ci, mention, asking):
         return "hypothetical"

@@ -7,8 +7,10 @@ reporting guidance first in every state and the tracker store flags the
 conversation (flags come from intents). What the classifier said and what the
 detector found stay in the message under `harm_detector`.
 
-The detector may also overrule the classifier the other way, but only on its
-explicit word: every harm it saw is negated, supposed, asked about in general,
+The detector may also overrule the classifier the other way (when
+`overrule` is on; `overrule_reasons` and `overrule_below` narrow it to the
+reasons and classifier confidences measured safe), but only on its explicit
+word: every harm it saw is negated, supposed, asked about in general,
 or put down to another product, the past or the disease itself ("no side
 effects so far", "she had a rash on methotrexate last year"). Then a
 report_adverse_event reading falls back to the classifier's next intent; an
@@ -48,11 +50,18 @@ class HarmDetector(GraphComponent):
             # Keep in step with FallbackClassifier: an overruled intent whose next
             # reading is less sure than this becomes nlu_fallback.
             "fallback_threshold": 0.45,
+            # Only for these reasons (None: every explicit reason) ...
+            "overrule_reasons": None,
+            # ... and only when the classifier is less sure than this.
+            "overrule_below": 1.01,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.overrule = bool(config.get("overrule", True))
         self.fallback_threshold = float(config.get("fallback_threshold", 0.45))
+        reasons = config.get("overrule_reasons")
+        self.overrule_reasons: Optional[frozenset] = frozenset(reasons) if reasons is not None else None
+        self.overrule_below = float(config.get("overrule_below", 1.01))
         warm_up()
 
     @classmethod
@@ -93,7 +102,9 @@ class HarmDetector(GraphComponent):
             if original != REPORT:
                 _set_intent(message, REPORT, 1.0)
                 record["action"] = "set_report_adverse_event"
-        elif self.overrule and _overruled(original, screening):
+        elif self.overrule and intent.get(PREDICTED_CONFIDENCE_KEY, 1.0) < self.overrule_below \
+                and (self.overrule_reasons is None or set(screening.dismissed) <= self.overrule_reasons) \
+                and _overruled(original, screening):
             replacement = self._next_intent(message)
             _set_intent(message, replacement["name"], replacement["confidence"], drop=original)
             record["action"] = f"overruled_{original}"

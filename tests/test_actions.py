@@ -167,3 +167,14 @@ def test_safety_actions_use_configured_contacts():
     assert s.medical_info_contact in " ".join(m["text"] for m in run(ActionHumanHandoff(), tracker())[0])
     messages, slots = run(ActionEmergency(), tracker({"country": "FR"}))
     assert s.urgent_contact in messages[0]["text"] and slots["emergency"] is True
+
+
+def test_a_goodbye_that_answers_the_open_question_goes_on_with_the_assessment():
+    from actions.assessment import ActionGoodbye
+
+    state = {"role": "physician", "country": "FR", "requested_slot": "product_type"}
+    messages, slots = run(ActionGoodbye(), tracker(state, text="eye drops", intent="goodbye"))
+    assert slots["product_type"] == "medicine" and slots["requested_slot"] == "authorisation"
+    messages, slots = run(ActionGoodbye(), tracker(state, text="bye for now", intent="goodbye"))
+    assert [m.get("response") for m in messages] == ["utter_goodbye"]
+    assert "product_type" not in slots

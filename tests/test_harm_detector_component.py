@@ -92,3 +92,19 @@ def test_button_payloads_are_not_read(component):
     message = _message("/start_assessment", "start_assessment")
     component.process([message])
     assert "harm_detector" not in _parse(message)
+
+
+def test_the_overrule_is_narrowed_to_the_configured_reasons_and_confidence():
+    narrow = HarmDetector({**HarmDetector.get_default_config(), "overrule_reasons": ["negated"], "overrule_below": 0.99})
+    ranking = [{"name": "report_adverse_event", "confidence": 0.9}, {"name": "inform", "confidence": 0.6}]
+    negated = _message("No side effects at all so far on ZX-301.", "report_adverse_event", 0.9, ranking)
+    narrow.process([negated])
+    assert _parse(negated)["intent"]["name"] == "inform"
+    # another product is not among the reasons: the classifier's reading stands
+    other = _message("She had a rash on methotrexate last year.", "report_adverse_event", 0.9, ranking)
+    narrow.process([other])
+    assert _parse(other)["intent"]["name"] == "report_adverse_event"
+    # a classifier this sure is never overruled
+    sure = _message("No side effects at all so far on ZX-301.", "report_adverse_event", 0.995, ranking)
+    narrow.process([sure])
+    assert _parse(sure)["intent"]["name"] == "report_adverse_event"

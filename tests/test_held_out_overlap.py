@@ -11,8 +11,8 @@ import yaml
 from evaluation.nlu import near_copy_key
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", "safety/blind_3.yml", "safety/blind_4.yml",
-            "facets/blind_2.yml"]
+HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", "conversations/pool_blind_3.yml",
+            "safety/blind_3.yml", "safety/blind_4.yml", "safety/blind_5.yml", "facets/blind_2.yml"]
 MAX_SHARED = 0.01  # of the texts longer than three words
 SHORT = 3
 
