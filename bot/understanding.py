@@ -322,7 +322,10 @@ def interpret(
         role = None if "role" in out.facts else read_role(text, answering=requested_slot == "role")
         if role:
             out.facts["role"] = role
+        status_asked = requested_slot == "authorisation" or (requested_slot is None and current.get("authorisation") is None)
         for slot, value in _lexicon_matches(text, lex).items():
+            if slot == "authorisation" and not status_asked:
+                continue  # "no, discontinued" answers the development question, not the status one
             out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product
         # ("eye drops", "a divice"). Only there: elsewhere "chemo failed" or
@@ -336,8 +339,7 @@ def interpret(
         # everything licensed has failed") approval words mean something else.
         # It goes before the phrase lexicon, which sees "on the market" in "on
         # the market here, but for something else".
-        if "authorisation" not in from_entities and (
-                requested_slot == "authorisation" or (requested_slot is None and current.get("authorisation") is None)):
+        if "authorisation" not in from_entities and status_asked:
             status = read_authorisation(text)
             if status:
                 out.facts["authorisation"] = status

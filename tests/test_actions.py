@@ -178,3 +178,16 @@ def test_a_goodbye_that_answers_the_open_question_goes_on_with_the_assessment():
     messages, slots = run(ActionGoodbye(), tracker(state, text="bye for now", intent="goodbye"))
     assert [m.get("response") for m in messages] == ["utter_goodbye"]
     assert "product_type" not in slots
+
+
+def test_an_answer_classified_as_asking_for_a_person_goes_on_with_the_assessment():
+    state = {"role": "physician", "country": "FR", "requested_slot": "serious_condition"}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionHumanHandoff().run(
+        dispatcher, tracker(state, text="it is, I can't work or walk anymore", intent="human_handoff"), {}))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["serious_condition"] is True
+    assert {"event": "followup", "name": "action_listen"} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+    # asking for a person in words still reaches the team
+    messages, slots = run(ActionHumanHandoff(), tracker(state, text="can I talk to a person", intent="human_handoff"))
+    assert "serious_condition" not in slots and "our medical team" in messages[0]["text"]
