@@ -48,6 +48,7 @@ class AnswerLexicon:
     negations: FrozenSet[str]
     hedges: Tuple[Tuple[Tuple[str, ...], bool], ...]  # (words, answer), longest first
     topics: Mapping[str, Topic]
+    bare: Mapping[str, bool]  # one-word clauses: "so no"
 
 
 def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -81,6 +82,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
+        bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics)
 
 
@@ -111,6 +113,8 @@ def _negated(words: List[str], lex: AnswerLexicon) -> bool:
 
 
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+    if len(words) == 1 and lex.bare and words[0] in lex.bare:
+        return lex.bare[words[0]]
     for phrase, answer in lex.hedges:
         n = len(phrase)
         if answer and tuple(words) == phrase:

@@ -25,6 +25,8 @@ from bot.understanding import interpret
     ("alternatives_exhausted", "the standard ones either didn't work or she couldn't tolerate them", True),
     ("alternatives_exhausted", "we've tried everything the doctors offered, nothing worked", True),
     ("in_company_trial", "I'm not, and I've never had the medicine", False),  # the patient for themself
+    ("trial_available", "she was screened and failed, so no", False),  # the conclusion wins
+    ("in_company_trial", "he's in the phase 2 study, so yes", True),
     ("serious_condition", "it's mild really, more of a nuisance", False),
     ("serious_condition", "seriously debilitating, she can't work", True),
     ("previously_treated", "never had it", False),
