@@ -611,6 +611,13 @@ def test_button_payloads_and_empty_messages_are_not_read():
     "Patient DOA in the ED this morning, he had been taking your tablets for a month.",
     "Intra-operative cardiac arrest, unsuccessful resuscitation; his only new drug was your anticoagulant.",
     "We laid my father to rest today. The capsules from your trial made him so ill at the end.",
+    # clinical Latin and shorthand, other languages, widowhood
+    "Exitus on day 20 of QX-220, family informed.",
+    "Pt dcd hier soir, il était sous votre traitement depuis un mois.",
+    "Mi madre falleció el lunes; recibía su medicamento por uso compasivo.",
+    "Mon père nous a quittés cette nuit, il prenait votre médicament.",
+    "I'm now a widow. My husband was on your tablets from the programme until the end.",
+    "Exitus letalis drei Tage nach Therapiebeginn mit Ihrem Präparat.",
 ])
 def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
     # Issue 11: a death is the most serious report; a request or an
