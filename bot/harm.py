@@ -351,6 +351,7 @@ class _Message:
     not_exposed: bool  # ... or never got it, or is still to get it
     never_exposed: bool = False  # ... never got it ("we never managed to get him started")
     weak: bool = False  # a product word somewhere ("the infusion")
+    said_never: bool = False  # a phrase says so outright ("had not yet received"), not just a negation nearby
 
     @property
     def product(self) -> bool:
@@ -454,6 +455,7 @@ def screen(text: str) -> Screening:
             c.has("not_exposed") or c.has("never_exposed") or (c.has("exposure") and not _exposed(c, window)) for c in all_clauses
         ),
         never_exposed=any(c.has("never_exposed") or (c.has("exposure") and not _exposed(c, window)) for c in all_clauses),
+        said_never=any(c.has("never_exposed") or c.has("not_exposed") for c in all_clauses),
     )
     _add_child_exposure(sentences)
 
@@ -549,6 +551,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
             or (reason in ("never_exposed", "other_product", "past", "disease") and message.exposed)
+            or (reason in ("never_exposed", "not_exposed") and not message.said_never and (message.weak or message.strong))
             or (reason == "other_product" and message.strong)):
         # A death or a life-threatening event is passed on whenever the
         # message ties it to a product or a programme at all ("she was in your
@@ -557,7 +560,10 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         # never treated, "never" may be about something else ("she never got
         # out of bed again") once our product or an exposure is named, and
         # causality is for pharmacovigilance to assess ("she died of her
-        # cancer; she had been on your capsules" is reported).
+        # cancer; she had been on your capsules" is reported). Only a phrase
+        # that says the patient never got it sets it aside, not a negation
+        # near an exposure ("she never got out of bed again after the last
+        # injection", "it dropped to almost nothing during the drip").
         owner, reason = "weak", None
     if mention.category == "defect":
         # A product defect needs the product in its clause (or "it" and the

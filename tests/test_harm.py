@@ -618,6 +618,9 @@ def test_button_payloads_and_empty_messages_are_not_read():
     "Mon père nous a quittés cette nuit, il prenait votre médicament.",
     "I'm now a widow. My husband was on your tablets from the programme until the end.",
     "Exitus letalis drei Tage nach Therapiebeginn mit Ihrem Präparat.",
+    # a negation near the exposure is no proof the patient never got it
+    "She's gone. The infusions did nothing and after the last one she never got out of bed again.",
+    "He died on the ward; his pressure fell to almost nothing during the ZX-301 drip.",
 ])
 def test_a_death_tied_to_a_product_or_the_programme_at_all_is_passed_on(text):
     # Issue 11: a death is the most serious report; a request or an

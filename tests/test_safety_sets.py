@@ -36,7 +36,8 @@ SETS = {
     "blind_4.yml": (0.92, 1.0, 0.32, True),
 }
 # Deaths and life-threatening events the detector alone catches (of all), per set.
-DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 66, "blind_3.yml": 78, "blind_4.yml": 74}
+DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 75,
+                           "blind_5.yml": 82}
 
 
 @pytest.mark.parametrize("name", sorted(DETECTOR_SERIOUS_FLOORS))
