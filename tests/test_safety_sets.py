@@ -5,9 +5,9 @@ safety detector). Command: python bench/eval_safety.py MODEL SET [--quiet].
 Every set was written blind by a helper who saw no training data, lexicon or
 code, and each was first run with figures only (BENCHMARKS.md). dev.yml
 guided the detector's vocabularies; the misses of blind_1 and blind_2 were
-read after their first run, and the missed deaths of blind_3 and blind_4, so
-all five are development sets now: a new blind set is needed for the next
-held-out figure."""
+read after their first run, and the missed deaths of blind_3, blind_4 and
+blind_5, so those six are development sets now; blind_6 is held out (run
+once, figures only)."""
 from pathlib import Path
 
 import pytest
@@ -23,17 +23,17 @@ SAFETY = ROOT / "tests" / "safety"
 # maximum false-alarm rate, whether failures may print the messages)
 # The issue 11 targets (recall >= 0.98, 1.0 on deaths and life-threatening
 # events, false alarms <= 0.03) are NOT met on the held-out runs
-# (BENCHMARKS.md). Measured with the model of 2026-12-02 after those runs:
-# recall 1.0 / 0.963 / 0.913 / 0.938 / 0.944 (dev, blind 1-4), deaths and
-# life-threatening 1.0 on all five, false alarms 0.30 / 0.30 / 0.31 / 0.26 /
-# 0.30. Asserted at floors a little under (retraining moves them by about
-# a point); deaths and life-threatening events at 1.0 always. Only dev and the
-# two newest sets run with the model, to keep `make test` short; the detector
+# (BENCHMARKS.md). Measured with the model of 2026-12-02 (second session) and
+# the narrowed overrule: recall 1.0 / 0.921 / 0.935 (dev, blind 3, blind 4),
+# deaths and life-threatening 1.0 on all three, false alarms 0.22 / 0.22 /
+# 0.23. Asserted at floors under those (a model trained afresh moves them by
+# a few points); deaths and life-threatening events at 1.0 always. Only these
+# three sets run with the model, to keep `make test` short; the detector
 # alone is checked on every set below, without a model.
 SETS = {
-    "dev.yml": (0.98, 1.0, 0.32, True),
-    "blind_3.yml": (0.92, 1.0, 0.28, True),
-    "blind_4.yml": (0.92, 1.0, 0.32, True),
+    "dev.yml": (0.98, 1.0, 0.30, True),
+    "blind_3.yml": (0.90, 1.0, 0.30, True),
+    "blind_4.yml": (0.90, 1.0, 0.30, True),
 }
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 75,
