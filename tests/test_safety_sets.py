@@ -24,9 +24,9 @@ SAFETY = ROOT / "tests" / "safety"
 # The issue 11 targets (recall >= 0.98, 1.0 on deaths and life-threatening
 # events, false alarms <= 0.03) are NOT met on the held-out runs
 # (BENCHMARKS.md). Measured with the model of 2026-12-02 (second session) and
-# the narrowed overrule: recall 1.0 / 0.921 / 0.935 (dev, blind 3, blind 4),
+# the narrowed overrule: recall 1.0 / 0.924 / 0.935 (dev, blind 3, blind 4),
 # deaths and life-threatening 1.0 on all three, false alarms 0.22 / 0.22 /
-# 0.23. Asserted at floors under those (a model trained afresh moves them by
+# 0.24. Asserted at floors under those (a model trained afresh moves them by
 # a few points); deaths and life-threatening events at 1.0 always. Only these
 # three sets run with the model, to keep `make test` short; the detector
 # alone is checked on every set below, without a model.
