@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, respond, slot_events, state_of
-from actions.handoff import handoff_in_words
+from actions.handoff import handoff_in_words, status_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
@@ -22,6 +22,9 @@ class ActionAssess(Action):
         handoff = handoff_in_words(dispatcher, tracker)
         if handoff is not None:
             return handoff
+        status = status_in_words(tracker)
+        if status is not None:
+            return status
         kb, settings = context()
         before = state_of(tracker)
         state, read = read_message(tracker, before)

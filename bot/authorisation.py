@@ -37,6 +37,7 @@ class Vocabulary:
     available: Tuple[str, ...]
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
     other_use_typos: Tuple[str, ...] = ()  # the same for another use ("diffrent")
+    available_typos: Tuple[str, ...] = ()  # ... and for availability ("availible")
 
 
 @lru_cache(maxsize=2)
@@ -44,7 +45,8 @@ def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = {key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__ if key in data}
     return Vocabulary(**words, approval_typos=long_single_words(words["approval"], FUZZY_MIN_LENGTH),
-                      other_use_typos=long_single_words(words["other_use"], FUZZY_MIN_LENGTH))
+                      other_use_typos=long_single_words(words["other_use"], FUZZY_MIN_LENGTH),
+                      available_typos=long_single_words(words["available"], FUZZY_MIN_LENGTH))
 
 
 _ELISION = re.compile(r"\b(d|l|j|qu|n|s|c)'(?=[a-z])")  # French: "d'AMM" is "de AMM"
@@ -84,10 +86,15 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary, window: in
     return any(f" {n} " in joined for n in vocabulary.negations)
 
 
+# "Available? No." asks itself and answers: the same as "not available".
+_SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b", re.IGNORECASE)
+
+
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
-    sentences = [_words(s) for s in re.split(r"[.!?\n]+", text or "")]
+    text = _SELF_ANSWERED.sub(r"not \1.", text or "")
+    sentences = [_words(s) for s in re.split(r"[.!?\n]+", text)]
     status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.off_label + vocabulary.unavailable
                     + vocabulary.available)
     about = [w for s in sentences if s and (_find(s, status_terms) or _fuzzy(s, vocabulary.approval_typos)) for w in s]
@@ -106,7 +113,7 @@ def read_authorisation(text: str) -> Optional[str]:
     other_use = any(f" {p} " in joined for p in vocabulary.other_use) or bool(_fuzzy(words, vocabulary.other_use_typos))
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
-    offered = _find(words, vocabulary.available)
+    offered = sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
     unavailable = any(f" {p} " in joined for p in vocabulary.unavailable) or any(
         _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable

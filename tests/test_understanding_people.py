@@ -124,6 +124,9 @@ def test_other_messages_are_not_a_request_to_go_ahead(text):
     ("pas d'AMM, pour aucune indication", "not_authorised"),
     ("AMM obtenue dans cette indication mais pas commercialisé", "authorised_not_available"),
     ("commercialisé et remboursé dans cette indication", "authorised_available"),
+    ("aproved but not availible here", "authorised_not_available"),  # typing mistakes
+    ("Yes approved for this use. Available? No.", "authorised_not_available"),  # asked and answered
+    ("Approved? No. Available? No.", "not_authorised"),
     ("authrised but not for this use", "authorised_other_indication"),  # typing mistake
     ("it's on the market for adults only, and this patient is a child", "authorised_other_indication"),
     ("yes, it's authorized for this use and you can get it at any pharmacy", "authorised_available"),
