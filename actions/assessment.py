@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, read_message, respond, slot_events, state_of
+from actions.common import assessment_if_answered, context, dispatch, read_message, respond, slot_events, state_of
 from actions.handoff import handoff_in_words, status_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
@@ -85,10 +85,8 @@ class ActionGoodbye(Action):
         return "action_goodbye"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        before = state_of(tracker)
-        state, read = read_message(tracker, before)
-        if before.get("requested_slot") and before["requested_slot"] in read:
-            kb, settings = context()
-            return respond(dispatcher, assessment_turn(state, kb, settings), read)
+        answered, read = assessment_if_answered(dispatcher, tracker)
+        if answered is not None:
+            return answered
         dispatcher.utter_message(response="utter_goodbye")
         return slot_events(read)

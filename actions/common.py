@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import Settings, settings
-from bot.conversation import Turn, extraction_updates
+from bot.conversation import Turn, assessment_turn, extraction_updates
 from bot.knowledge import KnowledgeBase, get_knowledge_base
 from bot.render import Message
 from bot.slots import ASSESSMENT_SLOTS
@@ -87,3 +87,19 @@ def respond_in_form(dispatcher: CollectingDispatcher, turn: Turn) -> Dict[str, A
 def context() -> tuple[KnowledgeBase, Settings]:
     """Knowledge base and settings, loaded once per process on first use."""
     return get_knowledge_base(), settings()
+
+
+
+def assessment_if_answered(dispatcher: CollectingDispatcher, tracker: Tracker
+                           ) -> Tuple[Optional[List[SlotSet]], Dict[str, Any]]:
+    """Reads the latest message. When it answers the open question, whatever
+    intent the NLU gave it ("eye drops" read as a goodbye, "it is, I can't
+    walk anymore" read as asking for a person), the assessment goes on with
+    it: (the turn's events, what was read); otherwise (None, what was read)."""
+    before = state_of(tracker)
+    state, read = read_message(tracker, before)
+    open_question = before.get("requested_slot")
+    if not open_question or open_question not in read:
+        return None, read
+    kb, settings = context()
+    return respond(dispatcher, assessment_turn(state, kb, settings), read), read

@@ -11,9 +11,8 @@ from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import context, dispatch, read_message, respond, respond_in_form, state_of
+from actions.common import assessment_if_answered, context, dispatch, read_message, respond, respond_in_form, state_of
 from bot import safety
-from bot.conversation import assessment_turn
 from bot.handoff import dialogue, use_cases
 from bot.handoff.requests import now_utc
 from bot.handoff.summary import physician_summary
@@ -77,16 +76,13 @@ class ActionHumanHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text, _ = _latest(tracker)
-        before = state_of(tracker)
-        open_question = before.get("requested_slot")
-        if open_question and not tracker.active_loop_name and not wants_handoff(text):
+        if tracker.get_slot("requested_slot") and not tracker.active_loop_name and not wants_handoff(text):
             # "it is, I can't work or walk anymore" classified as asking for a
             # person answers the open question: the assessment goes on, and
             # the handoff form the rule would start next is not run.
-            state, read = read_message(tracker, before)
-            if open_question in read:
-                kb, settings = context()
-                return respond(dispatcher, assessment_turn(state, kb, settings), read) + [FollowupAction("action_listen")]
+            answered, _ = assessment_if_answered(dispatcher, tracker)
+            if answered is not None:
+                return answered + [FollowupAction("action_listen")]
         return start_handoff(dispatcher, tracker)
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.harm_lexicon import Lexicon, Token, lexicon, split
+from bot.harm_lexicon import Lexicon, Token, lexicon, split, token_keys
 
 # Most serious first: a message with several harms is reported by the first.
 CATEGORIES = (
@@ -175,8 +175,9 @@ _CONTEXT_LISTS = (
 
 def _read_clause(lex: Lexicon, tokens: List[Token]) -> _Clause:
     clause = _Clause(tokens)
+    keys = token_keys(tokens)  # once for the clause, not once per vocabulary
     for name, path in _HARM_LISTS + _CONTEXT_LISTS:
-        found = lex.patterns(*path).find(tokens)
+        found = lex.patterns(*path).find(tokens, keys)
         if found:
             clause.spans[name] = [(s, e) for s, e, _ in found]
     # Where harms overlap, the longest wins ("nearly died", "the battery died").

@@ -222,12 +222,11 @@ def _first_keys(slots: Sequence[Slot]) -> Optional[List[Tuple[str, str]]]:
     return None  # every slot optional: may match anywhere
 
 
-def _token_keys(tok: Token) -> List[Tuple[str, str]]:
-    # Not cached on the token: spelling correction and brand marking change it.
-    keys = [("stem", tok.stem), ("surf", tok.surf), ("kind", tok.kind), ("pre", tok.surf[:PREFIX_KEY])]
-    if tok.brand:
-        keys.append(("brand", ""))
-    return keys
+def token_keys(tokens: Sequence[Token]) -> List[List[Tuple[str, str]]]:
+    """The index keys of each token. Not cached on the tokens: spelling
+    correction and brand marking change them; compute them after both."""
+    return [[("stem", t.stem), ("surf", t.surf), ("kind", t.kind), ("pre", t.surf[:PREFIX_KEY])]
+            + ([("brand", "")] if t.brand else []) for t in tokens]
 
 
 @dataclass
@@ -248,11 +247,14 @@ class PatternSet:
             for key in dict.fromkeys(keys):
                 self.index.setdefault(key, []).append(pattern)
 
-    def find(self, tokens: Sequence[Token]) -> List[Tuple[int, int, str]]:
-        """Every (start, end, pattern) match, longest first at each start."""
+    def find(self, tokens: Sequence[Token], keys: Optional[Sequence[List[Tuple[str, str]]]] = None
+             ) -> List[Tuple[int, int, str]]:
+        """Every (start, end, pattern) match, longest first at each start.
+        `keys`: token_keys(tokens), when several sets read the same tokens."""
         found: List[Tuple[int, int, str]] = []
+        keys = keys if keys is not None else token_keys(tokens)
         for i, tok in enumerate(tokens):
-            hits = [self.index[key] for key in _token_keys(tok) if key in self.index]
+            hits = [self.index[key] for key in keys[i] if key in self.index]
             if not hits and not self.others:
                 continue
             candidates: Dict[int, Pattern] = {id(p): p for p in self.others}

@@ -57,10 +57,14 @@ def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=2)
+def _known_words(path: Path = LEXICON) -> Tuple[str, ...]:
+    """Every word of both vocabularies: never read as a typo of another."""
+    return tuple(w for k in load_kinds(path) for p in k.phrases for w in p)
+
+
 def read_product_type(text: str) -> Optional[str]:
     """'medicine', 'medical_device', or None when the message names neither or both."""
-    kinds = load_kinds()
     words = _words(text)
-    known = tuple(w for k in kinds for p in k.phrases for w in p)
-    named = [k.value for k in kinds if _named(words, k, known)]
+    named = [k.value for k in load_kinds() if _named(words, k, _known_words())]
     return named[0] if len(named) == 1 else None
