@@ -159,6 +159,19 @@ def test_references_are_found_in_what_users_type(text, ref):
     assert found == ref
 
 
+@pytest.mark.parametrize("text", [
+    "we are in Manchester", "the management so far", "MANCHESTER", "ma patiente a 54 ans",
+])
+def test_words_with_the_shape_of_a_reference_are_not_one(text):
+    # "Manchester" is MA + 8 letters of the reference alphabet: a city in an
+    # answer once started the status lookup in the middle of an assessment.
+    assert dialogue.reference_in(text) is None
+
+
+def test_a_reference_without_digits_is_found_when_written_with_its_hyphens():
+    assert dialogue.reference_in("any news on MA-KXPW-QRTZ?") == "MA-KXPW-QRTZ"
+
+
 def test_a_malformed_reference_gets_the_format(settings):
     step = dialogue.validate_status_reference("12345")
     assert step.slots == {"status_reference": None} and "MA-7K3Q-X9PD" in texts(step)

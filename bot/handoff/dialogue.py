@@ -29,6 +29,9 @@ PATIENT_DATA_NOTICE = (
     "collect what they need through a secure channel. I have left what you typed out of the request."
 )
 _REFERENCE_IN_TEXT = re.compile(r"\bMA[\s-]?[A-Z0-9]{4}[\s-]?[A-Z0-9]{4}\b", re.IGNORECASE)
+# In running text a reference is written with its hyphens or has a digit:
+# "Manchester", "management" and "ma patiente" have the shape of one.
+_WRITTEN_AS_REFERENCE = re.compile(r"MA-[A-Z0-9]{4}-[A-Z0-9]{4}|.*\d", re.IGNORECASE)
 
 
 def kind_for(role: Optional[str]) -> str:
@@ -163,8 +166,12 @@ def confirmation(request: Request, created: bool, settings: Settings) -> Step:
 
 
 def reference_in(text: str) -> Optional[str]:
-    match = _REFERENCE_IN_TEXT.search(text or "")
-    return normalise_reference(match.group(0)) if match else None
+    for match in _REFERENCE_IN_TEXT.finditer(text or ""):
+        if _WRITTEN_AS_REFERENCE.match(match.group(0)):
+            found = normalise_reference(match.group(0))
+            if found:
+                return found
+    return None
 
 
 def validate_status_reference(text: str) -> Step:
