@@ -97,7 +97,18 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     sentences = [_words(s) for s in re.split(r"[.!?\n]+", text)]
     status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.off_label + vocabulary.unavailable
                     + vocabulary.available)
-    about = [w for s in sentences if s and (_find(s, status_terms) or _fuzzy(s, vocabulary.approval_typos)) for w in s]
+    about: List[str] = []
+    previous = False
+    for sentence in sentences:
+        if not sentence:
+            continue
+        on_status = bool(_find(sentence, status_terms) or _fuzzy(sentence, vocabulary.approval_typos))
+        # "Yes it's approved... just not for what he has": the sentence after
+        # one about the status may say which use it is for.
+        goes_on = previous and bool(_find(sentence, vocabulary.other_use) or _find(sentence, vocabulary.this_use))
+        if on_status or goes_on:
+            about.extend(sentence)
+        previous = on_status
     return about or _words(text)
 
 

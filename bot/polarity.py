@@ -29,9 +29,21 @@ class Topic:
     # Phrases that say yes though they hold a negation ("didn't work" to
     # "have the alternatives been exhausted?").
     affirming: Tuple[Tuple[str, ...], ...] = ()
+    # A quantified absence that says yes ("no options left"): quantifiers,
+    # the words they may govern (within two words), and words that void it.
+    absence_quantifiers: FrozenSet[str] = frozenset()
+    absent: FrozenSet[str] = frozenset()
+    absent_prefixes: Tuple[str, ...] = ()
+    absence_unless: FrozenSet[str] = frozenset()
 
     def affirmed(self, words: List[str]) -> bool:
-        return any(tuple(words[i:i + len(p)]) == p for p in self.affirming for i in range(len(words) - len(p) + 1))
+        if any(tuple(words[i:i + len(p)]) == p for p in self.affirming for i in range(len(words) - len(p) + 1)):
+            return True
+        if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
+            return False
+        return any(w in self.absence_quantifiers and any(
+            v in self.absent or v.startswith(self.absent_prefixes) for v in words[i + 1:i + 4])
+            for i, w in enumerate(words))
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
@@ -49,6 +61,7 @@ class AnswerLexicon:
     hedges: Tuple[Tuple[Tuple[str, ...], bool], ...]  # (words, answer), longest first
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
+    searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
 
 
 def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -78,12 +91,18 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         words, prefixes = _split(entry["topics"])
         negative, negative_prefixes = _split(entry.get("negative") or [])
         affirming = tuple(tuple(_words(p)) for p in entry.get("affirming") or [])
-        topics[slot] = Topic(words, prefixes, negative, negative_prefixes, affirming)
+        absence = entry.get("absence") or {}
+        absent, absent_prefixes = _split(absence.get("absent") or [])
+        topics[slot] = Topic(words, prefixes, negative, negative_prefixes, affirming,
+                             absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
+                             absent=absent, absent_prefixes=absent_prefixes,
+                             absence_unless=frozenset(fold(w) for w in absence.get("unless") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
-        hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics)
+        hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
+        searching=frozenset(fold(w) for w in data.get("searching") or []))
 
 
 def _words(text: str) -> List[str]:
@@ -143,6 +162,8 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         if not any(topic.mentions(w) for w in words):
             continue
         no = _negated(words, lex) or any(topic.against(w) for w in words)
+        if not no and any(w in lex.searching for w in words):
+            continue
         votes.append((contrast, not no))
     if not votes:
         return None

@@ -47,6 +47,7 @@ class Lexicon:
     approval_context: Pattern[str]
     only_context: Pattern[str]
     negated_country: Pattern[str]
+    ended: Mapping[str, Ended] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -74,7 +75,28 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         approval_context=re.compile(data["approval_context"], flags),
         only_context=re.compile(data["only_context"], flags),
         negated_country=re.compile(data["negated_country_context"], flags),
+        ended={slot: Ended(*(re.compile(entry[k], flags) for k in ("before", "after", "ongoing")))
+               for slot, entry in (data.get("ended") or {}).items()},
     )
+
+
+@dataclass(frozen=True)
+class Ended:
+    """What says that a state held once and no longer does, in the sentence
+    of the phrase: words before it ("he was in your study"), words after it
+    ("in your trial, which has now closed"), and words that keep it going
+    ("was randomised last month and is still on it")."""
+
+    before: Pattern[str]
+    after: Pattern[str]
+    ongoing: Pattern[str]
+
+    def says_over(self, text: str, start: int, end: int) -> bool:
+        head = re.split(r"[.!?;\n]", text[:start])[-1]
+        tail = re.split(r"[.!?;\n]", text[end:])[0]
+        if self.ongoing.search(head + " " + tail):
+            return False
+        return bool(self.before.search(head) or self.after.search(tail))
 
 
 @dataclass
@@ -102,6 +124,15 @@ def _coerce(slot: str, value: Any) -> Any:
     return value
 
 
+# "Enrolled? No.", "Has she had it? No, never.": the user repeats the
+# question and answers it; the answer is what follows the question mark.
+_ECHO = re.compile(r"^[^?]{1,60}\?\s+(?=[^?]+$)")
+
+
+def _after_echo(text: str) -> str:
+    return _ECHO.sub("", text, count=1)
+
+
 def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
     """Slot -> value for every slot the text states unambiguously."""
     found: Dict[str, Any] = {}
@@ -117,9 +148,13 @@ def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
             if not any(o[2] != s[2] and o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)
         ]
         values: Set[Any] = set()
-        for start, _end, value in kept:
+        ended = lex.ended.get(slot)
+        for start, end, value in kept:
             if isinstance(value, bool) and NEGATION_BEFORE.search(text[:start]):
                 values.add(not value)
+                continue
+            if value is True and ended and ended.says_over(text, start, end):
+                values.add(False)  # "he was in your study before": not any more
                 continue
             if not isinstance(value, bool) and NOT_A_BEFORE.search(text[:start]):
                 continue  # "not a device": says nothing about what it is
@@ -348,15 +383,20 @@ def interpret(
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
     if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
         boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
+        text = _after_echo(text)
         said = answer_to(requested_slot, text) if boolean and not asks_something(text) else None
-        if intent in UNKNOWN_INTENTS or lex.unknown.search(text):
+        # The words first: "no options left" is a yes to "exhausted?", and
+        # the classifier has read "I can't work anymore" as "I don't know".
+        if lex.unknown.search(text):
             out.unknown.add(requested_slot)
+        elif said is not None:  # "not enrolled", "nothing is recruiting", "a filing is planned"
+            out.facts[requested_slot] = said
         elif boolean and lex.yes.search(text):
             out.facts[requested_slot] = True
         elif boolean and lex.no.search(text):
             out.facts[requested_slot] = False
-        elif said is not None:  # "not enrolled", "nothing is recruiting", "a filing is planned"
-            out.facts[requested_slot] = said
+        elif intent in UNKNOWN_INTENTS:
+            out.unknown.add(requested_slot)
         elif boolean and intent in AFFIRM_INTENTS:
             out.facts[requested_slot] = True
         elif boolean and intent in DENY_INTENTS:

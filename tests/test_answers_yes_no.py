@@ -91,3 +91,57 @@ def test_a_declarative_answer_is_read_even_when_classified_as_a_question():
     assert read.facts.get("in_company_trial") is False
     asked = interpret("is enrolment in a trial a condition?", "ask_info", [], "in_company_trial", {"role": "physician"})
     assert "in_company_trial" not in asked.facts
+
+
+@pytest.mark.parametrize("slot, text, answer", [
+    # a quantified absence of alternatives is a yes to "exhausted?"
+    ("alternatives_exhausted", "no options left", True),
+    ("alternatives_exhausted", "nothing remaining for her", True),
+    ("alternatives_exhausted", "no other treatment options", True),
+    ("alternatives_exhausted", "we are out of options", True),
+    ("alternatives_exhausted", "no alternatives tried yet", False),
+    ("alternatives_exhausted", "there are still options left", False),
+    # looking is no answer; being ruled out is a no
+    ("trial_available", "nothing available, we checked clinicaltrials.gov", False),
+    ("trial_available", "her kidney function rules her out of every trial", False),
+    ("trial_available", "we checked and there is one open nearby", True),
+])
+def test_absence_searching_and_ruling_out(slot, text, answer):
+    assert interpret(text=text, intent=None, entities=[], requested_slot=slot, current={}).facts[slot] is answer
+
+
+@pytest.mark.parametrize("slot, text, intent, answer", [
+    # the classifier read these as "I don't know"; the words answer
+    ("alternatives_exhausted", "the usual treatments didn't work or I couldn't take them", "dont_know", True),
+    ("alternatives_exhausted", "no options left", "deny", True),
+])
+def test_the_words_answer_before_the_classifier(slot, text, intent, answer):
+    result = interpret(text=text, intent=intent, entities=[], requested_slot=slot, current={})
+    assert result.facts.get(slot) is answer and slot not in result.unknown
+
+
+def test_the_classifier_still_says_unknown_when_the_words_do_not_answer():
+    result = interpret(text="hmm, couldn't tell you", intent="dont_know", entities=[],
+                       requested_slot="trial_available", current={})
+    assert "trial_available" in result.unknown
+
+
+@pytest.mark.parametrize("text, enrolled", [
+    ("He was in your study before and took the drug for 2 years", False),
+    ("My patient already received your product in your trial, which has now closed.", False),
+    ("He was enrolled in your trial until March", False),
+    ("She was randomised in your trial last month and is still on it", True),
+    ("she is enrolled in your study", True),
+])
+def test_an_enrolment_told_in_the_past_is_over(text, enrolled):
+    facts = interpret(text=text, intent=None, entities=[], requested_slot=None, current={}).facts
+    assert facts["in_company_trial"] is enrolled
+
+
+@pytest.mark.parametrize("text", [
+    "Yes it's approved... just not for what he has",
+    "It is approved. Not for this indication though.",
+])
+def test_the_use_after_a_status_sentence_is_read(text):
+    facts = interpret(text=text, intent=None, entities=[], requested_slot="authorisation", current={}).facts
+    assert facts["authorisation"] == "authorised_other_indication"
