@@ -668,3 +668,32 @@ def test_the_disease_worsening_after_our_product_is_still_a_report():
 ])
 def test_short_product_codes_are_products_and_targets_are_not(text, found):
     assert (detect(text) is not None) == found
+
+
+@pytest.mark.parametrize("text, category", [
+    # a name with a molecule's ending is ours when the sentence ties it to our programme
+    ("Décès de ma patiente sous Nexalumab (accès compassionnel) le 3 juin.", "death"),
+    ("the tablets (Qorvanib, early access) give me a metallic taste and i cant eat much", "reaction"),
+    # ... and wherever it comes back in the same message
+    ("Hi, asking for resupply of Nexalumab for bed 4. Also bed 7 - the lady who was on Nexalumab too - died over "
+     "the weekend, so please cancel her order.", "death"),
+    # Portuguese and Italian deaths and life-threatening events ("no vosso" is "in your")
+    ("A doente que estava com Pemtravir no vosso acesso precoce morreu na UCI ontem.", "death"),
+    ("O meu pai morreu. Tomava o HLX-903 que vocês mandaram pelo programa compassivo.", "death"),
+    ("Arresto cardiaco in paziente trattato con Arvelimab (uso nominale), rianimato, ora in terapia intensiva.",
+     "life_threatening"),
+    # a relative clause is no question
+    ("I am writing on behalf of my late husband, who was treated with Brenacitide under your compassionate use "
+     "programme and died in October.", "death"),
+])
+def test_reports_tied_to_the_programme_in_other_words_and_languages(text, category):
+    finding = screen(text).finding
+    assert finding is not None and finding.category == category
+
+
+@pytest.mark.parametrize("text", [
+    "He had pembrolizumab last year and died of pneumonitis.",  # another company's molecule, no tie to us
+    "Which patients died in the trial?",
+])
+def test_other_molecules_and_real_questions_stay_set_aside(text):
+    assert screen(text).finding is None
