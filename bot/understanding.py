@@ -261,6 +261,23 @@ def _asks_whether_to(words: List[str], lex: HandoffWords) -> bool:
     return asks and not lex.right_away & set(words)
 
 
+def _how_follows(sentence: str, following: List[str], lex: HandoffWords) -> bool:
+    """A statement of what must be done followed by a short question about
+    it ("we need to file; how?", "we must apply, how do we do that?") asks
+    about the process."""
+    tails = [c for c in re.split(r"[,:]+", sentence)[1:]] if sentence.rstrip().endswith("?") else []
+    tails += [f for f in following if f.rstrip().endswith("?") and len(f.split()) <= 6]
+    for tail in tails:
+        words = re.findall(r"[a-z0-9']+", tail) + [""]
+        # "how long will it take?" asks about what follows a go-ahead, not how to
+        if words[0] == "how" and words[1] not in _HOW_MUCH:
+            return True
+    return False
+
+
+_HOW_MUCH = frozenset({"long", "much", "many", "soon", "quickly", "fast", "often"})
+
+
 def wants_handoff(text: str) -> bool:
     """'let's go ahead and submit it', 'can I talk to someone': the user asks,
     in words, to go ahead with a request or to reach the team. Read clause by
@@ -275,10 +292,13 @@ def wants_handoff(text: str) -> bool:
     lex = _handoff_words()
     if _asks_confirmation(text, lex.confirmation_tags):
         return False  # "we'd file an AAC, right?" asks about the process
-    for sentence in re.findall(r"[^.;!?\n]+[.;!?\n]*", fold(text)):
+    sentences = re.findall(r"[^.;!?\n]+[.;!?\n]*", fold(text))
+    for index, sentence in enumerate(sentences):
         sentence_words = re.findall(r"[a-z0-9']+", sentence)
         if sentence_words and sentence_words[0] in lex.question_words:
             continue  # "how do I apply?"
+        if _how_follows(sentence, sentences[index + 1:index + 2], lex):
+            continue  # "we need to file for expanded access; how?"
         whether = sentence.rstrip().endswith("?") and _asks_whether_to(sentence_words, lex)
         for clause in re.split(r"[,:()]+", sentence):
             words = re.findall(r"[a-z0-9']+", clause)

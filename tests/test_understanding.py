@@ -2,7 +2,7 @@
 import pytest
 
 from bot.countries import to_iso
-from bot.understanding import interpret
+from bot.understanding import interpret, wants_handoff
 
 
 def facts(text, intent="inform", entities=(), requested=None, current=None):
@@ -162,3 +162,13 @@ def test_every_answer_the_load_generator_gives_is_understood(tmp_path):
             current = {} if slot in ("role", "country") else {"country": "FR"}
             got = facts(text, intent=None, entities=entities, requested=slot, current=current)
             assert slot in got.facts or slot in got.unknown, (slot, text)
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("We need to file for expanded access; how?", False),  # asks how, after saying what must be done
+    ("we must apply, how do we do that?", False),
+    ("I want to go ahead and submit. How long will it take?", True),  # a go-ahead, then a question about it
+    ("lets go ahead, what do you need from me?", True),
+])
+def test_a_short_how_question_after_a_statement_asks_about_the_process(text, wants):
+    assert wants_handoff(text) is wants
