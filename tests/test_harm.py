@@ -697,3 +697,16 @@ def test_reports_tied_to_the_programme_in_other_words_and_languages(text, catego
 ])
 def test_other_molecules_and_real_questions_stay_set_aside(text):
     assert screen(text).finding is None
+
+
+@pytest.mark.parametrize("text", [
+    "My patient had a severe rash on Keytruda; he's not on any of your products.",
+    "He was intubated after a reaction to Zosyn in ICU - the hospital's antibiotic, not yours.",
+])
+def test_harm_with_another_companys_brand_is_not_ours(text):
+    assert screen(text).finding is None
+
+
+def test_a_report_about_our_product_beside_another_brand_is_still_found():
+    finding = screen("She stopped Keytruda in March and started your capsules; last night she died in her sleep.").finding
+    assert finding is not None and finding.category == "death"
