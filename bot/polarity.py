@@ -35,6 +35,12 @@ class Topic:
     absent: FrozenSet[str] = frozenset()
     absent_prefixes: Tuple[str, ...] = ()
     absence_unless: FrozenSet[str] = frozenset()
+    # Words that make a clause about another question ("a trial she could join").
+    elsewhere: FrozenSet[str] = frozenset()
+    elsewhere_prefixes: Tuple[str, ...] = ()
+
+    def about_something_else(self, words: List[str]) -> bool:
+        return any(w in self.elsewhere or w.startswith(self.elsewhere_prefixes) for w in words)
 
     def affirmed(self, words: List[str]) -> bool:
         if any(tuple(words[i:i + len(p)]) == p for p in self.affirming for i in range(len(words) - len(p) + 1)):
@@ -92,11 +98,13 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         negative, negative_prefixes = _split(entry.get("negative") or [])
         affirming = tuple(tuple(_words(p)) for p in entry.get("affirming") or [])
         absence = entry.get("absence") or {}
+        elsewhere, elsewhere_prefixes = _split(entry.get("elsewhere") or [])
         absent, absent_prefixes = _split(absence.get("absent") or [])
         topics[slot] = Topic(words, prefixes, negative, negative_prefixes, affirming,
                              absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
                              absent=absent, absent_prefixes=absent_prefixes,
-                             absence_unless=frozenset(fold(w) for w in absence.get("unless") or []))
+                             absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
+                             elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes)
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -159,7 +167,7 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         if topic.affirmed(words):
             votes.append((contrast, True))
             continue
-        if not any(topic.mentions(w) for w in words):
+        if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
             continue
         no = _negated(words, lex) or any(topic.against(w) for w in words)
         if not no and any(w in lex.searching for w in words):

@@ -145,3 +145,22 @@ def test_an_enrolment_told_in_the_past_is_over(text, enrolled):
 def test_the_use_after_a_status_sentence_is_read(text):
     facts = interpret(text=text, intent=None, entities=[], requested_slot="authorisation", current={}).facts
     assert facts["authorisation"] == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("slot, text, facts", [
+    # the contrast is about a trial the patient could join: another question
+    ("in_company_trial", "no, but there's a trial she could get into, she meets the criteria",
+     {"in_company_trial": False, "trial_available": True}),
+    ("in_company_trial", "yes, she joined your phase 3 last month", {"in_company_trial": True}),
+    ("alternatives_exhausted", "not really, a couple of licensed options remain", {"alternatives_exhausted": False}),
+    ("in_development", "they abandoned this indication in 2021", {"in_development": False}),
+])
+def test_clauses_about_another_question_do_not_answer_this_one(slot, text, facts):
+    read = interpret(text=text, intent=None, entities=[], requested_slot=slot, current={}).facts
+    assert {k: read.get(k) for k in facts} == facts
+
+
+@pytest.mark.parametrize("text", ["zugelassen, aber nicht für diese Indikation", "aprobado, pero no para esta indicación"])
+def test_another_use_in_german_and_spanish(text):
+    read = interpret(text=text, intent=None, entities=[], requested_slot="authorisation", current={}).facts
+    assert read["authorisation"] == "authorised_other_indication"
