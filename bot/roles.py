@@ -113,6 +113,10 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             found.append((i, "other_hcp"))
         elif _fuzzy(token, lex.physician_typos):
             found.append((i, "physician"))
+        elif len(token) >= 9 and token.endswith("gist"):
+            # a specialist's title misspelt before its ending ("dermatoligist", "neurolgist");
+            # a correctly spelt psychologist is another professional, found above
+            found.append((i, "physician"))
     return found
 
 

@@ -164,3 +164,15 @@ def test_clauses_about_another_question_do_not_answer_this_one(slot, text, facts
 def test_another_use_in_german_and_spanish(text):
     read = interpret(text=text, intent=None, entities=[], requested_slot="authorisation", current={}).facts
     assert read["authorisation"] == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("slot, text, facts", [
+    ("serious_condition", "Is it serious? Extremely.", {"serious_condition": True}),
+    ("authorisation", "yes, approved for this condition and easy to get", {"authorisation": "authorised_available"}),
+    ("authorisation", "on the market here for exactly this indication", {"authorisation": "authorised_available"}),
+    ("role", "I'm from a patient advocacy group", {"role": "patient_advocate"}),
+    ("role", "im his dermatoligist", {"role": "physician"}),
+])
+def test_dev_pool_3_repeated_questions(slot, text, facts):
+    read = interpret(text=text, intent=None, entities=[], requested_slot=slot, current={}).facts
+    assert {k: read.get(k) for k in facts} == facts
