@@ -74,7 +74,8 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         illness_words=words(data["patient"]["illness_words"]),
         illness_endings=tuple(fold(e) for e in data["patient"]["illness_endings"]),
         someone_else=words(data["patient"]["someone_else"]),
-        physician_typos=long_single_words(physician, FUZZY_MIN_LENGTH),
+        physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
+                                          FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
     )
 

@@ -176,3 +176,9 @@ def test_another_use_in_german_and_spanish(text):
 def test_dev_pool_3_repeated_questions(slot, text, facts):
     read = interpret(text=text, intent=None, entities=[], requested_slot=slot, current={}).facts
     assert {k: read.get(k) for k in facts} == facts
+
+
+def test_a_condition_after_without_is_no_negation_and_a_misspelt_threat_is_no_role():
+    read = interpret(text="yes it is, without treatment this is life threatning", intent=None, entities=[],
+                     requested_slot="serious_condition", current={}).facts
+    assert read == {"serious_condition": True}
