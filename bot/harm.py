@@ -217,30 +217,20 @@ def _mark_other_words(lex: Lexicon, clause: _Clause) -> None:
             clause.spans.setdefault("molecule", []).append((i, i + 1))
 
 
-def _ours_by_programme(sentence: List[_Clause]) -> None:
+def _ours_by_programme(sentences: List[List[_Clause]]) -> None:
     """A name with a molecule's ending is another company's product unless the
-    sentence ties it to our programme: the company's own products have such
-    names too ("Décès de ma patiente sous Nexalumab (accès compassionnel)",
-    "the tablets (Qorvanib, early access)")."""
-    if not any(c.spans.get("anchor") for c in sentence):
-        return
-    for clause in sentence:
-        molecules = set(clause.spans.pop("molecule", []))
-        if molecules:
-            clause.spans["other"] = [span for span in clause.spans.get("other", []) if span not in molecules]
-
-
-def _ours_by_name(sentences: List[List[_Clause]]) -> None:
-    """A name the message has tied to our programme once is ours wherever it
-    comes back ("resupply of Nexalumab for bed 4 ... the lady who was on
+    message ties it to our programme: the company's own products have such
+    names too. A name in a sentence with a programme word ("Décès de ma
+    patiente sous Nexalumab (accès compassionnel)") is ours there and wherever
+    it comes back ("resupply of Nexalumab for bed 4 ... the lady who was on
     Nexalumab too died")."""
     ours = {c.tokens[i].surf for s in sentences if any(c.spans.get("anchor") for c in s) for c in s
-            for start, end in c.spans.get("molecule", []) for i in range(start, end)}
+            for i, _ in c.spans.get("molecule", [])}
     if not ours:
         return
     for sentence in sentences:
         for clause in sentence:
-            named = [span for span in clause.spans.get("molecule", []) if clause.tokens[span[0]].surf in ours]
+            named = {span for span in clause.spans.get("molecule", []) if clause.tokens[span[0]].surf in ours}
             if named:
                 clause.spans["other"] = [span for span in clause.spans.get("other", []) if span not in named]
 
@@ -473,9 +463,7 @@ def screen(text: str) -> Screening:
     lex.mark_brands(tokens)
     raw_sentences = split(tokens)
     sentences = [[_read_clause(lex, c) for c in s] for s in raw_sentences]
-    _ours_by_name(sentences)
-    for sentence in sentences:
-        _ours_by_programme(sentence)
+    _ours_by_programme(sentences)
     questions = _question_marks(text, len(sentences))
     window = int(lex.data["context"]["negation"].get("window", 6))
     all_clauses = [c for s in sentences for c in s]

@@ -261,7 +261,10 @@ def _asks_whether_to(words: List[str], lex: HandoffWords) -> bool:
     return asks and not lex.right_away & set(words)
 
 
-def _how_follows(sentence: str, following: List[str], lex: HandoffWords) -> bool:
+_HOW_MUCH = frozenset({"long", "much", "many", "soon", "quickly", "fast", "often"})
+
+
+def _how_follows(sentence: str, following: List[str]) -> bool:
     """A statement of what must be done followed by a short question about
     it ("we need to file; how?", "we must apply, how do we do that?") asks
     about the process."""
@@ -273,9 +276,6 @@ def _how_follows(sentence: str, following: List[str], lex: HandoffWords) -> bool
         if words[0] == "how" and words[1] not in _HOW_MUCH:
             return True
     return False
-
-
-_HOW_MUCH = frozenset({"long", "much", "many", "soon", "quickly", "fast", "often"})
 
 
 def wants_handoff(text: str) -> bool:
@@ -297,7 +297,7 @@ def wants_handoff(text: str) -> bool:
         sentence_words = re.findall(r"[a-z0-9']+", sentence)
         if sentence_words and sentence_words[0] in lex.question_words:
             continue  # "how do I apply?"
-        if _how_follows(sentence, sentences[index + 1:index + 2], lex):
+        if _how_follows(sentence, sentences[index + 1:index + 2]):
             continue  # "we need to file for expanded access; how?"
         whether = sentence.rstrip().endswith("?") and _asks_whether_to(sentence_words, lex)
         for clause in re.split(r"[,:()]+", sentence):
@@ -403,17 +403,17 @@ def interpret(
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
     if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
         boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
-        text = _after_echo(text)
-        said = answer_to(requested_slot, text) if boolean and not asks_something(text) else None
+        answer = _after_echo(text)
+        said = answer_to(requested_slot, answer) if boolean and not asks_something(answer) else None
         # The words first: "no options left" is a yes to "exhausted?", and
         # the classifier has read "I can't work anymore" as "I don't know".
-        if lex.unknown.search(text):
+        if lex.unknown.search(answer):
             out.unknown.add(requested_slot)
         elif said is not None:  # "not enrolled", "nothing is recruiting", "a filing is planned"
             out.facts[requested_slot] = said
-        elif boolean and lex.yes.search(text):
+        elif boolean and lex.yes.search(answer):
             out.facts[requested_slot] = True
-        elif boolean and lex.no.search(text):
+        elif boolean and lex.no.search(answer):
             out.facts[requested_slot] = False
         elif intent in UNKNOWN_INTENTS:
             out.unknown.add(requested_slot)
