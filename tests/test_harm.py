@@ -685,6 +685,10 @@ def test_short_product_codes_are_products_and_targets_are_not(text, found):
     # a relative clause is no question
     ("I am writing on behalf of my late husband, who was treated with Brenacitide under your compassionate use "
      "programme and died in October.", "death"),
+    # a US single-patient IND is the company's product; "expired" of a patient is a death
+    ("Patient expired overnight. She was receiving Lorvatinib under a single-patient IND.", "death"),
+    # French "est parti" followed by when, and "votre laboratoire" / "votre traitement" as the tie
+    ("Ma mère est partie cette nuit. Elle prenait le traitement de votre laboratoire depuis mars.", "death"),
 ])
 def test_reports_tied_to_the_programme_in_other_words_and_languages(text, category):
     finding = screen(text).finding
@@ -696,6 +700,20 @@ def test_reports_tied_to_the_programme_in_other_words_and_languages(text, catego
     "Which patients died in the trial?",
 ])
 def test_other_molecules_and_real_questions_stay_set_aside(text):
+    assert screen(text).finding is None
+
+
+@pytest.mark.parametrize("text", [
+    # "est parti" to a place is a journey
+    "Il est parti à Marseille chez sa fille ; il prend toujours votre traitement.",
+    # "never received it" said in French, Spanish, German, Italian or Portuguese
+    "Elle est hospitalisée, sa maladie s'aggrave. Elle n'a jamais reçu votre médicament.",
+    "Está ingresado por su enfermedad y nunca recibió su medicamento.",
+    "Er liegt wegen seiner Krankheit im Krankenhaus und hat Ihr Medikament nie erhalten.",
+    "È ricoverato per la malattia, non ha mai ricevuto il vostro farmaco.",
+    "Está internado por causa da doença e nunca recebeu o vosso medicamento.",
+])
+def test_a_journey_and_never_receiving_the_product_in_other_languages_are_no_report(text):
     assert screen(text).finding is None
 
 
