@@ -28,6 +28,7 @@ FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 class Vocabulary:
     approval: Tuple[str, ...]
     unapproved: Tuple[str, ...]
+    unapproved_when_asked: Tuple[str, ...]
     negations: Tuple[str, ...]
     other_use: Tuple[str, ...]
     off_label: Tuple[str, ...]
@@ -88,14 +89,35 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary, window: in
 
 # "Available? No." asks itself and answers: the same as "not available".
 _SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b", re.IGNORECASE)
+# "authorised yes, available no": a status word with its own yes or no.
+_WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
+                           re.IGNORECASE)
+_WORD_THEN_YES = re.compile(r"\b([a-z]+)\s*[:=-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
+
+
+def _is_status_word(word: str, vocabulary: Vocabulary) -> bool:
+    return fold(word) in vocabulary.approval + vocabulary.available
+
+
+def _only_for_another_use(words: List[str], approvals: List[int], vocabulary: Vocabulary) -> bool:
+    """'only approved for psoriasis': an approval limited by "only" to a use
+    named after "for", unless that use is this one ("only approved for this
+    indication")."""
+    joined = f" {' '.join(words)} "
+    names_this_use = any(f" {p} " in joined for p in vocabulary.this_use)
+    return not names_this_use and any(
+        "only" in words[max(0, i - 2):i] and words[i + 1:i + 2] == ["for"] and words[i + 2:i + 3] != ["this"]
+        for i in approvals)
 
 
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
     text = _SELF_ANSWERED.sub(r"not \1.", text or "")
+    text = _WORD_THEN_NO.sub(lambda m: f"not {m.group(1)}" if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
+    text = _WORD_THEN_YES.sub(lambda m: m.group(1) if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     sentences = [_words(s) for s in re.split(r"[.!?\n]+", text)]
-    status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.off_label + vocabulary.unavailable
+    status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.unapproved_when_asked + vocabulary.off_label + vocabulary.unavailable
                     + vocabulary.available)
     about: List[str] = []
     previous = False
@@ -112,16 +134,19 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     return about or _words(text)
 
 
-def read_authorisation(text: str) -> Optional[str]:
+def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     """One of the contract's authorisation values, or None when the message
-    says nothing clear about the product's status."""
+    says nothing clear about the product's status. `answering`: the message
+    answers the status question."""
     vocabulary = load_vocabulary()
+    unapproved = vocabulary.unapproved + (vocabulary.unapproved_when_asked if answering else ())
     words = _status_words(text, vocabulary)
     if not words:
         return None
     joined = f" {' '.join(words)} "
     approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
-    other_use = any(f" {p} " in joined for p in vocabulary.other_use) or bool(_fuzzy(words, vocabulary.other_use_typos))
+    other_use = any(f" {p} " in joined for p in vocabulary.other_use) or bool(_fuzzy(words, vocabulary.other_use_typos)) \
+        or _only_for_another_use(words, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
     offered = sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
@@ -130,7 +155,7 @@ def read_authorisation(text: str) -> Optional[str]:
     available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
         return "authorised_other_indication"
-    if _find(words, vocabulary.unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary)]:
+    if _find(words, unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary)]:
         return "not_authorised"
     if not approvals:
         # "marketed in France, but only for myeloma"; "not on the market here"

@@ -34,6 +34,7 @@ _PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to"}
 _MINOR_SUBDIVISIONS = {"County", "District", "Municipality", "Council area", "Unitary authority", "Borough",
                        "Metropolitan district", "London borough", "Two-tier county", "City corporation", "Parish",
                        "Commune", "City", "Town", "Urban community", "Island"}
+_LATIN_NAME = re.compile(r"[a-z]+(?:[ '-][a-z]+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -72,6 +73,22 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
         if len(key) < 3 or population.get(key, 0) >= city["population"]:
             continue  # the larger city keeps a shared name
         names[key], population[key] = (city["countrycode"], "city"), city["population"]
+    # Local names of large cities that are spelt like their English name
+    # ("Napoli", "München", "Lisboa", "Warszawa"): GeoNames' alternate names
+    # sharing the first three letters. Alternate names that are not cognates
+    # are too often words ("Drug" for Durg); places.yml lists those it needs
+    # (Köln, Wien). The primary names above win.
+    for city in cache.get_cities().values():
+        if city["population"] < data["alternate_names_min_population"]:
+            continue
+        primary = fold(city["name"])
+        for alternate in city.get("alternatenames") or ():
+            key = fold(alternate)
+            if len(key) < 4 or key[:3] != primary[:3] or not _LATIN_NAME.fullmatch(key) or key in names:
+                continue
+            if population.get(key, 0) >= city["population"]:
+                continue
+            names[key], population[key] = (city["countrycode"], "city"), city["population"]
     for state in cache.get_us_states().values():
         names.setdefault(fold(state["name"]), ("US", "region"))
     for sub in pycountry.subdivisions:

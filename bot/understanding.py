@@ -261,6 +261,8 @@ def _asks_whether_to(words: List[str], lex: HandoffWords) -> bool:
     return asks and not lex.right_away & set(words)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "your", "their", "his", "her",
+                          "my", "its", "every", "each", "any", "another", "first", "new"})
 _HOW_MUCH = frozenset({"long", "much", "many", "soon", "quickly", "fast", "often"})
 
 
@@ -306,6 +308,8 @@ def wants_handoff(text: str) -> bool:
             # A bare verb ("submit", "apply") counts when the writer asks for it:
             # "we'd like to apply", "please submit it", "apply now".
             for i, word in enumerate(words):
+                if i and words[i - 1] in _DETERMINERS:
+                    continue  # "we received a request": a noun, not the verb
                 if word in lex.verbs and not whether and not lex.question_words & set(words[:i]) \
                         and _asked_by_writer(words[:i], True, lex):
                     return True
@@ -395,7 +399,7 @@ def interpret(
         # It goes before the phrase lexicon, which sees "on the market" in "on
         # the market here, but for something else".
         if "authorisation" not in from_entities and status_asked:
-            status = read_authorisation(text)
+            status = read_authorisation(text, answering=requested_slot == "authorisation")
             if status:
                 out.facts["authorisation"] = status
 

@@ -172,3 +172,38 @@ def test_every_answer_the_load_generator_gives_is_understood(tmp_path):
 ])
 def test_a_short_how_question_after_a_statement_asks_about_the_process(text, wants):
     assert wants_handoff(text) is wants
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("We received a request from the oncology team for your drug.", False),  # "a request" is a noun
+    ("Our pharmacy got the request yesterday; the patient is not in a trial.", False),
+    ("we'd like to request it now", True),
+])
+def test_a_request_named_as_a_thing_is_no_go_ahead(text, wants):
+    assert wants_handoff(text) is wants
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the licence covers this indication but it isn't distributed here", "authorised_not_available"),
+    ("authorised yes, available no", "authorised_not_available"),  # each status word with its own answer
+    ("approved: yes, marketed: yes", "authorised_available"),
+    ("only approved for psoriasis", "authorised_other_indication"),  # "only ... for" another use
+    ("only approved for this indication and we can order it", "authorised_available"),
+    ("approvato in Europa per questa indicazione ma in Italia non è ancora disponibile", "authorised_not_available"),
+    ("it's still in development", "not_authorised"),
+])
+def test_the_status_answer_in_everyday_forms(text, value):
+    assert facts(text, requested="authorisation", current={"country": "FR"}).facts.get("authorisation") == value
+
+
+def test_development_mentioned_in_an_opening_is_not_the_status():
+    read = facts("Your drug was in development for myelofibrosis, but I understand the programme was stopped.")
+    assert read.facts.get("in_development") is False and "authorisation" not in read.facts
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Napoli", "IT"), ("Roma, Gemelli", "IT"), ("Uniklinik München", "DE"), ("Lisboa", "PT"), ("Köln", "DE"),
+    ("Wien", "AT"), ("Valencia", "ES"), ("Warszawa", "PL"),
+])
+def test_cities_by_their_local_names(text, code):
+    assert facts(text, requested="country").facts.get("country") == code
