@@ -111,21 +111,18 @@ def step(facts: Mapping[str, Any], kb: KnowledgeBase) -> Union[Need, Outcome]:
 
     # A product authorised for this use and available needs no programme and
     # no more questions, whatever else is true; otherwise a patient in a
-    # company trial stays in it. (The same outcome whichever order the facts
-    # came in: an opening that states both gets what step-by-step answers get.)
+    # company trial stays in it. The status is therefore asked before a
+    # company trial decides: the same outcome whichever order the facts came
+    # in ("he's in your trial" first, or "it's approved and on the market").
+    for slot in ("product_type", "authorisation"):
+        if facts.get(slot) is None:
+            return Need(slot)
     available = programme["authorisation"]
-    authorisation = facts.get("authorisation")
-    if authorisation is not None and facts.get("product_type") is not None and not available.is_met(authorisation):
+    if not available.is_met(facts["authorisation"]):
         return _failure_outcome(country, None, (), (available,))
     in_trial = programme["in_company_trial"]
     if facts.get("in_company_trial") is not None and not in_trial.is_met(facts["in_company_trial"]):
         return _failure_outcome(country, None, (), (in_trial,))
-
-    for slot in ("product_type", "authorisation"):
-        if facts.get(slot) is None:
-            return Need(slot)
-    if not available.is_met(facts["authorisation"]):
-        return _failure_outcome(country, None, (), (available,))
 
     routing = kb.routing_for(country)
     route = resolve_route(routing.routes, facts)

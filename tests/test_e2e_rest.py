@@ -104,7 +104,9 @@ CASES = [
     ("COMPANY_MAP", "I'm a neurologist in Belgium; the drug is not approved there", {}),
     ("NONE_NEEDED", "I'm a GP in the UK; the medicine is approved and available", {}),
     ("CLINICAL_TRIAL", "I'm a doctor in Spain; the drug is investigational", {"trial_available": "yes"}),
-    ("CONTINUE_TRIAL", "I'm a doctor in Germany and my patient is enrolled in one of your trials", {}),
+    # the product's status is asked first: authorised and available would decide before the trial
+    ("CONTINUE_TRIAL", "I'm a doctor in Germany and my patient is enrolled in one of your trials",
+     {"product_type": "a medicine", "authorisation": "it isn't approved anywhere yet"}),
     ("NOT_ELIGIBLE", "I'm a physician in France; the medicine isn't approved anywhere", {"serious_condition": "no, it's mild"}),
 ]
 

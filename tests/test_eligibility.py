@@ -74,9 +74,17 @@ def test_trial_question_still_asked_when_it_could_change_a_failure(kb):
     assert result == Need("in_company_trial")
 
 
-def test_company_trial_wins_whatever_else(kb):
-    result = assess({"role": "patient", "country": "FR", "in_company_trial": True}, kb)
-    assert result.scheme == "CONTINUE_TRIAL"
+def test_company_trial_wins_over_every_criterion_once_the_status_is_known(kb):
+    """Company MAP page: the programme is not for patients in a company trial,
+    nor for products authorised and available; the second decides first,
+    whichever order the facts came in."""
+    in_trial = {"role": "patient", "country": "FR", "in_company_trial": True}
+    assert assess(in_trial, kb) == Need("product_type")
+    assert assess({**in_trial, "product_type": "medicine"}, kb) == Need("authorisation")
+    result = assess({**in_trial, "product_type": "medicine", "authorisation": "not_authorised"}, kb)
+    assert result.scheme == "CONTINUE_TRIAL" and result.unmet_criteria == ("in_company_trial",)
+    result = assess({**in_trial, "product_type": "medicine", "authorisation": "authorised_available"}, kb)
+    assert result.scheme == "NONE_NEEDED" and result.unmet_criteria == ("authorisation",)
 
 
 def test_unknown_fact_gives_each_case(kb):
