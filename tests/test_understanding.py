@@ -191,6 +191,8 @@ def test_a_request_named_as_a_thing_is_no_go_ahead(text, wants):
     ("only approved for this indication and we can order it", "authorised_available"),
     ("approvato in Europa per questa indicazione ma in Italia non è ancora disponibile", "authorised_not_available"),
     ("it's still in development", "not_authorised"),
+    ("it is approved, but the label doesn't include this condition", "authorised_other_indication"),
+    ("approved for this, still waiting on launch / pricing", "authorised_not_available"),
 ])
 def test_the_status_answer_in_everyday_forms(text, value):
     assert facts(text, requested="authorisation", current={"country": "FR"}).facts.get("authorisation") == value
@@ -207,3 +209,15 @@ def test_development_mentioned_in_an_opening_is_not_the_status():
 ])
 def test_cities_by_their_local_names(text, code):
     assert facts(text, requested="country").facts.get("country") == code
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("it's for me", "role", "patient"),
+    ("im the one with the disease", "role", "patient"),
+    ("yo soy el paciente", "role", "patient"),
+    ("it's for my mum", "role", "patient_advocate"),
+    ("nothing planned for this use as far as I know", "in_development", False),
+    ("a filing is planned next year", "in_development", True),
+])
+def test_short_answers_to_the_open_question(text, slot, value):
+    assert facts(text, requested=slot, current={"country": "FR"}).facts.get(slot) == value
