@@ -280,6 +280,8 @@ def _question(sentence: List[_Clause], ci: int, ends_with_question: bool, lex: L
         first = sentence[index].tokens[0].surf if sentence[index].tokens else ""
         if index > 0 and first in relative and not ends_with_question:
             continue  # "my late husband, who was treated with X and died": no question
+        if index != ci and not ends_with_question:
+            continue  # "can you stop the vials, the patient died on the 29th.": the clause tells
         if first in strong or (first in weak and ends_with_question):
             return True
     return False
