@@ -689,6 +689,9 @@ def test_short_product_codes_are_products_and_targets_are_not(text, found):
     ("Patient expired overnight. She was receiving Lorvatinib under a single-patient IND.", "death"),
     # French "est parti" followed by when, and "votre laboratoire" / "votre traitement" as the tie
     ("Ma mère est partie cette nuit. Elle prenait le traitement de votre laboratoire depuis mars.", "death"),
+    # a question opening the sentence does not cover a later clause that tells, without a question mark
+    ("Could you cancel the next shipment of the capsules, my father died on Friday.", "death"),
+    ("Patient on your early access antibody: demise on 3/5, cause unknown.", "death"),
 ])
 def test_reports_tied_to_the_programme_in_other_words_and_languages(text, category):
     finding = screen(text).finding
@@ -698,6 +701,7 @@ def test_reports_tied_to_the_programme_in_other_words_and_languages(text, catego
 @pytest.mark.parametrize("text", [
     "He had pembrolizumab last year and died of pneumonitis.",  # another company's molecule, no tie to us
     "Which patients died in the trial?",
+    "Can you tell me, did anyone die on the capsules in the study?",
 ])
 def test_other_molecules_and_real_questions_stay_set_aside(text):
     assert screen(text).finding is None
