@@ -12,9 +12,9 @@ from evaluation.nlu import near_copy_key
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", "conversations/pool_blind_3.yml",
-            "conversations/pool_blind_4.yml", "conversations/pool_blind_5.yml",
+            "conversations/pool_blind_4.yml", "conversations/pool_blind_5.yml", "conversations/pool_blind_6.yml",
             "safety/blind_3.yml", "safety/blind_4.yml", "safety/blind_5.yml", "safety/blind_6.yml",
-            "safety/blind_7.yml", "facets/blind_2.yml"]
+            "safety/blind_7.yml", "safety/blind_8.yml", "facets/blind_2.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais
