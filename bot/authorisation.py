@@ -34,6 +34,7 @@ class Vocabulary:
     off_label: Tuple[str, ...]
     this_use: Tuple[str, ...]
     any_use: Tuple[str, ...]
+    alternatives_talk: Tuple[str, ...]
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
@@ -144,8 +145,13 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     if not words:
         return None
     joined = f" {' '.join(words)} "
+    # "tried the other approved treatments" speaks of alternatives, not of another use
+    other_text = joined
+    for phrase in vocabulary.alternatives_talk:
+        other_text = other_text.replace(f" {phrase} ", " ")
     approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
-    other_use = any(f" {p} " in joined for p in vocabulary.other_use) or bool(_fuzzy(words, vocabulary.other_use_typos)) \
+    other_use = any(f" {p} " in other_text for p in vocabulary.other_use) \
+        or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
         or _only_for_another_use(words, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
@@ -163,6 +169,8 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
             return "authorised_other_indication"
         if available and any(f" {p} " in joined for p in vocabulary.this_use):
             return "authorised_available"  # "marketed and reimbursed for this indication"
+        if unavailable and any(f" {p} " in joined for p in vocabulary.any_use):
+            return "not_authorised"  # "not on the market for any indication"
         return "authorised_not_available" if unavailable else None
     affirmed = [i for i in approvals if not _negated(words, i, vocabulary)]
     if not affirmed:

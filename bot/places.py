@@ -137,6 +137,8 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
             if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]):
                 continue  # "come", "centre": ordinary words unless written as a name
             if name in index.word_like:
+                if fold(raw).startswith("the "):
+                    continue  # "at the university": the common noun
                 before = fold(words[i - 1][2]) if i > 0 else ""
                 alone = answering and size == len(words)
                 if before not in _PLACE_CUES and not alone:

@@ -16,8 +16,12 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
+from bot.spelling import meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
+# A topic word of at least this many letters is recognised despite one typing
+# mistake (rapidfuzz ratio at least TYPO_SCORE).
+TYPO_MIN_LENGTH, TYPO_SCORE = 6, 85
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,12 @@ class Topic:
     # Words that make a clause about another question ("a trial she could join").
     elsewhere: FrozenSet[str] = frozenset()
     elsewhere_prefixes: Tuple[str, ...] = ()
+    # ... unless the clause says what could be ("she can't be enrolled in any").
+    elsewhere_unless: FrozenSet[str] = frozenset()
 
     def about_something_else(self, words: List[str]) -> bool:
+        if self.elsewhere_unless & set(words):
+            return False
         return any(w in self.elsewhere or w.startswith(self.elsewhere_prefixes) for w in words)
 
     def affirmed(self, words: List[str]) -> bool:
@@ -53,7 +61,14 @@ class Topic:
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
-        return word in self.words or word.startswith(self.prefixes)
+        if word in self.words or word.startswith(self.prefixes):
+            return True
+        # A typing mistake in a long topic word ("eligble", "enrolement").
+        return len(word) >= TYPO_MIN_LENGTH and meant(word, self.long_words, TYPO_SCORE) is not None
+
+    @property
+    def long_words(self) -> Tuple[str, ...]:
+        return tuple(w for w in self.words if len(w) >= TYPO_MIN_LENGTH)
 
     def against(self, word: str) -> bool:
         return word in self.negative or word.startswith(self.negative_prefixes)
@@ -104,7 +119,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
                              absent=absent, absent_prefixes=absent_prefixes,
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
-                             elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes)
+                             elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
+                             elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),

@@ -143,6 +143,12 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int]) -> bool:
         and not (set(tokens[start:position]) & _DETERMINERS)
     # "this is the oncologist", not "approved for this and the pharmacy stocks it"
     this_is = any(a == "this" and b == "is" for a, b in zip(before, before[1:]))
+    # "available here, my doctor prescribes it": someone's doctor, unless the
+    # writer says they are ("I am the oncologist", "as her GP").
+    owned = position > 0 and tokens[position - 1] in _DETERMINERS \
+        and not (position > 1 and tokens[position - 2] in {"i'm", "im", "am", "as", "is"})
+    if owned and not (opening or this_is):
+        return "here" in after or "speaking" in after
     return opening or this_is or bool(_SELF & set(before)) or "here" in after or "speaking" in after
 
 

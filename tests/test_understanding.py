@@ -221,3 +221,36 @@ def test_cities_by_their_local_names(text, code):
 ])
 def test_short_answers_to_the_open_question(text, slot, value):
     assert facts(text, requested=slot, current={"country": "FR"}).facts.get(slot) == value
+
+
+def test_a_patient_who_names_their_own_doctor_is_the_patient():
+    read = facts("Bonjour, I'm a patient in Montréal. The medicine is approved here for my condition and "
+                 "available here, my doctor just has to prescribe it I think.")
+    assert read.facts.get("role") == "patient"
+    assert facts("Hi, I am the oncologist treating her in Lyon").facts.get("role") == "physician"
+
+
+@pytest.mark.parametrize("text, value", [
+    # other treatments tried are no other use of the product
+    ("it's approved here for her condition and available; she already tried the other approved treatments",
+     "authorised_available"),
+    ("approved here for this, but not launched, and he's tried everything else", "authorised_not_available"),
+    ("not on the market for any indication", "not_authorised"),  # a negated market "for any use" is no approval
+])
+def test_the_status_is_not_confused_with_the_alternatives(text, value):
+    assert facts(text, requested="authorisation", current={"country": "FR"}).facts.get("authorisation") == value
+
+
+@pytest.mark.parametrize("slot, text, value", [
+    ("trial_available", "yes there is, though he's not enrolled in anything yet", True),  # enrolled now: the other question
+    ("trial_available", "she can't be enrolled in any of them", False),
+    ("trial_available", "not eligble for any", False),  # a typing mistake in a topic word
+    ("alternatives_exhausted", "All of them have been tried or can't be used in his case.", True),
+])
+def test_answers_that_mention_another_question_or_hold_a_typo(slot, text, value):
+    assert facts(text, requested=slot, current={"country": "FR"}).facts.get(slot) == value
+
+
+def test_a_common_noun_after_the_is_no_place():
+    read = facts("Grenoble, at the university hospital", requested="country")
+    assert read.facts.get("country") == "FR"
