@@ -692,6 +692,14 @@ def test_short_product_codes_are_products_and_targets_are_not(text, found):
     # a question opening the sentence does not cover a later clause that tells, without a question mark
     ("Could you cancel the next shipment of the capsules, my father died on Friday.", "death"),
     ("Patient on your early access antibody: demise on 3/5, cause unknown.", "death"),
+    # euphemisms, a bereavement, "is gone", a passing; "cause not yet known" is no "not yet treated"
+    ("Grandma went home to the Lord last night; she had been on your tablets since spring.", "death"),
+    ("A bereavement to report: the lady on your compassionate-use infusion, bed 12.", "death"),
+    ("my wife is gone. she was three weeks into your new capsules.", "death"),
+    ("Since my father's passing I keep finding boxes of your programme medicine at his flat.", "death"),
+    ("He was on your unlicensed drug under named-patient supply and died on the ward. Cause not yet known.", "death"),
+    ("The implant you supplied failed and she died before they could replace it.", "death"),
+    ("Patientin unter ZK-12 (Ihr Härtefallprogramm) mit lebensbedrohlicher Blutung.", "life_threatening"),
 ])
 def test_reports_tied_to_the_programme_in_other_words_and_languages(text, category):
     finding = screen(text).finding
@@ -718,6 +726,14 @@ def test_other_molecules_and_real_questions_stay_set_aside(text):
     "Está internado por causa da doença e nunca recebeu o vosso medicamento.",
 ])
 def test_a_journey_and_never_receiving_the_product_in_other_languages_are_no_report(text):
+    assert screen(text).finding is None
+
+
+@pytest.mark.parametrize("text", [
+    "She died of her illness before we could get the drug from your programme.",
+    "He has not yet started your drug; he was admitted with pneumonia from his disease.",
+])
+def test_a_patient_who_never_got_the_product_is_still_set_aside(text):
     assert screen(text).finding is None
 
 

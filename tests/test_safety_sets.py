@@ -38,8 +38,8 @@ SETS = {
     "blind_7.yml": (0.86, 1.0, 0.30, True),
 }
 # Deaths and life-threatening events the detector alone catches (of all), per set.
-DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 75,
-                           "blind_5.yml": 82, "blind_7.yml": 126}
+DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
+                           "blind_5.yml": 87, "blind_7.yml": 130}
 
 
 @pytest.mark.parametrize("name", sorted(DETECTOR_SERIOUS_FLOORS))
