@@ -7,7 +7,7 @@ code, and each was first run with figures only (BENCHMARKS.md). dev.yml
 guided the detector's vocabularies; the misses of blind_1 and blind_2 were
 read after their first run, and the missed deaths of blind_3, blind_4 and
 blind_5, and every miss of blind_7 after its first run, so those seven are
-development sets now; blind_6 is held out (run three times, figures only)."""
+development sets now; blind_6 and blind_8 are held out (figures only)."""
 from pathlib import Path
 
 import pytest
@@ -23,19 +23,22 @@ SAFETY = ROOT / "tests" / "safety"
 # maximum false-alarm rate, whether failures may print the messages)
 # The issue 11 targets (recall >= 0.98, 1.0 on deaths and life-threatening
 # events, false alarms <= 0.03) are NOT met on the held-out runs
-# (BENCHMARKS.md). Measured with the model of 2026-12-02 (second session) and
-# the narrowed overrule: recall 1.0 / 0.924 / 0.935 (dev, blind 3, blind 4),
-# deaths and life-threatening 1.0 on all three, false alarms 0.22 / 0.22 /
-# 0.24. Asserted at floors under those (a model trained afresh moves them by
-# a few points); deaths and life-threatening events at 1.0 always. Only these
-# three sets run with the model, to keep `make test` short; the detector
-# alone is checked on every set below, without a model.
+# (BENCHMARKS.md). Measured with the model of 2026-12-03 (fifth session;
+# training is deterministic on this machine: two trainings on the same data
+# gave the same reading of every safety message): recall 1.0 / 0.973 / 0.970
+# / 0.940 (dev, blind 3, blind 4, blind 7), deaths and life-threatening 1.0 on
+# all four, false alarms 0.28 / 0.27 / 0.31 / 0.29; held-out blind 8 (figures
+# only) 0.979, 1.0, 0.331. Asserted at floors a little under those; deaths
+# and life-threatening events at 1.0 always. Only these sets run with the
+# model, to keep `make test` short; the detector alone is checked on every
+# set below, without a model.
 SETS = {
     "dev.yml": (0.98, 1.0, 0.30, True),
-    "blind_3.yml": (0.90, 1.0, 0.30, True),
-    "blind_4.yml": (0.90, 1.0, 0.30, True),
-    # third session: 0.88 recall, 1.0 deaths and life-threatening, 0.28 false alarms
-    "blind_7.yml": (0.86, 1.0, 0.30, True),
+    "blind_3.yml": (0.94, 1.0, 0.30, True),
+    "blind_4.yml": (0.94, 1.0, 0.33, True),
+    "blind_7.yml": (0.91, 1.0, 0.31, True),
+    # held out: its messages are never printed
+    "blind_8.yml": (0.96, 1.0, 0.35, False),
 }
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
