@@ -724,16 +724,11 @@ def test_other_molecules_and_real_questions_stay_set_aside(text):
     "Er liegt wegen seiner Krankheit im Krankenhaus und hat Ihr Medikament nie erhalten.",
     "È ricoverato per la malattia, non ha mai ricevuto il vostro farmaco.",
     "Está internado por causa da doença e nunca recebeu o vosso medicamento.",
-])
-def test_a_journey_and_never_receiving_the_product_in_other_languages_are_no_report(text):
-    assert screen(text).finding is None
-
-
-@pytest.mark.parametrize("text", [
+    # ... and in English, beside the phrasings that are no longer "never got it"
     "She died of her illness before we could get the drug from your programme.",
     "He has not yet started your drug; he was admitted with pneumonia from his disease.",
 ])
-def test_a_patient_who_never_got_the_product_is_still_set_aside(text):
+def test_a_journey_and_never_receiving_the_product_are_no_report(text):
     assert screen(text).finding is None
 
 
