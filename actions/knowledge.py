@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, slot_events
 from bot.answers import answer_question
-from bot.understanding import asks_something
+from bot.understanding import asks_something, yes_or_no
 
 
 class ActionAnswerQuestion(Action):
@@ -26,6 +27,13 @@ class ActionAnswerQuestion(Action):
             # "she isn't enrolled in anything" answers the open question, even
             # if classified as a question: action_resume goes on with it.
             return slot_events(read)
+        if state.get("requested_slot") == "contact_consent" and not asks_something(text):
+            # "yes, I agree" to the consent question, whatever the classifier
+            # said: the handoff form validates the slot set here. (Only the
+            # consent: other contact answers must not reach the tracker raw.)
+            said = yes_or_no(text)
+            if said is not None:
+                return [SlotSet("contact_consent", said)]
         # The scheme of the outcome answers "how long is it valid?"; the role
         # says who "I" is in "I'll file it myself".
         messages = answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role"))

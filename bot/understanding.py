@@ -337,6 +337,17 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
 
 
+def yes_or_no(text: str) -> Optional[bool]:
+    """A plain yes or no in the words ("yes, I agree", "no thanks"), or None."""
+    lex = load_lexicon()
+    answer = _after_echo(text or "")
+    if lex.yes.search(answer) and not lex.no.search(answer):
+        return True
+    if lex.no.search(answer) and not lex.yes.search(answer):
+        return False
+    return None
+
+
 def asks_something(text: str) -> bool:
     """A question or request of the user's own ("which trials are open?",
     "explain the criteria"): it answers no open question. Read from the words,

@@ -148,3 +148,11 @@ async def test_the_team_email_leaves_at_once_and_a_failed_send_is_logged_not_los
     assert "Your reference is" in messages.messages[0]["text"]
     assert "outbox worker will retry" in caplog.text
     assert len(list_requests(engine)) == 2 and pending_count(engine) == 1
+
+
+def test_consent_answered_in_words_counts_whatever_the_classifier_said():
+    """"yes, I agree" read as a question by the classifier still answers the
+    consent question (the handoff form validates the slot set here)."""
+    from bot.understanding import yes_or_no
+    assert yes_or_no("yes, I agree") is True and yes_or_no("no thanks") is False
+    assert yes_or_no("what would you do with my details?") is None
