@@ -100,11 +100,10 @@ def _is_status_word(word: str, vocabulary: Vocabulary) -> bool:
     return fold(word) in vocabulary.approval + vocabulary.available
 
 
-def _only_for_another_use(words: List[str], approvals: List[int], vocabulary: Vocabulary) -> bool:
+def _only_for_another_use(words: List[str], joined: str, approvals: List[int], vocabulary: Vocabulary) -> bool:
     """'only approved for psoriasis': an approval limited by "only" to a use
     named after "for", unless that use is this one ("only approved for this
-    indication")."""
-    joined = f" {' '.join(words)} "
+    indication"). `joined`: the words as one padded string."""
     names_this_use = any(f" {p} " in joined for p in vocabulary.this_use)
     return not names_this_use and any(
         "only" in words[max(0, i - 2):i] and words[i + 1:i + 2] == ["for"] and words[i + 2:i + 3] != ["this"]
@@ -152,7 +151,7 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
     other_use = any(f" {p} " in other_text for p in vocabulary.other_use) \
         or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
-        or _only_for_another_use(words, approvals, vocabulary)
+        or _only_for_another_use(words, joined, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
     offered = sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))

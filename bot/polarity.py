@@ -16,7 +16,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
-from bot.spelling import meant
+from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
 # A topic word of at least this many letters is recognised despite one typing
@@ -44,6 +44,8 @@ class Topic:
     elsewhere_prefixes: Tuple[str, ...] = ()
     # ... unless the clause says what could be ("she can't be enrolled in any").
     elsewhere_unless: FrozenSet[str] = frozenset()
+    # Topic words long enough to be recognised despite a typing mistake.
+    long_words: Tuple[str, ...] = ()
 
     def about_something_else(self, words: List[str]) -> bool:
         if self.elsewhere_unless & set(words):
@@ -65,10 +67,6 @@ class Topic:
             return True
         # A typing mistake in a long topic word ("eligble", "enrolement").
         return len(word) >= TYPO_MIN_LENGTH and meant(word, self.long_words, TYPO_SCORE) is not None
-
-    @property
-    def long_words(self) -> Tuple[str, ...]:
-        return tuple(w for w in self.words if len(w) >= TYPO_MIN_LENGTH)
 
     def against(self, word: str) -> bool:
         return word in self.negative or word.startswith(self.negative_prefixes)
@@ -120,7 +118,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absent=absent, absent_prefixes=absent_prefixes,
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
-                             elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []))
+                             elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
+                             long_words=long_single_words(words, TYPO_MIN_LENGTH))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
