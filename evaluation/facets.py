@@ -74,8 +74,14 @@ def judge_premise(p: Dict[str, Any], a: Answer) -> bool:
 
 
 def classify(model: Path, texts: Sequence[str]) -> List[Optional[str]]:
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    # Rasa's structlog writes one debug line per message, with the message:
+    # a held-out set's questions must not be printed.
+    configure_structlog(logging.WARNING)
     agent = Agent.load(str(model))
 
     async def parse_all():
