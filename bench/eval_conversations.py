@@ -3,6 +3,7 @@ real servers, a simulated user answering from a phrasing pool written blind.
 
 Usage: python bench/eval_conversations.py [--pool tests/conversations/pool_blind_1.yml]
            [--count 320] [--seed 1] [--url http://127.0.0.1:5005 --token T] [--failures N] [--repeats N]
+           [--long-openings N]
 Without --url it starts our stack (action + Rasa servers, fresh databases) and
 stops it at the end. Prints the figures as JSON, then every failure."""
 from __future__ import annotations
@@ -34,6 +35,9 @@ def main() -> None:
     parser.add_argument("--failures", type=int, default=1000, help="how many failures to print")
     parser.add_argument("--repeats", type=int, default=0,
                         help="how many successful conversations that asked a question twice to print")
+    parser.add_argument("--long-openings", type=int, default=0,
+                        help="how many conversations opened with every fact that still asked more than one "
+                             "question to print")
     args = parser.parse_args()
 
     settings = load_settings()
@@ -52,6 +56,10 @@ def main() -> None:
     repeats = [r for r in results if r.success and r.repeated]
     for result in repeats[: args.repeats]:
         print("(succeeded, with a repeated question)")
+        print(describe_failure(result))
+    long_openings = [r for r in results if r.every_fact_opening and len(r.questions) > 1]
+    for result in long_openings[: args.long_openings]:
+        print(f"(opened with every fact, then asked {len(result.questions)} questions)")
         print(describe_failure(result))
 
 

@@ -35,6 +35,10 @@ class Vocabulary:
     this_use: Tuple[str, ...]
     any_use: Tuple[str, ...]
     alternatives_talk: Tuple[str, ...]
+    treatments: Tuple[str, ...]
+    alternatives_singular: Tuple[str, ...]
+    fillers: Tuple[str, ...]
+    not_the_product: Tuple[str, ...]
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
@@ -55,7 +59,9 @@ _ELISION = re.compile(r"\b(d|l|j|qu|n|s|c)'(?=[a-z])")  # French: "d'AMM" is "de
 
 
 def _words(text: str) -> List[str]:
-    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", _ELISION.sub(r"\1 ", fold(text).replace("’", "'")))
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", _ELISION.sub(r"\1 ", fold(text).replace("’", "'")))
+    # "you can't actually get it" is "you can't get it"
+    return [w for w in words if w not in load_vocabulary().fillers]
 
 
 def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
@@ -110,6 +116,16 @@ def _only_for_another_use(words: List[str], joined: str, approvals: List[int], v
         for i in approvals)
 
 
+def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
+    """The approval word at `i` qualifies other treatments ("every approved
+    treatment", "approved options", "le terapie approvate"), not the product."""
+    before, after = words[i - 1:i] if i else [], words[i + 1:i + 2]
+    if any(w in vocabulary.treatments for w in before + after):
+        return True
+    return bool(after) and after[0] in vocabulary.alternatives_singular and \
+        bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})
+
+
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
@@ -148,13 +164,16 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     other_text = joined
     for phrase in vocabulary.alternatives_talk:
         other_text = other_text.replace(f" {phrase} ", " ")
-    approvals = sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
+    approvals = [i for i in sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
+                 if not _of_treatments(words, i, vocabulary)]
     other_use = any(f" {p} " in other_text for p in vocabulary.other_use) \
         or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
         or _only_for_another_use(words, joined, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
-    offered = sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
+    # "no trial available for him" says nothing of the product
+    offered = [i for i in sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
+               if not set(words[max(0, i - 2):i]) & set(vocabulary.not_the_product)]
     unavailable = any(f" {p} " in joined for p in vocabulary.unavailable) or any(
         _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable

@@ -1,7 +1,9 @@
 """Country names, short forms and adjectives, normalised to ISO 3166-1 alpha-2.
 
-Official names come from pycountry; informal names and adjectives from
-`data/lexicon/countries.yml`. The same table feeds the spaCy entity ruler, so
+Official names come from pycountry; each country's name in its own official
+languages ("Suomi", "Österreich", "Éire") and in the languages people write
+to us in ("Allemagne", "Estados Unidos") from Babel's CLDR data; informal
+names and adjectives from `data/lexicon/countries.yml`. The same table feeds the spaCy entity ruler, so
 what the NLU pipeline finds is always something `to_iso` can normalise."""
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from typing import Dict, List, Optional, Tuple
 
 import pycountry
 import yaml
+from babel import Locale
+from babel.core import UnknownLocaleError
+from babel.languages import get_official_languages
 
 from bot.config import PROJECT_ROOT
 
@@ -48,6 +53,8 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
             value = getattr(country, attr, None)
             if value and not _SKIP_OFFICIAL.search(value):
                 names[value.lower()] = country.alpha_2
+    names.update(_local_names(tuple(data.get("name_languages") or ()),
+                              frozenset(n.lower() for n in data.get("not_names") or ()), names))
     exact = set(data.get("case_sensitive", []))
     case_sensitive: Dict[str, str] = {}
     for section in ("aliases", "demonyms"):
@@ -60,6 +67,25 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
                 else:
                     names[word.lower()] = code
     return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])))
+
+
+def _local_names(languages: Tuple[str, ...], skip: frozenset, known: Dict[str, str]) -> Dict[str, str]:
+    """Lower-case name -> ISO code: every country's name in its official
+    languages and in `languages`, except names in `skip` (words or first
+    names: "Island" is German for Iceland, "Maurice" French for Mauritius)
+    and names another country already has."""
+    found: Dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for language in (*get_official_languages(code, de_facto=True), *languages):
+            try:
+                name = Locale.parse(language).territories.get(code)
+            except (UnknownLocaleError, ValueError):
+                continue  # a language without CLDR data
+            key = (name or "").lower()
+            if key and key not in skip and known.get(key, code) == code and found.get(key, code) == code:
+                found[key] = code
+    return found
 
 
 def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:

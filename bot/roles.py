@@ -105,7 +105,10 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             found.append((i, "physician"))
         elif token in lex.relatives and (
                 (i > 0 and (tokens[i - 1] in _POSSESSIVE or tokens[i - 1].endswith("'s")))
-                or (i + 1 < len(tokens) and tokens[i + 1] == "of") or (answering and i == 0)):
+                or (i + 1 < len(tokens) and tokens[i + 1] == "of") or (answering and i == 0)
+                # "I'm the wife", and "the wife" in answer to "who are you?"
+                or (i > 0 and tokens[i - 1] in ("the", "a") and (
+                    (i > 1 and tokens[i - 2] in ("i'm", "im", "am")) or (answering and i == 1)))):
             # "grandson, helping my nan": a relative opening the answer to "who are you?"
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):

@@ -156,3 +156,6 @@ def test_consent_answered_in_words_counts_whatever_the_classifier_said():
     from bot.understanding import yes_or_no
     assert yes_or_no("yes, I agree") is True and yes_or_no("no thanks") is False
     assert yes_or_no("what would you do with my details?") is None
+    # The consent given or refused without "yes" or "no"
+    assert [yes_or_no(t) for t in ("I agree", "I consent", "agreed", "d'accord")] == [True] * 4
+    assert [yes_or_no(t) for t in ("I don't agree", "I do not consent", "I refuse")] == [False] * 3

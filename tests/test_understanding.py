@@ -254,3 +254,55 @@ def test_answers_that_mention_another_question_or_hold_a_typo(slot, text, value)
 def test_a_common_noun_after_the_is_no_place():
     read = facts("Grenoble, at the university hospital", requested="country")
     assert read.facts.get("country") == "FR"
+
+
+# From the failures of pools 6 and 7 (development pools since): (open
+# question, message, facts that must be read, facts that must not).
+@pytest.mark.parametrize("requested,text,read,not_read", [
+    ("authorisation", "licensed, wrong indication though", {"authorisation": "authorised_other_indication"}, ()),
+    # An approval word of the other treatments is not the product's status.
+    (None, "Hello, I'm the wife of a patient in Oslo. He has tried every approved treatment.",
+     {"alternatives_exhausted": True}, ("authorisation",)),
+    (None, "Le terapie approvate sono esaurite. Il farmaco non ha alcuna autorizzazione in Italia.",
+     {"authorisation": "not_authorised"}, ()),
+    # "Available" said of a trial is not said of the product.
+    (None, "nurse in Lyon, the patient never received the product, no trial available for him, and the illness "
+           "is serious", {"previously_treated": False, "trial_available": False, "serious_condition": True},
+     ("authorisation",)),
+    ("authorisation", "on paper it's approved for this, but you can't actually get it here",
+     {"authorisation": "authorised_not_available"}, ()),
+    # The clause about the asked fact answers it, not the one about another.
+    ("previously_treated", "no prior exposure. Serious condition, yes.",
+     {"previously_treated": False, "serious_condition": True}, ()),
+    ("trial_available", "he's excluded because of his age", {"trial_available": False}, ()),
+    ("trial_available", "nein, keine passende Studie", {"trial_available": False}, ()),
+    ("in_company_trial", "not currently", {"in_company_trial": False}, ()),
+    ("in_company_trial", "nein, aber er könnte an einer laufenden Studie teilnehmen", {"in_company_trial": False}, ()),
+    ("serious_condition", "it really is, she can't get out of bed. and there's no trial for her",
+     {"serious_condition": True}, ()),
+    ("alternatives_exhausted", "I've only tried one treatment so far and there are others",
+     {"alternatives_exhausted": False}, ()),
+    ("role", "ward sister", {"role": "other_hcp"}, ()),
+    ("role", "occupational therapist", {"role": "other_hcp"}, ()),
+    ("role", "his sister", {"role": "patient_advocate"}, ()),
+    ("role", "I'm the wife. He has a life-threatening illness and nothing approved has worked",
+     {"role": "patient_advocate", "serious_condition": True}, ()),
+    ("role", "The treatment would be for me.", {"role": "patient"}, ()),
+    ("role", "patient myself. it's not serious, just annoying", {"role": "patient", "serious_condition": False}, ()),
+    ("country", "Crete", {"country": "GR"}, ()),
+])
+def test_phrasings_of_the_development_pools(requested, text, read, not_read):
+    got = facts(text, requested=requested).facts
+    assert {k: got.get(k) for k in read} == read
+    assert not set(not_read) & set(got)
+
+
+@pytest.mark.parametrize("name,code", [("Suomi", "FI"), ("Österreich", "AT"), ("Éire", "IE"), ("Allemagne", "DE"),
+                                       ("Estados Unidos", "US"), ("Royaume-Uni", "GB"), ("Svizzera", "CH")])
+def test_a_country_by_its_own_name_or_in_another_language(name, code):
+    assert to_iso(name) == code
+
+
+@pytest.mark.parametrize("word", ["Maurice", "island", "chili"])
+def test_a_word_or_first_name_that_names_a_country_elsewhere_is_no_country(word):
+    assert to_iso(word) is None
