@@ -126,6 +126,27 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})
 
 
+def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
+    """An unavailability phrase said of the product, not of a trial or an
+    option ("he cannot get into the trial")."""
+    near = set(vocabulary.not_the_product)
+    for phrase in vocabulary.unavailable:
+        size = len(phrase.split())
+        for i in _find(words, (phrase,)):
+            if not near & set(words[max(0, i - 2):i] + words[i + size:i + size + 3]):
+                return True
+    return False
+
+
+_CLAUSE_BREAKS = frozenset({"and", "but", "which", "while", "whereas", "though", "although"})
+
+
+def _clause_after(words: List[str], i: int) -> str:
+    """The words from position `i` to the end of its clause, padded."""
+    end = next((j for j in range(i + 1, len(words)) if words[j] in _CLAUSE_BREAKS), len(words))
+    return f" {' '.join(words[i:end])} "
+
+
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
@@ -174,7 +195,7 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     # "no trial available for him" says nothing of the product
     offered = [i for i in sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
                if not set(words[max(0, i - 2):i]) & set(vocabulary.not_the_product)]
-    unavailable = any(f" {p} " in joined for p in vocabulary.unavailable) or any(
+    unavailable = _unavailable_said(words, vocabulary) or any(
         _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
@@ -192,8 +213,9 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
         return "authorised_not_available" if unavailable else None
     affirmed = [i for i in approvals if not _negated(words, i, vocabulary)]
     if not affirmed:
-        # "not approved for this indication" says it is approved for others.
-        this_use = any(f" {p} " in joined for p in vocabulary.this_use)
+        # "not approved for this indication" says it is approved for others;
+        # "isn't CE marked and is in a study for this indication" does not.
+        this_use = any(f" {p} " in _clause_after(words, i) for i in approvals for p in vocabulary.this_use)
         any_use = any(f" {p} " in joined for p in vocabulary.any_use)
         return "authorised_other_indication" if (other_use or this_use) and not any_use else "not_authorised"
     if other_use:

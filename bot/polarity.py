@@ -7,7 +7,7 @@ says. Vocabularies: data/lexicon/answers.yml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, List, Mapping, Optional, Tuple
@@ -81,6 +81,11 @@ class AnswerLexicon:
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
+    # Facts stated in passing (bot/statements.py): slot -> anchors a clause
+    # must hold, and other words it must also hold (any of them).
+    stated: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    stated_needs: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
 
 
 def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -125,7 +130,12 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         negations=frozenset(data["negations"]),
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
-        searching=frozenset(fold(w) for w in data.get("searching") or []))
+        searching=frozenset(fold(w) for w in data.get("searching") or []),
+        stated={slot: tuple(fold(w) for w in e["stated"]) for slot, e in data["topics"].items() if e.get("stated")},
+        stated_needs={slot: tuple(fold(w) for w in e["stated_needs"]) for slot, e in data["topics"].items()
+                      if e.get("stated_needs")},
+        stated_subject={slot: tuple(fold(w) for w in e["stated_subject"]) for slot, e in data["topics"].items()
+                        if e.get("stated_subject")})
 
 
 def _words(text: str) -> List[str]:
@@ -151,7 +161,8 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
 
 
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
-    return any(w in lex.negations or w.endswith("n't") for w in words)
+    # "n't", and the French elided "n'" ("n'est", "n'a jamais")
+    return any(w in lex.negations or w.endswith("n't") or w.startswith("n'") for w in words)
 
 
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:

@@ -24,6 +24,7 @@ from bot.places import find_places, fold, misspelt_countries
 from bot.polarity import answer_to
 from bot.product_type import read_product_type
 from bot.roles import read_role
+from bot.statements import stated_facts
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
 HANDOFF_LEXICON = PROJECT_ROOT / "data" / "lexicon" / "handoff.yml"
@@ -397,6 +398,13 @@ def interpret(
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
             out.facts.setdefault(slot, value)
+        # Yes/no facts said in a clause of their own ("he isn't in any
+        # company trial and can't be enrolled in one"); the open question's
+        # answer is read below.
+        # Only facts not known yet: said in passing, they never overwrite one.
+        for slot, value in stated_facts(text, skip=requested_slot).items():
+            if current.get(slot) is None:
+                out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product
         # ("eye drops", "a divice"). Only there: elsewhere "chemo failed" or
         # "on a monitor" need not be about the product.

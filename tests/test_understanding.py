@@ -290,11 +290,21 @@ def test_a_common_noun_after_the_is_no_place():
     ("role", "The treatment would be for me.", {"role": "patient"}, ()),
     ("role", "patient myself. it's not serious, just annoying", {"role": "patient", "serious_condition": False}, ()),
     ("country", "Crete", {"country": "GR"}, ()),
+    # "cannot get" said of a trial is no unavailability of the product
+    (None, "He is not in a study, and the doctors told me he cannot get into the trial because he is too young.",
+     {"in_company_trial": False, "trial_available": False}, ("authorisation",)),
 ])
+
 def test_phrasings_of_the_development_pools(requested, text, read, not_read):
     got = facts(text, requested=requested).facts
     assert {k: got.get(k) for k in read} == read
     assert not set(not_read) & set(got)
+
+
+def test_a_fact_said_in_passing_never_overwrites_one_already_known():
+    text = "Yes — she got it in a company trial that closed last month, and there's no other trial for her."
+    got = facts(text, requested="previously_treated", current={"in_company_trial": False}).facts
+    assert got.get("previously_treated") is True and "in_company_trial" not in got
 
 
 @pytest.mark.parametrize("name,code", [("Suomi", "FI"), ("Österreich", "AT"), ("Éire", "IE"), ("Allemagne", "DE"),

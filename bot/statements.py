@@ -1,0 +1,77 @@
+"""Yes/no facts stated in passing, whatever question is open: "he isn't in
+any company trial and can't be enrolled in one", "he has never received
+Fendrasib", "the company filed for approval in this indication".
+
+Each clause (bot/polarity.clauses) is read for the facts whose `stated`
+anchors it holds (data/lexicon/answers.yml): a clause must hold an anchor
+and a topic word of the fact, and not be about another question; its
+polarity is read as for an answer (negations, negative words, phrases that
+affirm). A fact that two clauses state both ways is not read, nor a clause
+that states two trial facts at once. The answer to the open question is read
+by bot/polarity.answer_to, not here."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from bot.polarity import AnswerLexicon, Topic, clauses, load_lexicon
+
+# A capitalised word right after one of these verbs names the product ("has
+# never received Fendrasib").
+_NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given|on)\s+([A-Z][a-zA-Z0-9-]{3,})")
+
+
+def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
+    joined = f" {' '.join(words)} "
+    for entry in entries:
+        if entry.endswith("*"):
+            if any(w.startswith(entry[:-1]) for w in words):
+                return True
+        elif f" {entry} " in joined:
+            return True
+    return False
+
+
+def _polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+    if topic.affirmed(words):
+        return True
+    if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
+        return None
+    negated = any(w in lex.negations or w.endswith("n't") or w.startswith("n'") for w in words)
+    return not (negated or any(topic.against(w) for w in words))
+
+
+def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[AnswerLexicon] = None) -> Dict[str, bool]:
+    """Slot -> value for the yes/no facts the message states in a clause of
+    their own (never `skip`, the open question)."""
+    lex = lexicon or load_lexicon()
+    if not text or text.startswith("/"):
+        return {}
+    named = {m.group(1).lower() for m in _NAMED_AFTER.finditer(text)}
+    # A question states nothing ("is your company running a trial?").
+    text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?"))
+    seen: Dict[str, set] = {}
+    for _, words in clauses(text, lex):
+        read: Dict[str, bool] = {}
+        for slot, topic in lex.topics.items():
+            anchors = lex.stated.get(slot)
+            if slot == skip or not anchors or not _has(words, anchors):
+                continue
+            needs = lex.stated_needs.get(slot)
+            if needs and not (_has(words, needs) or named & set(words)):
+                continue
+            subject = lex.stated_subject.get(slot)
+            if subject and not _has(words, subject):
+                continue  # "the drug hasn't had any effect" says nothing of the patient
+            value = _polarity(topic, words, lex)
+            if value is not None:
+                read[slot] = value
+        if len(read.keys() & TRIAL_FACTS) > 1:
+            for slot in TRIAL_FACTS:
+                read.pop(slot, None)  # "not in a trial she could join": which one?
+        for slot, value in read.items():
+            seen.setdefault(slot, set()).add(value)
+    return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
+
+
+TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
