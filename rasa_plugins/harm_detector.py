@@ -52,8 +52,10 @@ class HarmDetector(GraphComponent):
             "fallback_threshold": 0.45,
             # Only for these reasons (None: every explicit reason) ...
             "overrule_reasons": None,
-            # ... and only when the classifier is less sure than this.
+            # ... and only when the classifier is less sure than this,
             "overrule_below": 1.01,
+            # ... except for these reasons, whatever its confidence.
+            "overrule_always": [],
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -62,6 +64,7 @@ class HarmDetector(GraphComponent):
         reasons = config.get("overrule_reasons")
         self.overrule_reasons: Optional[frozenset] = frozenset(reasons) if reasons is not None else None
         self.overrule_below = float(config.get("overrule_below", 1.01))
+        self.overrule_always = frozenset(config.get("overrule_always") or ())
         warm_up()
 
     @classmethod
@@ -102,14 +105,19 @@ class HarmDetector(GraphComponent):
             if original != REPORT:
                 _set_intent(message, REPORT, 1.0)
                 record["action"] = "set_report_adverse_event"
-        elif self.overrule and intent.get(PREDICTED_CONFIDENCE_KEY, 1.0) < self.overrule_below \
-                and (self.overrule_reasons is None or set(screening.dismissed) <= self.overrule_reasons) \
-                and _overruled(original, screening):
+        elif self.overrule and self._may_overrule(intent, screening) and _overruled(original, screening):
             replacement = self._next_intent(message)
             _set_intent(message, replacement["name"], replacement["confidence"], drop=original)
             record["action"] = f"overruled_{original}"
             record["reasons"] = sorted(set(screening.dismissed))
         message.set(KEY, record, add_to_output=True)
+
+    def _may_overrule(self, intent: Dict[str, Any], screening: Screening) -> bool:
+        reasons = set(screening.dismissed)
+        if reasons and reasons <= self.overrule_always:
+            return True
+        return intent.get(PREDICTED_CONFIDENCE_KEY, 1.0) < self.overrule_below \
+            and (self.overrule_reasons is None or reasons <= self.overrule_reasons)
 
     def _next_intent(self, message: Message) -> Dict[str, Any]:
         ranking = [

@@ -108,3 +108,17 @@ def test_the_overrule_is_narrowed_to_the_configured_reasons_and_confidence():
     sure = _message("No side effects at all so far on ZX-301.", "report_adverse_event", 0.995, ranking)
     narrow.process([sure])
     assert _parse(sure)["intent"]["name"] == "report_adverse_event"
+
+
+def test_a_reason_listed_as_always_overrules_a_classifier_however_sure():
+    always = HarmDetector({**HarmDetector.get_default_config(), "overrule_reasons": ["negated"],
+                           "overrule_below": 0.99, "overrule_always": ["hypothetical"]})
+    ranking = [{"name": "report_adverse_event", "confidence": 0.999}, {"name": "ask_efficacy_safety", "confidence": 0.6}]
+    supposed = _message("What would happen if he got a rash on ZX-301?", "report_adverse_event", 0.999,
+                        ranking)
+    always.process([supposed])
+    assert _parse(supposed)["intent"]["name"] == "ask_efficacy_safety"
+    # a real report is never set aside, however the list is set
+    report = _message("She had a seizure on ZX-301 last night.", "report_adverse_event", 0.999, ranking)
+    always.process([report])
+    assert _parse(report)["intent"]["name"] == "report_adverse_event"
