@@ -37,7 +37,7 @@ install: $(VENV)/.installed  ## create the venv and install pinned dependencies
 .env:
 	cp .env.example .env
 
-$(SPACY_MODEL): scripts/build_spacy.py bot/countries.py bot/knowledge.py data/knowledge/authorities.yml data/knowledge/programme.yml data/lexicon/countries.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
+$(SPACY_MODEL): scripts/build_spacy.py bot/countries.py bot/knowledge.py data/knowledge/authorities.yml data/knowledge/programme.yml data/lexicon/countries.yml data/lexicon/country_names.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
 	$(PY) scripts/build_spacy.py
 
 spacy: $(SPACY_MODEL)  ## build the project's own spaCy pipeline

@@ -2,7 +2,8 @@
 
 Official names come from pycountry; each country's name in its own official
 languages ("Suomi", "Österreich", "Éire") and in the languages people write
-to us in ("Allemagne", "Estados Unidos") from Babel's CLDR data; informal
+to us in ("Allemagne", "Estados Unidos") from `data/lexicon/country_names.yml`
+(generated from Babel's CLDR data by scripts/build_country_names.py); informal
 names and adjectives from `data/lexicon/countries.yml`. The same table feeds the spaCy entity ruler, so
 what the NLU pipeline finds is always something `to_iso` can normalise."""
 from __future__ import annotations
@@ -15,13 +16,11 @@ from typing import Dict, List, Optional, Tuple
 
 import pycountry
 import yaml
-from babel import Locale
-from babel.core import UnknownLocaleError
-from babel.languages import get_official_languages
 
 from bot.config import PROJECT_ROOT
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "countries.yml"
+LOCAL_NAMES = PROJECT_ROOT / "data" / "lexicon" / "country_names.yml"
 
 # Official names so long or odd that nobody types them; they only add noise.
 _SKIP_OFFICIAL = re.compile(r",|\(|\)")
@@ -53,8 +52,9 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
             value = getattr(country, attr, None)
             if value and not _SKIP_OFFICIAL.search(value):
                 names[value.lower()] = country.alpha_2
-    names.update(_local_names(tuple(data.get("name_languages") or ()),
-                              frozenset(n.lower() for n in data.get("not_names") or ()), names))
+    local = yaml.safe_load(LOCAL_NAMES.read_text(encoding="utf-8")) if path == LEXICON else {}
+    for name, code in ((local or {}).get("names") or {}).items():
+        names.setdefault(str(name), str(code))  # an official or English name wins
     exact = set(data.get("case_sensitive", []))
     case_sensitive: Dict[str, str] = {}
     for section in ("aliases", "demonyms"):
@@ -67,25 +67,6 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
                 else:
                     names[word.lower()] = code
     return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])))
-
-
-def _local_names(languages: Tuple[str, ...], skip: frozenset, known: Dict[str, str]) -> Dict[str, str]:
-    """Lower-case name -> ISO code: every country's name in its official
-    languages and in `languages`, except names in `skip` (words or first
-    names: "Island" is German for Iceland, "Maurice" French for Mauritius)
-    and names another country already has."""
-    found: Dict[str, str] = {}
-    for country in pycountry.countries:
-        code = country.alpha_2
-        for language in (*get_official_languages(code, de_facto=True), *languages):
-            try:
-                name = Locale.parse(language).territories.get(code)
-            except (UnknownLocaleError, ValueError):
-                continue  # a language without CLDR data
-            key = (name or "").lower()
-            if key and key not in skip and known.get(key, code) == code and found.get(key, code) == code:
-                found[key] = code
-    return found
 
 
 def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:

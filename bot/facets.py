@@ -396,6 +396,12 @@ def _named(text: str, kb: KnowledgeBase, ctx: Context) -> Tuple[Tuple[str, ...],
     return words, ranked
 
 
+def warm_up(kb: KnowledgeBase) -> None:
+    """Build the reading context and train the learned facet reader now
+    (a few seconds), so that the first precise question does not wait."""
+    classifier_for(context_for(kb).speller)
+
+
 def read_if_named(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None) -> Optional[Reading]:
     """The reading of a message that names a scheme, or None, after only the
     cheap first step (most messages of an assessment name none)."""

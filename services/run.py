@@ -58,7 +58,7 @@ def write_endpoints(settings, env: dict, target: Path) -> Path:
 
 def commands(settings, model: Path, python: str = sys.executable, endpoints: Path = ROOT / "endpoints.yml"):
     rasa = [python, "-m", "rasa"]
-    action = [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)]
+    action = [python, "-m", "services.action_server", "--actions", "actions", "--port", str(settings.action_port)]
     server = rasa + [
         "run", "--model", str(model), "--enable-api", "--auth-token", settings.rasa_api_token,
         "--interface", settings.host, "--port", str(settings.rasa_port),
