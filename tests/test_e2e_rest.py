@@ -353,10 +353,10 @@ def test_the_stored_transcript_is_redacted_and_flagged(server):
 
 # The conversation evaluation's quick variant (`make eval` runs the held-out
 # pool): whole conversations from the development pool, written blind, through
-# these servers. The floor is under the development figure (0.82 on 120
-# conversations, BENCHMARKS.md) by the spread of a 60-conversation sample, so
-# that a regression fails; the target (0.97) is not met yet.
-QUICK_CONVERSATIONS, QUICK_SUCCESS_FLOOR = 60, 0.72
+# these servers. The floor is under the development figure (1.000 on 320
+# conversations at the end of the sixth session, BENCHMARKS.md) by the spread
+# of a 60-conversation sample, so that a regression fails.
+QUICK_CONVERSATIONS, QUICK_SUCCESS_FLOOR = 60, 0.93
 
 
 def test_whole_conversations_from_the_development_pool(server):
