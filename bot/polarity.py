@@ -86,6 +86,7 @@ class AnswerLexicon:
     stated: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_needs: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    stated_unless: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
 
 
 def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -135,7 +136,9 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         stated_needs={slot: tuple(fold(w) for w in e["stated_needs"]) for slot, e in data["topics"].items()
                       if e.get("stated_needs")},
         stated_subject={slot: tuple(fold(w) for w in e["stated_subject"]) for slot, e in data["topics"].items()
-                        if e.get("stated_subject")})
+                        if e.get("stated_subject")},
+        stated_unless={slot: tuple(fold(w) for w in e["stated_unless"]) for slot, e in data["topics"].items()
+                       if e.get("stated_unless")})
 
 
 def _words(text: str) -> List[str]:

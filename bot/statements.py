@@ -18,7 +18,8 @@ from bot.polarity import AnswerLexicon, Topic, clauses, load_lexicon
 
 # A capitalised word right after one of these verbs names the product ("has
 # never received Fendrasib").
-_NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given|on)\s+([A-Z][a-zA-Z0-9-]{3,})")
+_NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given|on|reçu|recu|bekommen|erhalten|recibido"
+                          r"|ricevuto)\s+([A-Z][a-zA-Z0-9-]{3,})")
 
 
 def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
@@ -60,6 +61,9 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
             needs = lex.stated_needs.get(slot)
             if needs and not (_has(words, needs) or named & set(words)):
                 continue
+            unless = lex.stated_unless.get(slot)
+            if unless and _has(words, unless):
+                continue  # "he received your drug in a phase 2 trial": exposure, not enrolment now
             subject = lex.stated_subject.get(slot)
             if subject and not _has(words, subject):
                 continue  # "the drug hasn't had any effect" says nothing of the patient

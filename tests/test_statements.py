@@ -12,7 +12,20 @@ OPENING = ("Hello, I'm a pulmonologist at Hôpital Cochin in Paris. My patient h
 
 def test_an_opening_that_states_every_fact_gives_the_trial_development_and_exposure_facts():
     assert stated_facts(OPENING) == {"previously_treated": False, "in_development": True,
-                                     "in_company_trial": False, "trial_available": False}
+                                     "in_company_trial": False, "trial_available": False,
+                                     "serious_condition": True, "alternatives_exhausted": True}
+
+
+def test_a_french_opening_gives_its_facts_too():
+    text = ("Pharmacienne hospitalière à Lyon. Pour une patiente atteinte d'une maladie gravement invalidante, le "
+            "prescripteur veut utiliser Miravex. Le labo ne le développe pas dans cette indication. Elle ne peut "
+            "entrer dans aucun essai, les alternatives sont épuisées et elle n'a jamais reçu Miravex.")
+    assert stated_facts(text) == {"serious_condition": True, "in_development": False, "trial_available": False,
+                                  "alternatives_exhausted": True, "previously_treated": False}
+
+
+def test_a_serious_complication_is_not_a_serious_illness():
+    assert stated_facts("she has a serious infection from the chemo but it has resolved") == {}
 
 
 def test_the_open_question_is_left_to_the_answer_reader():
