@@ -290,6 +290,18 @@ def test_a_common_noun_after_the_is_no_place():
     ("role", "The treatment would be for me.", {"role": "patient"}, ()),
     ("role", "patient myself. it's not serious, just annoying", {"role": "patient", "serious_condition": False}, ()),
     ("country", "Crete", {"country": "GR"}, ()),
+    # repeated questions of development pool 1
+    ("serious_condition", "Very much so. She needs help to wash and dress.", {"serious_condition": True}, ()),
+    ("serious_condition", "it could kill him", {"serious_condition": True}, ()),
+    ("authorisation", "It has a licence, but the indication doesn't cover this.",
+     {"authorisation": "authorised_other_indication"}, ()),
+    ("authorisation", "licensed for breast cancer, not for what she has", {"authorisation": "authorised_other_indication"},
+     ()),
+    ("authorisation", "approved for this use but the wholesalers have none and never will until launch",
+     {"authorisation": "authorised_not_available"}, ()),
+    ("in_development", "it isn't, they only develop it for other diseases", {"in_development": False}, ()),
+    ("trial_available", "the nearest one is full and not taking anyone", {"trial_available": False}, ()),
+    ("role", "I'm a pateint", {"role": "patient"}, ()),
     # "cannot get" said of a trial is no unavailability of the product
     (None, "He is not in a study, and the doctors told me he cannot get into the trial because he is too young.",
      {"in_company_trial": False, "trial_available": False}, ("authorisation",)),
