@@ -417,6 +417,16 @@ def read_question(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = 
     return _read(ctx, kb, words, ranked, current_scheme)
 
 
+_FILLER = frozenset({"s", "is", "are", "a", "an", "the", "about", "exactly", "me", "whats", "this", "that"})
+
+
+def _only_a_name(words: Sequence[str], ctx: Context) -> bool:
+    """"What's NZ_SECTION_29?", "AAC?": a scheme named and nothing asked of it."""
+    names = {w for n in ctx.names for p in n.names for w in p.vocabulary()}
+    rest = [w for w in words if w not in _FILLER and w not in ctx.lexicon.wh_words and w not in names]
+    return bool(words) and not rest
+
+
 def _read(ctx: Context, kb: KnowledgeBase, words: Tuple[str, ...], ranked: List[str],
           current_scheme: Optional[str]) -> Reading:
     lex = ctx.lexicon
@@ -432,7 +442,7 @@ def _read(ctx: Context, kb: KnowledgeBase, words: Tuple[str, ...], ranked: List[
     if topic and topic_scores[topic] < TOPIC_MIN_SCORE or topic == "difference" and len(ranked) < 2:
         topic = None
     content = ctx.index.scores(ranked[0], content_stems(" ".join(words))) if ranked else {}
-    general = any(p.find(words) for p in lex.general_forms)
+    general = any(p.find(words) for p in lex.general_forms) or _only_a_name(words, ctx)
     learned = classifier_for(ctx.speller).probabilities(words)
     asked = best_facet(words, lex, content, general, learned)
     facet, facts = asked, ()
