@@ -126,15 +126,20 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})
 
 
+def _said_of_something_else(words: List[str], start: int, end: int, vocabulary: Vocabulary, after: int = 0) -> bool:
+    """Whether the words from `start` to `end` are said of a trial or an
+    option named just before them (or `after` words after them): "no trial
+    available for him", "he cannot get into the trial"."""
+    near = words[max(0, start - 2):start] + words[end:end + after]
+    return any(w in vocabulary.not_the_product for w in near)
+
+
 def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
-    """An unavailability phrase said of the product, not of a trial or an
-    option ("he cannot get into the trial")."""
-    near = set(vocabulary.not_the_product)
+    """An unavailability phrase said of the product, not of a trial or an option."""
     for phrase in vocabulary.unavailable:
         size = len(phrase.split())
-        for i in _find(words, (phrase,)):
-            if not near & set(words[max(0, i - 2):i] + words[i + size:i + size + 3]):
-                return True
+        if any(not _said_of_something_else(words, i, i + size, vocabulary, after=3) for i in _find(words, (phrase,))):
+            return True
     return False
 
 
@@ -192,9 +197,8 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
         or _only_for_another_use(words, joined, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated
     # availability is unavailability.
-    # "no trial available for him" says nothing of the product
     offered = [i for i in sorted(set(_find(words, vocabulary.available) + _fuzzy(words, vocabulary.available_typos)))
-               if not set(words[max(0, i - 2):i]) & set(vocabulary.not_the_product)]
+               if not _said_of_something_else(words, i, i + 1, vocabulary)]
     unavailable = _unavailable_said(words, vocabulary) or any(
         _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable

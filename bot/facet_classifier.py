@@ -7,7 +7,8 @@ pinned in requirements.txt).
 Why: tested on a question set neither was developed on, the lexicon
 alone read 0.81 of the facets, the classifier alone 0.90, the two added
 together (bot/facets.py) 0.89-0.93 on three such sets (BENCHMARKS.md).
-Training takes about 1.5 s, so it is done once per process, on first use."""
+Training takes a few seconds, so it is done once per process: at the start
+of the action server (services/action_server.py), else on first use."""
 from __future__ import annotations
 
 from dataclasses import dataclass

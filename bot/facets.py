@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
@@ -203,6 +203,7 @@ class Context:
     names: Tuple[SchemeNames, ...]
     speller: Speller
     index: FactIndex
+    name_words: FrozenSet[str] = frozenset()  # the words of the schemes' names
 
 
 _CONTEXTS: Dict[int, Tuple[KnowledgeBase, Context]] = {}
@@ -232,10 +233,10 @@ def context_for(kb: KnowledgeBase, lexicon: Optional[QuestionLexicon] = None) ->
     for phrase in _claim_phrases(lex):  # so that a typo in a claim is read too
         vocabulary.update(phrase.vocabulary())
         prefixes.update(phrase.prefixes())
-    name_words = {w for n in names for p in n.names for w in p.vocabulary()}
+    name_words = frozenset(w for n in names for p in n.names for w in p.vocabulary())
     index = build_index(kb, [n.code for n in names], name_words)
     ctx = Context(lex, tuple(names), Speller(vocabulary, prefixes, keep=lex.stopwords, real_words=english_words()),
-                  index)
+                  index, name_words)
     _CONTEXTS[id(kb)] = (kb, ctx)
     return ctx
 
@@ -422,8 +423,7 @@ _FILLER = frozenset({"s", "is", "are", "a", "an", "the", "about", "exactly", "me
 
 def _only_a_name(words: Sequence[str], ctx: Context) -> bool:
     """"What's NZ_SECTION_29?", "AAC?": a scheme named and nothing asked of it."""
-    names = {w for n in ctx.names for p in n.names for w in p.vocabulary()}
-    rest = [w for w in words if w not in _FILLER and w not in ctx.lexicon.wh_words and w not in names]
+    rest = [w for w in words if w not in _FILLER and w not in ctx.lexicon.wh_words and w not in ctx.name_words]
     return bool(words) and not rest
 
 

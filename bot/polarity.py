@@ -132,13 +132,13 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
-        stated={slot: tuple(fold(w) for w in e["stated"]) for slot, e in data["topics"].items() if e.get("stated")},
-        stated_needs={slot: tuple(fold(w) for w in e["stated_needs"]) for slot, e in data["topics"].items()
-                      if e.get("stated_needs")},
-        stated_subject={slot: tuple(fold(w) for w in e["stated_subject"]) for slot, e in data["topics"].items()
-                        if e.get("stated_subject")},
-        stated_unless={slot: tuple(fold(w) for w in e["stated_unless"]) for slot, e in data["topics"].items()
-                       if e.get("stated_unless")})
+        stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
+        stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"))
+
+
+def _per_topic(data: Mapping, key: str) -> Mapping[str, Tuple[str, ...]]:
+    """Slot -> the topic's `key` list, folded, for the topics that have one."""
+    return {slot: tuple(fold(w) for w in entry[key]) for slot, entry in data["topics"].items() if entry.get(key)}
 
 
 def _words(text: str) -> List[str]:
@@ -168,6 +168,17 @@ def _negated(words: List[str], lex: AnswerLexicon) -> bool:
     return any(w in lex.negations or w.endswith("n't") or w.startswith("n'") for w in words)
 
 
+def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+    """What one clause says of `topic`: yes for a phrase that affirms it
+    ("nothing worked"); None when the clause does not mention it or is about
+    another question; else no when it holds a negation or a negative word."""
+    if topic.affirmed(words):
+        return True
+    if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
+        return None
+    return not (_negated(words, lex) or any(topic.against(w) for w in words))
+
+
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     if len(words) == 1 and lex.bare and words[0] in lex.bare:
         return lex.bare[words[0]]
@@ -193,15 +204,10 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         if hedged is not None:
             votes.append((contrast, hedged))
             continue
-        if topic.affirmed(words):
-            votes.append((contrast, True))
+        said = clause_polarity(topic, words, lex)
+        if said is None or said and not topic.affirmed(words) and any(w in lex.searching for w in words):
             continue
-        if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
-            continue
-        no = _negated(words, lex) or any(topic.against(w) for w in words)
-        if not no and any(w in lex.searching for w in words):
-            continue
-        votes.append((contrast, not no))
+        votes.append((contrast, said))
     if not votes:
         return None
     contrasted = {a for c, a in votes if c}

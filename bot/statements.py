@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.polarity import AnswerLexicon, Topic, clauses, load_lexicon
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon
 
+# Two facts about trials; a clause that states both is not read.
+TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
 # A capitalised word right after one of these verbs names the product ("has
 # never received Fendrasib").
 _NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given|on|reçu|recu|bekommen|erhalten|recibido"
@@ -31,15 +33,6 @@ def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
         elif f" {entry} " in joined:
             return True
     return False
-
-
-def _polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optional[bool]:
-    if topic.affirmed(words):
-        return True
-    if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
-        return None
-    negated = any(w in lex.negations or w.endswith("n't") or w.startswith("n'") for w in words)
-    return not (negated or any(topic.against(w) for w in words))
 
 
 def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[AnswerLexicon] = None) -> Dict[str, bool]:
@@ -67,7 +60,7 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
             subject = lex.stated_subject.get(slot)
             if subject and not _has(words, subject):
                 continue  # "the drug hasn't had any effect" says nothing of the patient
-            value = _polarity(topic, words, lex)
+            value = clause_polarity(topic, words, lex)
             if value is not None:
                 read[slot] = value
         if len(read.keys() & TRIAL_FACTS) > 1:
@@ -77,5 +70,3 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
             seen.setdefault(slot, set()).add(value)
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
 
-
-TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
