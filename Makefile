@@ -10,7 +10,7 @@ RASA := TF_CPP_MIN_LOG_LEVEL=3 $(VENV)/bin/rasa
 SPACY_MODEL := models/spacy/access_en/meta.json
 MODEL := models/assistant.tar.gz
 TRAIN_DATA := data/nlu data/rules
-TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) $(SPACY_MODEL)
+TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) data/lexicon/harm_examples.yml $(SPACY_MODEL)
 # The chat widget: npm packages pinned by web/package-lock.json, bundled by esbuild into web/dist.
 WIDGET := web/dist/widget.js
 WIDGET_MODULES := web/node_modules/.installed

@@ -1,25 +1,38 @@
-"""NLU component: the second safety detector (bot/harm.py) on every message.
+"""NLU component: the safety readers on every message.
 
-Placed after the intent classifiers in config.yml. When the detector finds a
-report of harm with one of the company's products, the intent becomes
-report_adverse_event (unless it already is), so the safety rules give the
-reporting guidance first in every state and the tracker store flags the
-conversation (flags come from intents). What the classifier said and what the
-detector found stay in the message under `harm_detector`.
+Placed after the intent classifiers in config.yml. Two readers decide
+whether a message reports harm, and either is enough:
+- the detector (bot/harm.py): vocabularies of harms, outcomes, quality
+  problems and special situations kept in data, with negation, suppositions
+  and whose product it was;
+- the harm reader (bot/harm_reader.py): a classifier of one question, report
+  or not, trained here with the model from the development safety sets and
+  the NLU examples.
+When either finds a report, the intent becomes report_adverse_event (unless
+it already is, or is emergency), so the safety rules give the reporting
+guidance first in every state and the tracker store flags the conversation
+(flags come from intents). The intent classifier's report reading is kept
+only when one of them agrees: alone it took a third of ordinary messages
+about side effects, the disease or other products for reports
+(BENCHMARKS.md, safety). A report reading the detector sees only supposed
+("what if she had a seizure on it?") is set aside too.
 
-The detector may also overrule the classifier the other way (when
-`overrule` is on; `overrule_reasons` and `overrule_below` narrow it to the
-reasons and classifier confidences measured safe), but only on its explicit
-word: every harm it saw is negated, supposed, asked about in general,
-or put down to another product, the past or the disease itself ("no side
-effects so far", "she had a rash on methotrexate last year"). Then a
-report_adverse_event reading falls back to the classifier's next intent; an
-emergency reading only when the message also says all is well and speaks of no
-urgency ("labs normal, no toxicity"; "his last chemo put him in intensive care,
-before any of this"; "say he needs surgery"). Either way the original is kept."""
+An emergency reading stays the intent classifier's, and the detector may
+overrule it only on its explicit word: the message says all is well and
+speaks of no urgency ("labs normal, no toxicity"; "his last chemo put him in
+intensive care, before any of this"; "say he needs surgery"), within the
+reasons and confidences in config.yml. Whatever happens, what the classifier
+said, what the detector found and the reader's probability stay in the
+message under `harm_detector`.
+
+Without a trained reader (a component built by hand, or `reader: false`),
+the intent classifier's report reading counts as a reader's."""
+
 from __future__ import annotations
 
+import hashlib
 import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,7 +43,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import harm_reader
+from bot.config import PROJECT_ROOT
 from bot.harm import Screening, screen, warm_up
+from bot.harm_reader import HarmReader
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +54,21 @@ REPORT = "report_adverse_event"
 EMERGENCY = "emergency"
 FALLBACK = "nlu_fallback"
 KEY = "harm_detector"
+READER_FILE = "harm_reader.joblib"
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class HarmDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
+            # Train the harm reader with the model and let it replace the
+            # intent classifier's word on reports.
+            "reader": True,
+            # Its development messages, relative to the project (beside the NLU examples).
+            "reader_examples": str(harm_reader.EXAMPLES.relative_to(PROJECT_ROOT)),
+            # A message is a report from this probability on.
+            "reader_threshold": harm_reader.THRESHOLD,
             # Let the detector overrule a safety intent it has explicit reasons against.
             "overrule": True,
             # Keep in step with FallbackClassifier: an overruled intent whose next
@@ -58,13 +82,24 @@ class HarmDetector(GraphComponent):
             "overrule_always": [],
         }
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: Optional[ModelStorage] = None,
+        resource: Optional[Resource] = None,
+        reader: Optional[HarmReader] = None,
+    ) -> None:
+        self.config = config
         self.overrule = bool(config.get("overrule", True))
         self.fallback_threshold = float(config.get("fallback_threshold", 0.45))
         reasons = config.get("overrule_reasons")
         self.overrule_reasons: Optional[frozenset] = frozenset(reasons) if reasons is not None else None
         self.overrule_below = float(config.get("overrule_below", 1.01))
         self.overrule_always = frozenset(config.get("overrule_always") or ())
+        self.reader_threshold = float(config.get("reader_threshold", harm_reader.THRESHOLD))
+        self.reader = reader
+        self._model_storage = model_storage
+        self._resource = resource
         warm_up()
 
     @classmethod
@@ -75,7 +110,52 @@ class HarmDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "HarmDetector":
-        return cls({**cls.get_default_config(), **config})
+        return cls({**cls.get_default_config(), **config}, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "HarmDetector":
+        import joblib
+
+        config = {**cls.get_default_config(), **config}
+        reader = None
+        if config.get("reader"):
+            try:
+                with model_storage.read_from(resource) as directory:
+                    reader = HarmReader(joblib.load(Path(directory) / READER_FILE))
+            except (ValueError, FileNotFoundError):
+                # A model trained before the reader existed: the classifier's word counts.
+                logger.warning("No trained harm reader in this model; the intent classifier's report reading counts.")
+        return cls(config, model_storage, resource, reader)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        # The reader's examples are read from a file the graph does not know:
+        # a change to them must retrain it.
+        if not config.get("reader", True):
+            return None
+        path = PROJECT_ROOT / config.get("reader_examples", harm_reader.EXAMPLES.relative_to(PROJECT_ROOT))
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+    def train(self, training_data: TrainingData) -> Resource:
+        if not self.config.get("reader"):
+            return self._resource
+        import joblib
+
+        examples = harm_reader.with_intent_examples(
+            harm_reader.read_examples(PROJECT_ROOT / self.config["reader_examples"]),
+            ((message.get(TEXT), message.get(INTENT)) for message in training_data.intent_examples),
+        )
+        self.reader = harm_reader.train(examples)
+        with self._model_storage.write_to(self._resource) as directory:
+            joblib.dump(self.reader.model, Path(directory) / READER_FILE)
+        return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -92,11 +172,19 @@ class HarmDetector(GraphComponent):
         intent = message.get(INTENT) or {}
         original = intent.get(INTENT_NAME_KEY)
         screening = screen(text)
+        probability = self.reader.probability(text) if self.reader is not None else None
         record: Dict[str, Any] = {
             "original_intent": original,
             "finding": _finding(screening),
             "action": None,
         }
+        if probability is not None:
+            record["reader"] = round(probability, 4)
+        supposed_only = bool(screening.dismissed) and set(screening.dismissed) <= self.overrule_always
+        answer_only = screening.mentions == 0 and len(text.split()) < harm_reader.MIN_WORDS_WITHOUT_HARM_WORD
+        reader_found = (
+            probability is not None and probability >= self.reader_threshold and not supposed_only and not answer_only
+        )
         if screening.finding is not None and original == EMERGENCY and screening.urgent and not screening.exposed:
             # "ICU, he won't survive the week without treatment": an urgent need for
             # the product, not harm from it; the emergency route stays.
@@ -105,12 +193,26 @@ class HarmDetector(GraphComponent):
             if original != REPORT:
                 _set_intent(message, REPORT, 1.0)
                 record["action"] = "set_report_adverse_event"
+        elif reader_found:
+            if original not in (REPORT, EMERGENCY):
+                _set_intent(message, REPORT, 1.0)
+                record["action"] = "set_report_adverse_event_by_reader"
+        elif probability is not None and original == REPORT and screening.asks_how_to_report:
+            # "I have to declare a side effect": no report yet, but the reporting
+            # guidance is the answer.
+            record["action"] = "kept_wish_to_report"
+        elif probability is not None and original == REPORT:
+            # Neither reader found a report: the classifier's reading alone is not one.
+            self._overrule(message, original, record, ["no_reader_found_a_report"] + list(screening.dismissed))
         elif self.overrule and self._may_overrule(intent, screening) and _overruled(original, screening):
-            replacement = self._next_intent(message)
-            _set_intent(message, replacement["name"], replacement["confidence"], drop=original)
-            record["action"] = f"overruled_{original}"
-            record["reasons"] = sorted(set(screening.dismissed))
+            self._overrule(message, original, record, list(screening.dismissed))
         message.set(KEY, record, add_to_output=True)
+
+    def _overrule(self, message: Message, original: str, record: Dict[str, Any], reasons: List[str]) -> None:
+        replacement = self._next_intent(message)
+        _set_intent(message, replacement["name"], replacement["confidence"], drop=original)
+        record["action"] = f"overruled_{original}"
+        record["reasons"] = sorted(set(reasons))
 
     def _may_overrule(self, intent: Dict[str, Any], screening: Screening) -> bool:
         reasons = set(screening.dismissed)

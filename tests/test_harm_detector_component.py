@@ -122,3 +122,134 @@ def test_a_reason_listed_as_always_overrules_a_classifier_however_sure():
     report = _message("She had a seizure on ZX-301 last night.", "report_adverse_event", 0.999, ranking)
     always.process([report])
     assert _parse(report)["intent"]["name"] == "report_adverse_event"
+
+
+class _FakeReader:
+    """The harm reader's port: a fixed probability per text (else 0)."""
+
+    def __init__(self, probabilities):
+        self.probabilities = probabilities
+
+    def probability(self, text):
+        return self.probabilities.get(text, 0.0)
+
+
+def _with_reader(probabilities, **config):
+    return HarmDetector({**HarmDetector.get_default_config(), "overrule_always": ["hypothetical"], **config},
+                        reader=_FakeReader(probabilities))
+
+
+def test_the_reader_alone_is_enough_for_a_report():
+    text = "Things have not been great since the second infusion."
+    detector = _with_reader({text: 0.9})
+    message = _message(text, "inform", 0.8)
+    detector.process([message])
+    parsed = _parse(message)
+    assert parsed["intent"] == {"name": "report_adverse_event", "confidence": 1.0}
+    assert parsed["harm_detector"]["action"] == "set_report_adverse_event_by_reader"
+    assert parsed["harm_detector"]["reader"] == 0.9
+
+
+def test_the_detector_alone_is_enough_whatever_the_reader_says():
+    detector = _with_reader({})
+    message = _message("She died last week while on your ZX-301 tablets.", "ask_info")
+    detector.process([message])
+    assert _parse(message)["intent"]["name"] == "report_adverse_event"
+    assert _parse(message)["harm_detector"]["reader"] == 0.0
+
+
+def test_the_classifiers_report_reading_alone_is_set_aside_when_neither_reader_agrees():
+    text = "Is weight loss a known side effect of it?"
+    ranking = [{"name": "report_adverse_event", "confidence": 0.97}, {"name": "ask_efficacy_safety", "confidence": 0.6}]
+    detector = _with_reader({text: 0.1})
+    message = _message(text, "report_adverse_event", 0.97, ranking)
+    detector.process([message])
+    parsed = _parse(message)
+    assert parsed["intent"] == {"name": "ask_efficacy_safety", "confidence": 0.6}
+    assert parsed["harm_detector"]["action"] == "overruled_report_adverse_event"
+    assert "no_reader_found_a_report" in parsed["harm_detector"]["reasons"]
+    # ... and kept when the reader agrees
+    agreeing = _with_reader({text: 0.5})
+    kept = _message(text, "report_adverse_event", 0.97, ranking)
+    agreeing.process([kept])
+    assert _parse(kept)["intent"]["name"] == "report_adverse_event" and _parse(kept)["harm_detector"]["action"] is None
+
+
+def test_the_threshold_decides_what_the_reader_calls_a_report():
+    text = "Something is off with her since the switch."
+    for probability, expected in ((0.39, "inform"), (0.4, "report_adverse_event")):
+        detector = _with_reader({text: probability}, reader_threshold=0.4)
+        message = _message(text, "inform")
+        detector.process([message])
+        assert _parse(message)["intent"]["name"] == expected, probability
+
+
+def test_a_supposition_is_no_report_even_when_the_reader_thinks_so():
+    text = "What would happen if he got a rash on ZX-301?"
+    detector = _with_reader({text: 0.95})
+    message = _message(text, "ask_efficacy_safety", 0.7)
+    detector.process([message])
+    assert _parse(message)["intent"]["name"] == "ask_efficacy_safety"
+
+
+def test_an_urgent_emergency_stays_an_emergency_with_the_reader():
+    text = "He is dying, we need the drug today."
+    detector = _with_reader({text: 0.8})
+    message = _message(text, "emergency", 0.9)
+    detector.process([message])
+    assert _parse(message)["intent"]["name"] == "emergency"
+
+
+def test_the_reader_is_trained_with_the_model_and_loaded_from_it(tmp_path):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    examples = tmp_path / "harm_examples.yml"
+    examples.write_text(
+        "reports:\n- she died two days after the first dose of your drug\n- admitted with liver failure on your tablets\n"
+        "- the vial from your programme had particles in it\n"
+        "non_reports:\n- what are the side effects of it\n- no problems at all on it so far\n- how do I apply in France\n",
+        encoding="utf-8",
+    )
+    config = {**HarmDetector.get_default_config(), "reader_examples": str(examples)}
+    (tmp_path / "storage").mkdir()
+    storage = LocalModelStorage(tmp_path / "storage")
+    resource = Resource("harm_detector")
+    context = ExecutionContext(GraphSchema({}), "test")
+    nlu = TrainingData([Message(data={"text": "I want to report a side effect", "intent": "report_adverse_event"}),
+                        Message(data={"text": "yes please", "intent": "affirm"}),
+                        Message(data={"text": "he is not breathing", "intent": "emergency"})])
+    HarmDetector.create(config, storage, resource, context).train(nlu)
+    loaded = HarmDetector.load(config, storage, resource, context)
+    assert loaded.reader is not None
+    died = loaded.reader.probability("she died after the first dose of your drug")
+    asked = loaded.reader.probability("how do I apply in France")
+    assert died > asked
+
+
+def test_a_change_to_the_readers_examples_changes_the_fingerprint(tmp_path):
+    examples = tmp_path / "harm_examples.yml"
+    examples.write_text("reports:\n- a\nnon_reports:\n- b\n", encoding="utf-8")
+    config = {"reader": True, "reader_examples": str(examples)}
+    before = HarmDetector.fingerprint_addon(config)
+    examples.write_text("reports:\n- a\nnon_reports:\n- c\n", encoding="utf-8")
+    assert HarmDetector.fingerprint_addon(config) != before
+
+
+def test_a_short_answer_without_a_harm_word_is_not_the_readers_to_call():
+    detector = _with_reader({"bang on": 0.97, "in the United Kingdom": 0.6})
+    for text in ("bang on", "in the United Kingdom"):
+        message = _message(text, "affirm")
+        detector.process([message])
+        assert _parse(message)["intent"]["name"] == "affirm", text
+
+
+def test_a_wish_to_report_keeps_the_classifiers_report_reading():
+    text = "I have to declare a serious side effect that occurred in Austria"
+    detector = _with_reader({text: 0.1})
+    message = _message(text, "report_adverse_event", 0.9)
+    detector.process([message])
+    assert _parse(message)["intent"]["name"] == "report_adverse_event"
+    assert _parse(message)["harm_detector"]["action"] == "kept_wish_to_report"

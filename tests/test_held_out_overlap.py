@@ -1,7 +1,15 @@
 """Held-out sets share (almost) nothing with the training data, compared after
 lowercasing, dropping punctuation and masking places and product names
-(evaluation.nlu.near_copy_key); the training data are the NLU examples and
-the facet reader's questions (data/lexicon/facet_examples.yml). Answers of one to three words ("yes", "Lyon",
+(evaluation.nlu.near_copy_key); the training data are the NLU examples, the
+facet reader's questions (data/lexicon/facet_examples.yml) and the harm
+reader's messages (data/lexicon/harm_examples.yml, from the development
+safety sets, which are therefore not listed here). The harm reader also
+learns the development conversation pools' messages as non-reports; blind
+pools share stock phrasings with each other (12% of held-out pool 8's longer
+texts, once masked), so those messages are left out of the comparison for
+the conversation pools, which measure the reading of facts, and the reader's
+conversation false alarms are counted on pool 8's other texts (BENCHMARKS.md).
+Answers of one to three words ("yes", "Lyon",
 "not sure") are bound to match some training example once masked, so only
 longer texts count. Counts only: held-out texts are never printed."""
 from pathlib import Path
@@ -15,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", "conversations/pool_blind_3.yml",
             "conversations/pool_blind_4.yml", "conversations/pool_blind_5.yml", "conversations/pool_blind_6.yml",
             "conversations/pool_blind_7.yml", "conversations/pool_blind_8.yml",
-            "safety/blind_3.yml", "safety/blind_4.yml", "safety/blind_5.yml", "safety/blind_6.yml",
-            "safety/blind_7.yml", "safety/blind_8.yml", "facets/blind_4.yml"]
+            "safety/blind_6.yml", "safety/blind_8.yml", "safety/blind_9.yml", "facets/blind_4.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais
@@ -43,19 +50,30 @@ def _texts(node):
 def training_keys():
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from bot.facet_classifier import EXAMPLES, read_examples
+    from bot import facet_classifier, harm_reader
 
     nlu = {near_copy_key(ex.get("text")) for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
            for ex in load_data(str(path)).training_examples}
-    # The learned facet reader's questions are training data too.
-    return nlu | {near_copy_key(text) for text, _ in read_examples(EXAMPLES)}
+    # The learned readers' examples are training data too.
+    facets = {near_copy_key(text) for text, _ in facet_classifier.read_examples(facet_classifier.EXAMPLES)}
+    harms = yaml.safe_load(harm_reader.EXAMPLES.read_text(encoding="utf-8"))
+    return nlu | facets | {near_copy_key(text) for text in harms["reports"] + harms["non_reports"]}
+
+
+@pytest.fixture(scope="module")
+def conversation_keys():
+    from bot import harm_reader
+
+    data = yaml.safe_load(harm_reader.EXAMPLES.read_text(encoding="utf-8"))
+    return {near_copy_key(text) for text in data["conversation"]}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
-def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, name):
+def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, conversation_keys, name):
     texts = [t for t in _texts(yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8")))
              if len(t.split()) > SHORT]
-    shared = sum(near_copy_key(t) in training_keys for t in texts)
+    compared = training_keys if name.startswith("conversations/") else training_keys | conversation_keys
+    shared = sum(near_copy_key(t) in compared for t in texts)
     assert texts and shared <= MAX_SHARED * len(texts), f"{shared} of {len(texts)} texts of {name} are near copies"
 
 

@@ -1,13 +1,15 @@
 """Safety sets (tests/safety/): reports of harm and messages that report none,
-parsed by the whole trained NLU pipeline (intent classifier and the second
-safety detector). Command: python bench/eval_safety.py MODEL SET [--quiet].
+parsed by the whole trained NLU pipeline (intent classifier, the detector and
+the harm reader). Command: python bench/eval_safety.py MODEL SET [--quiet].
 
 Every set was written blind by a helper who saw no training data, lexicon or
 code, and each was first run with figures only (BENCHMARKS.md). dev.yml
 guided the detector's vocabularies; the misses of blind_1 and blind_2 were
 read after their first run, and the missed deaths of blind_3, blind_4 and
 blind_5, and every miss of blind_7 after its first run, so those seven are
-development sets now; blind_6 and blind_8 are held out (figures only)."""
+development sets, and the harm reader's training messages
+(data/lexicon/harm_examples.yml); blind_6, blind_8 and blind_9 are held out
+(figures only)."""
 from pathlib import Path
 
 import pytest
@@ -21,24 +23,22 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 SAFETY = ROOT / "tests" / "safety"
 # set -> (minimum recall, minimum recall on deaths and life-threatening events,
 # maximum false-alarm rate, whether failures may print the messages)
-# The issue 11 targets (recall >= 0.98, 1.0 on deaths and life-threatening
-# events, false alarms <= 0.03) are NOT met on the held-out runs
-# (BENCHMARKS.md). Measured with the model of 2026-12-03 (fifth session;
-# training is deterministic on this machine: two trainings on the same data
-# gave the same reading of every safety message): recall 1.0 / 0.973 / 0.970
-# / 0.940 (dev, blind 3, blind 4, blind 7), deaths and life-threatening 1.0 on
-# all four, false alarms 0.28 / 0.27 / 0.31 / 0.29; held-out blind 8 (figures
-# only) 0.979, 1.0, 0.331. Asserted at floors a little under those; deaths
-# and life-threatening events at 1.0 always. Only these sets run with the
-# model, to keep `make test` short; the detector alone is checked on every
-# set below, without a model.
+# The issue 11 targets are recall >= 0.98, 1.0 on deaths and life-threatening
+# events, false alarms <= 0.03 (BENCHMARKS.md): deaths and life-threatening
+# events are met on the held-out sets, recall on two of three, false alarms
+# nowhere. Measured with the model of 2026-12-03 (seventh session, the harm
+# reader): held-out blind 8 0.993 / 1.0 / 0.249, blind 9 0.976 / 1.0 / 0.303;
+# dev and blind 7, the reader's training messages, 1.0 / 1.0 / 0.079 and
+# 1.0 / 1.0 / 0.160. Asserted at floors a little under those; deaths and
+# life-threatening events at 1.0 always. Only these sets run with the model,
+# to keep `make test` short; the detector alone is checked on every set
+# below, without a model.
 SETS = {
-    "dev.yml": (0.98, 1.0, 0.30, True),
-    "blind_3.yml": (0.94, 1.0, 0.30, True),
-    "blind_4.yml": (0.94, 1.0, 0.33, True),
-    "blind_7.yml": (0.91, 1.0, 0.31, True),
-    # held out: its messages are never printed
-    "blind_8.yml": (0.96, 1.0, 0.35, False),
+    "dev.yml": (0.99, 1.0, 0.10, True),
+    "blind_7.yml": (0.99, 1.0, 0.18, True),
+    # held out: their messages are never printed
+    "blind_8.yml": (0.98, 1.0, 0.27, False),
+    "blind_9.yml": (0.96, 1.0, 0.32, False),
 }
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
