@@ -68,3 +68,37 @@ def read_product_type(text: str) -> Optional[str]:
     words = _words(text)
     named = [k.value for k in load_kinds() if _named(words, k, _known_words())]
     return named[0] if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class InPassing:
+    determiners: frozenset
+    kinds: Tuple[Tuple[str, Tuple[Tuple[str, ...], ...]], ...]
+    not_before: frozenset
+
+
+@lru_cache(maxsize=2)
+def _in_passing(path: Path = LEXICON) -> InPassing:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["in_passing"]
+    return InPassing(
+        frozenset(fold(str(w)) for w in data["determiners"]),
+        tuple((value, tuple(tuple(_words(str(p))) for p in data[value])) for value in VALUES),
+        frozenset(fold(str(w)) for w in data["not_before"]),
+    )
+
+
+def product_named_in_passing(text: str) -> Optional[str]:
+    """The kind named with an article outside the product question ("je
+    cherche un médicament qui..."), or None when neither or both are."""
+    lex = _in_passing()
+    words = _words(text)
+    named = set()
+    for i in range(1, len(words)):
+        if words[i - 1] not in lex.determiners or _NOT_A.search(" ".join(words[max(0, i - 4):i]) + " "):
+            continue
+        for value, phrases in lex.kinds:
+            for phrase in phrases:
+                end = i + len(phrase)
+                if tuple(words[i:end]) == phrase and (end >= len(words) or words[end] not in lex.not_before):
+                    named.add(value)
+    return named.pop() if len(named) == 1 else None

@@ -22,8 +22,6 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
 # Words before a mention that say the writer is speaking of themself.
-_SELF = {"i'm", "im", "i", "am", "as", "here", "me", "speaking", "writing", "work", "working"}
-_DETERMINERS = {"the", "a", "an", "her", "his", "their", "our", "your", "my", "its", "this", "that"}
 _POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its", "sa", "son", "ses", "ma", "mon"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
 
@@ -45,6 +43,12 @@ class RoleLexicon:
     illness_words: FrozenSet[str] = frozenset()
     illness_endings: Tuple[str, ...] = ()
     someone_else: FrozenSet[str] = frozenset()
+    # Words before a role that make it the writer's ("I'm", "je suis", "sono").
+    self_words: FrozenSet[str] = frozenset()
+    # Articles and possessives: "the neurologist", "il suo cardiologo" are someone's ...
+    determiners: FrozenSet[str] = frozenset()
+    # ... unless the writer says they are ("I'm the oncologist", "soy la oncóloga").
+    being: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
     physician_typos: Tuple[str, ...] = ()
     other_typos: Tuple[str, ...] = ()
@@ -74,6 +78,9 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         illness_words=words(data["patient"]["illness_words"]),
         illness_endings=tuple(fold(e) for e in data["patient"]["illness_endings"]),
         someone_else=words(data["patient"]["someone_else"]),
+        self_words=words(data["self_words"]),
+        determiners=words(data["determiners"]),
+        being=words(data["being"]),
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
                                           FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
@@ -134,7 +141,7 @@ def _sentence_starts(folded: str) -> List[int]:
     return starts
 
 
-def _said_of_self(tokens: List[str], position: int, starts: List[int]) -> bool:
+def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: RoleLexicon) -> bool:
     before = tokens[max(0, position - 4):position]
     after = tokens[position + 1:position + 3]
     # A message that opens with a role, maybe after a greeting ("Cardiology registrar,
@@ -143,16 +150,16 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int]) -> bool:
     start = max((s for s in starts if s <= position), default=0)
     after_greeting = starts.index(start) == 1 and start <= 3  # "Good morning." then the role
     opening = (start == 0 or after_greeting) and position - start <= 2 \
-        and not (set(tokens[start:position]) & _DETERMINERS)
+        and not (set(tokens[start:position]) & lex.determiners)
     # "this is the oncologist", not "approved for this and the pharmacy stocks it"
     this_is = any(a == "this" and b == "is" for a, b in zip(before, before[1:]))
     # "available here, my doctor prescribes it": someone's doctor, unless the
     # writer says they are ("I am the oncologist", "as her GP").
-    owned = position > 0 and tokens[position - 1] in _DETERMINERS \
-        and not (position > 1 and tokens[position - 2] in {"i'm", "im", "am", "as", "is"})
+    owned = position > 0 and tokens[position - 1] in lex.determiners \
+        and not (position > 1 and tokens[position - 2] in lex.being)
     if owned and not (opening or this_is):
         return "here" in after or "speaking" in after
-    return opening or this_is or bool(_SELF & set(before)) or "here" in after or "speaking" in after
+    return opening or this_is or bool(lex.self_words & set(before)) or "here" in after or "speaking" in after
 
 
 def _speaks_as_patient(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLexicon) -> bool:
@@ -190,7 +197,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if not answering:
         starts = _sentence_starts(folded)
         mentions = [(i, role) for i, role in mentions
-                    if _said_of_self(tokens, i, starts) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
+                    if _said_of_self(tokens, i, starts, lex) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
     if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
         return "patient"
     if not mentions and _speaks_as_patient(tokens, every, lex):

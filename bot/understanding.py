@@ -22,7 +22,7 @@ from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
 from bot.places import find_places, fold, misspelt_countries
 from bot.polarity import answer_to
-from bot.product_type import read_product_type
+from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
 from bot.statements import stated_facts
 
@@ -410,6 +410,10 @@ def interpret(
         # "on a monitor" need not be about the product.
         if "product_type" not in from_entities and requested_slot == "product_type":
             kind = read_product_type(text)
+            if kind:
+                out.facts["product_type"] = kind
+        elif "product_type" not in out.facts and current.get("product_type") is None:
+            kind = product_named_in_passing(text)  # "je cherche un médicament qui..."
             if kind:
                 out.facts["product_type"] = kind
         # The status read from concepts, where the message is about it: the

@@ -2,7 +2,7 @@
 everyday words (bot/product_type.py, data/lexicon/product_type.yml)."""
 import pytest
 
-from bot.product_type import read_product_type
+from bot.product_type import product_named_in_passing, read_product_type
 from bot.understanding import interpret
 
 
@@ -27,3 +27,22 @@ def test_it_answers_the_question_and_is_not_guessed_elsewhere():
     assert interpret("eye drops", "inform", [], "product_type", state).facts["product_type"] == "medicine"
     assert "product_type" not in interpret("chemo failed, he's on a monitor", "inform", [], "alternatives_exhausted",
                                            state).facts
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("je cherche un médicament qui n'a pas d'AMM en France", "medicine"),
+    ("il farmaco non è autorizzato in Italia", "medicine"),
+    ("the device has no CE mark", "medical_device"),
+    ("das Medizinprodukt ist nicht zugelassen", "medical_device"),
+    ("he is in a drug trial", None),  # about a trial
+    ("the drug failed, now we want the device", None),  # both named
+    ("it's not a drug", None),
+    ("chemo failed", None),  # a treatment tried, not the product
+])
+def test_outside_the_question_only_the_plain_word_with_an_article_names_the_kind(text, kind):
+    assert product_named_in_passing(text) == kind
+
+
+def test_a_kind_named_in_an_opening_is_read():
+    opening = "Bonjour, je cherche un médicament pour un patient suivi à Lille"
+    assert interpret(opening, "start_assessment", [], None, {}).facts["product_type"] == "medicine"

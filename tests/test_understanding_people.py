@@ -50,6 +50,13 @@ def test_the_answer_to_who_are_you(text, role):
     ("Hello, this is the treating oncologist", "physician"),
     ("it's approved for exactly this and the pharmacy stocks it", None),
     ("We saw her last week. Haematologist said it could help.", None),  # not after a greeting: not an opening
+    # in other languages, by the ending of the specialty and "I am"
+    ("Bonsoir, je suis pneumologue à l'hôpital de Nancy", "physician"),
+    ("Salve, sono la reumatologa che la segue", "physician"),
+    ("Hola, soy el neumólogo del paciente", "physician"),
+    ("Guten Tag, ich bin Kardiologe in Linz", "physician"),
+    ("sono la psicologa del reparto", "other_hcp"),
+    ("il suo cardiologo ci ha detto di scrivervi", None),  # someone else's doctor
 ])
 def test_a_role_volunteered_in_another_message_must_be_said_of_the_writer(text, role):
     assert read_role(text, answering=False) == role
