@@ -139,6 +139,13 @@ def _with_reader(probabilities, **config):
                         reader=_FakeReader(probabilities))
 
 
+def _intent_after(text, probability, intent, confidence=0.9, **config):
+    """The intent once the component has read `text`, the reader giving `probability`."""
+    message = _message(text, intent, confidence)
+    _with_reader({text: probability}, **config).process([message])
+    return _parse(message)["intent"]["name"]
+
+
 def test_the_reader_alone_is_enough_for_a_report():
     text = "Things have not been great since the second infusion."
     detector = _with_reader({text: 0.9})
@@ -177,27 +184,17 @@ def test_the_classifiers_report_reading_alone_is_set_aside_when_neither_reader_a
 
 def test_the_threshold_decides_what_the_reader_calls_a_report():
     text = "Something is off with her since the switch."
-    for probability, expected in ((0.39, "inform"), (0.4, "report_adverse_event")):
-        detector = _with_reader({text: probability}, reader_threshold=0.4)
-        message = _message(text, "inform")
-        detector.process([message])
-        assert _parse(message)["intent"]["name"] == expected, probability
+    assert _intent_after(text, 0.39, "inform", reader_threshold=0.4) == "inform"
+    assert _intent_after(text, 0.4, "inform", reader_threshold=0.4) == "report_adverse_event"
 
 
 def test_a_supposition_is_no_report_even_when_the_reader_thinks_so():
-    text = "What would happen if he got a rash on ZX-301?"
-    detector = _with_reader({text: 0.95})
-    message = _message(text, "ask_efficacy_safety", 0.7)
-    detector.process([message])
-    assert _parse(message)["intent"]["name"] == "ask_efficacy_safety"
+    assert _intent_after("What would happen if he got a rash on ZX-301?", 0.95, "ask_efficacy_safety", 0.7) \
+        == "ask_efficacy_safety"
 
 
 def test_an_urgent_emergency_stays_an_emergency_with_the_reader():
-    text = "He is dying, we need the drug today."
-    detector = _with_reader({text: 0.8})
-    message = _message(text, "emergency", 0.9)
-    detector.process([message])
-    assert _parse(message)["intent"]["name"] == "emergency"
+    assert _intent_after("He is dying, we need the drug today.", 0.8, "emergency") == "emergency"
 
 
 def test_the_reader_is_trained_with_the_model_and_loaded_from_it(tmp_path):
@@ -239,11 +236,8 @@ def test_a_change_to_the_readers_examples_changes_the_fingerprint(tmp_path):
 
 
 def test_a_short_answer_without_a_harm_word_is_not_the_readers_to_call():
-    detector = _with_reader({"bang on": 0.97, "in the United Kingdom": 0.6})
-    for text in ("bang on", "in the United Kingdom"):
-        message = _message(text, "affirm")
-        detector.process([message])
-        assert _parse(message)["intent"]["name"] == "affirm", text
+    assert _intent_after("bang on", 0.97, "affirm") == "affirm"
+    assert _intent_after("in the United Kingdom", 0.6, "inform") == "inform"
 
 
 def test_a_wish_to_report_keeps_the_classifiers_report_reading():
