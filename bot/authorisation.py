@@ -39,6 +39,7 @@ class Vocabulary:
     alternatives_singular: Tuple[str, ...]
     fillers: Tuple[str, ...]
     not_the_product: Tuple[str, ...]
+    filing: Tuple[str, ...]
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
@@ -118,9 +119,13 @@ def _only_for_another_use(words: List[str], joined: str, approvals: List[int], v
 
 def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
     """The approval word at `i` qualifies other treatments ("every approved
-    treatment", "approved options", "le terapie approvate"), not the product."""
+    treatment", "approved options", "le terapie approvate"), or a request for
+    it ("une demande d'AMM", "an application for approval"), not the
+    product's status."""
     before, after = words[i - 1:i] if i else [], words[i + 1:i + 2]
     if any(w in vocabulary.treatments for w in before + after):
+        return True
+    if set(words[max(0, i - 3):i]) & set(vocabulary.filing):
         return True
     return bool(after) and after[0] in vocabulary.alternatives_singular and \
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})

@@ -50,3 +50,17 @@ def test_a_phrasal_verb_is_not_the_product_taken(text):
 def test_failing_a_trials_inclusion_is_not_the_treatments_failing():
     facts = _facts("no, we screened her and she failed inclusion for every open study", "trial_available")
     assert "alternatives_exhausted" not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Le médicament n'est autorisé en Belgique pour aucune indication et une demande d'AMM est déposée pour cette "
+    "indication.",
+    "the company applied for approval in this indication; it is not approved anywhere yet",
+])
+def test_a_request_for_approval_is_development_not_the_status(text):
+    facts = _facts(text)
+    assert facts.get("authorisation") == "not_authorised" and facts.get("in_development") is True
+
+
+def test_alternatives_that_failed_in_french():
+    assert _facts("Toutes les alternatives autorisées ont échoué.").get("alternatives_exhausted") is True
