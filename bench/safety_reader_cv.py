@@ -10,27 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Dict, List, Tuple
-
-import yaml
+from typing import Dict, List
 
 from bot import harm_reader
 from bot.harm import screen
+from evaluation.nlu import intent_examples
+from evaluation.safety import load_set
 from scripts.build_harm_examples import SOURCES, pool_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 MUST_CATCH = ("death", "life_threatening")
 
 
-def _nlu_examples() -> List[Tuple[str, str]]:
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    return [(ex.get("text"), ex.get("intent")) for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
-            for ex in load_data(str(path)).intent_examples]
-
-
 def _set(name: str) -> List[dict]:
-    data = yaml.safe_load((ROOT / "tests" / "safety" / f"{name}.yml").read_text(encoding="utf-8"))
+    data = load_set(ROOT / "tests" / "safety" / f"{name}.yml")
     return [{**item, "report": key == "reports"} for key in ("reports", "non_reports") for item in data[key]]
 
 
@@ -47,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[harm_reader.THRESHOLD])
     args = parser.parse_args()
-    nlu = _nlu_examples()
+    nlu = intent_examples(ROOT / "data" / "nlu")
     sets = {name: _set(name) for name in SOURCES}
     screened = {name: [screen(item["text"]) for item in items] for name, items in sets.items()}
     found = {name: [s.finding is not None for s in screenings] for name, screenings in screened.items()}
@@ -58,8 +51,7 @@ def main() -> None:
         reader = harm_reader.train(harm_reader.with_intent_examples(train + conversation, nlu))
         # As the assistant reads: a short message with no harm word is not the reader's to call.
         probabilities = [
-            0.0 if s.mentions == 0 and len(item["text"].split()) < harm_reader.MIN_WORDS_WITHOUT_HARM_WORD
-            else reader.probability(item["text"])
+            reader.probability(item["text"]) if harm_reader.asked(item["text"], s.mentions) else 0.0
             for item, s in zip(items, screened[left_out])
         ]
         row = {"detector": _figures(items, found[left_out])}

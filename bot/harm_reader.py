@@ -42,6 +42,12 @@ REPORT_INTENT = "report_adverse_event"
 EMERGENCY_INTENT = "emergency"
 
 
+def asked(text: str, harm_words: int) -> bool:
+    """Whether the reader is asked about a message: not about a short answer
+    in which the detector saw no harm word."""
+    return harm_words > 0 or len(text.split()) >= MIN_WORDS_WITHOUT_HARM_WORD
+
+
 @dataclass(frozen=True)
 class HarmReader:
     model: Any

@@ -44,10 +44,14 @@ def _words(text: str) -> List[str]:
     return re.findall(r"[a-z0-9]+", fold(text or "").replace("'", " "))
 
 
+def _after_not_a(words: List[str], i: int) -> bool:
+    """The word at `i` follows "not a", "isn't the", "no": it counts for nothing."""
+    return bool(_NOT_A.search(" ".join(words[max(0, i - 3):i]) + " "))
+
+
 def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
     for i in range(len(words)):
-        before = " ".join(words[max(0, i - 3):i]) + " "
-        if _NOT_A.search(before):
+        if _after_not_a(words, i):
             continue  # "not a device"
         if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases):
             return True
@@ -94,7 +98,7 @@ def product_named_in_passing(text: str) -> Optional[str]:
     words = _words(text)
     named = set()
     for i in range(1, len(words)):
-        if words[i - 1] not in lex.determiners or _NOT_A.search(" ".join(words[max(0, i - 4):i]) + " "):
+        if words[i - 1] not in lex.determiners or _after_not_a(words, i):
             continue
         for value, phrases in lex.kinds:
             for phrase in phrases:

@@ -21,8 +21,6 @@ from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
-# Words before a mention that say the writer is speaking of themself.
-_POSSESSIVE = {"my", "his", "her", "their", "our", "patient's", "the patient's", "its", "sa", "son", "ses", "ma", "mon"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
 
 
@@ -49,6 +47,8 @@ class RoleLexicon:
     determiners: FrozenSet[str] = frozenset()
     # ... unless the writer says they are ("I'm the oncologist", "soy la oncóloga").
     being: FrozenSet[str] = frozenset()
+    # Before a relative: "my mother", "sa fille" (the writer's or the patient's relative).
+    possessives: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
     physician_typos: Tuple[str, ...] = ()
     other_typos: Tuple[str, ...] = ()
@@ -81,6 +81,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         self_words=words(data["self_words"]),
         determiners=words(data["determiners"]),
         being=words(data["being"]),
+        possessives=words(data["possessives"]),
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
                                           FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
@@ -111,7 +112,7 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
                 and _phrase_at(tokens, i + size, lex.grades):
             found.append((i, "physician"))
         elif token in lex.relatives and (
-                (i > 0 and (tokens[i - 1] in _POSSESSIVE or tokens[i - 1].endswith("'s")))
+                (i > 0 and (tokens[i - 1] in lex.possessives or tokens[i - 1].endswith("'s")))
                 or (i + 1 < len(tokens) and tokens[i + 1] == "of") or (answering and i == 0)
                 # "I'm the wife", and "the wife" in answer to "who are you?"
                 or (i > 0 and tokens[i - 1] in ("the", "a") and (

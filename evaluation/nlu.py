@@ -11,9 +11,18 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import List, Tuple
 
 from bot.countries import load_lexicon as load_country_lexicon
 from bot.places import find_places, fold
+
+
+def intent_examples(directory: Path) -> List[Tuple[str, str]]:
+    """(text, intent) for every intent example of the NLU files in `directory`."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [(ex.get("text"), ex.get("intent")) for path in sorted(Path(directory).glob("*.yml"))
+            for ex in load_data(str(path)).intent_examples]
 
 
 def evaluate(model: Path, heldout: Path) -> dict:

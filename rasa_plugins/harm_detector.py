@@ -50,8 +50,8 @@ from bot.harm_reader import HarmReader
 
 logger = logging.getLogger(__name__)
 
-REPORT = "report_adverse_event"
-EMERGENCY = "emergency"
+REPORT = harm_reader.REPORT_INTENT
+EMERGENCY = harm_reader.EMERGENCY_INTENT
 FALLBACK = "nlu_fallback"
 KEY = "harm_detector"
 READER_FILE = "harm_reader.joblib"
@@ -140,7 +140,7 @@ class HarmDetector(GraphComponent):
         # a change to them must retrain it.
         if not config.get("reader", True):
             return None
-        path = PROJECT_ROOT / config.get("reader_examples", harm_reader.EXAMPLES.relative_to(PROJECT_ROOT))
+        path = _examples_path(config)
         return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -149,7 +149,7 @@ class HarmDetector(GraphComponent):
         import joblib
 
         examples = harm_reader.with_intent_examples(
-            harm_reader.read_examples(PROJECT_ROOT / self.config["reader_examples"]),
+            harm_reader.read_examples(_examples_path(self.config)),
             ((message.get(TEXT), message.get(INTENT)) for message in training_data.intent_examples),
         )
         self.reader = harm_reader.train(examples)
@@ -181,9 +181,9 @@ class HarmDetector(GraphComponent):
         if probability is not None:
             record["reader"] = round(probability, 4)
         supposed_only = bool(screening.dismissed) and set(screening.dismissed) <= self.overrule_always
-        answer_only = screening.mentions == 0 and len(text.split()) < harm_reader.MIN_WORDS_WITHOUT_HARM_WORD
         reader_found = (
-            probability is not None and probability >= self.reader_threshold and not supposed_only and not answer_only
+            probability is not None and probability >= self.reader_threshold and not supposed_only
+            and harm_reader.asked(text, screening.mentions)
         )
         if screening.finding is not None and original == EMERGENCY and screening.urgent and not screening.exposed:
             # "ICU, he won't survive the week without treatment": an urgent need for
@@ -228,6 +228,10 @@ class HarmDetector(GraphComponent):
         if not ranking or ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) < self.fallback_threshold:
             return {"name": FALLBACK, "confidence": self.fallback_threshold}
         return {"name": ranking[0][INTENT_NAME_KEY], "confidence": ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0)}
+
+
+def _examples_path(config: Dict[str, Any]) -> Path:
+    return PROJECT_ROOT / config.get("reader_examples", harm_reader.EXAMPLES.relative_to(PROJECT_ROOT))
 
 
 def _overruled(intent: Optional[str], screening: Screening) -> bool:

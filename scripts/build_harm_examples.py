@@ -15,6 +15,8 @@ from typing import List
 
 import yaml
 
+from evaluation.safety import load_set
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "data" / "lexicon" / "harm_examples.yml"
 # Development safety sets, in the order they were written.
@@ -47,9 +49,9 @@ def build() -> str:
     reports: List[str] = []
     non_reports: List[str] = []
     for name in SOURCES:
-        data = yaml.safe_load((ROOT / "tests" / "safety" / f"{name}.yml").read_text(encoding="utf-8"))
-        reports += [item["text"] for item in data.get("reports") or ()]
-        non_reports += [item["text"] for item in data.get("non_reports") or ()]
+        data = load_set(ROOT / "tests" / "safety" / f"{name}.yml")
+        reports += [item["text"] for item in data["reports"]]
+        non_reports += [item["text"] for item in data["non_reports"]]
     known = set(reports) | set(non_reports)
     conversation = [t for t in pool_texts() if t not in known]
     header = (

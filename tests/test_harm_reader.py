@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import harm_reader
+from evaluation.nlu import intent_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,10 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def reader():
     """Trained as the model trains it: the safety messages and the NLU examples."""
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    nlu = [(ex.get("text"), ex.get("intent")) for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
-           for ex in load_data(str(path)).intent_examples]
+    nlu = intent_examples(ROOT / "data" / "nlu")
     return harm_reader.train(harm_reader.with_intent_examples(harm_reader.read_examples(), nlu))
 
 
