@@ -276,10 +276,14 @@ def _question(sentence: List[_Clause], ci: int, ends_with_question: bool, lex: L
     context = lex.data["context"]
     strong, weak = set(context["question_starts"]), set(context["question_starts_weak"])
     relative = set(context.get("relative_pronouns") or ())
+    predicates = set(context.get("predicate_starts") or ())
     for index in (ci, 0):
         first = sentence[index].tokens[0].surf if sentence[index].tokens else ""
-        if index > 0 and first in relative and not ends_with_question:
-            continue  # "my late husband, who was treated with X and died": no question
+        if index > 0 and not ends_with_question and (
+                first in relative or (first in predicates and sum(len(c.tokens) for c in sentence[:index]) >= 3)):
+            # "my late husband, who was treated with X and died"; "the patient
+            # (R.D.) is now deceased" goes on with a subject ("ok, is it common" asks).
+            continue
         if index != ci and not ends_with_question:
             continue  # "can you stop the vials, the patient died on the 29th.": the clause tells
         if first in strong or (first in weak and ends_with_question):
@@ -430,7 +434,8 @@ def _tied_at_all(lex: Lexicon, message: _Message) -> bool:
     if message.strong or message.weak or message.exposed:
         return True
     ties = {str(w) for w in lex.data["death_ties"]}
-    return any(t.surf in ties for s in message.sentences for c in s for t in c.tokens)
+    # "dans le cadre de l'AAC": the word after an elided article counts too.
+    return any(t.surf in ties or t.surf.partition("'")[2] in ties for s in message.sentences for c in s for t in c.tokens)
 
 
 # ------------------------------------------------------------------ the decision

@@ -432,6 +432,9 @@ class Lexicon:
         """An unknown word right after "on", "since", "the"... or right before
         "tablets", "infusion", "mg"... is read as a product name."""
         for i, tok in enumerate(tokens):
+            if tok.kind == "word" and _elided_name(tok) and not self.known(tok.surf[2:]):
+                tok.brand = True  # "l'initiation d'Ildamar", "une dose d'Orvexa"
+                continue
             if tok.kind != "word" or len(tok.surf) < 4 or not tok.surf.isalpha():
                 continue
             if self.known(tok.surf) or self.is_other_product(tok.surf):
@@ -451,6 +454,12 @@ class Lexicon:
                 or (capitalised and after in self.brand_verbs)
             ):
                 tok.brand = True
+
+
+def _elided_name(tok: Token) -> bool:
+    """A capitalised word after a French elided article or preposition ("d'Ildamar")."""
+    head, _, rest = tok.surf.partition("'")
+    return head in ("d", "l") and len(rest) >= 4 and rest.isalpha() and tok.orig[2:3].isupper()
 
 
 @lru_cache(maxsize=1)

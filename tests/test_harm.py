@@ -8,6 +8,21 @@ from bot.harm import CATEGORIES, Finding, detect, screen
 # (expected category, message). Product names and codes are invented.
 REPORTS = [
     ('death', 'My father passed away on Thursday. He had been on the Tarvexa injections for two months.'),
+    # A clause after a bracket that goes on with the subject is no question.
+    ('death', 'The patient you sent us drug for (initials R.B.) is now deceased. Unsure whether it is linked to XR-220.'),
+    # Euphemisms in other languages, tied to a product or the programme.
+    ('death', 'Meine Oma ist letzte Nacht sanft eingeschlafen; sie bekam Ihr Praparat seit dem Sommer.'),
+    ('death', 'La zia ci ha lasciati stanotte, era in trattamento con il vostro farmaco da aprile.'),
+    ('death', "Ma tante s'est éteinte hier, elle recevait votre traitement depuis trois mois."),
+    ('death', 'Onze vader is vorige week ingeslapen, hij gebruikte uw middel via het programma.'),
+    ('death', 'Your medicine killed my father, he was fine before the first infusion.'),
+    ('death', 'my dad was on your tablets and hes gone now'),
+    ('death', 'my nan was on the capsules you sent and shes passed now'),
+    ('death', "Le patient traité par Zorvenil dans le cadre de l'AAC est décédé samedi."),
+    ('death', 'O meu irmão não resistiu, fazia as infusões do vosso medicamento.'),
+    ('death', "Il n'a pas survécu, il était sous votre traitement depuis mai."),
+    ('life_threatening', "Arrêt cardio-respiratoire chez un patient sous Zorvenil, récupéré."),
+    ('life_threatening', "Choc anaphylactique une heure après la première dose d'Ildavir."),
     ('death', 'Sadly our patient receiving BL-4410 under the named patient scheme died yesterday of a heart attack.'),
     ('death', 'i need to tell someone my mum died three days after her first dose of your medicine'),
     ('death', 'Patient deceased. Was on compassionate Quinoril since May.'),
@@ -509,6 +524,12 @@ NON_REPORTS = [
     ('other', 'The patient is a 12-year-old boy with Duchenne.'),
     ('other', 'Please call me back, my number is 0612345678.'),
     ('other', 'Do you ship the device to Canada?'),
+    ('question', 'ok, is weight gain common with your drug'),
+    ('other', 'Il medico ci ha lasciato un modulo per il programma di accesso.'),
+    ('other', 'Mi ha lasciato un messaggio sul programma di accesso.'),
+    ('other', 'Das Kind ist nach der Infusion eingeschlafen, alles ruhig.'),
+    ('other', 'This paperwork is killing me, where do I send the form?'),
+    ('other', "Le dossier d'Orléans est complet, le patient n'a eu aucune réaction."),
 ]
 
 # Categories whose name in a finding is not decided by one word: an overdose
