@@ -20,7 +20,7 @@ from evaluation.safety import load_set
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "data" / "lexicon" / "harm_examples.yml"
 # Development safety sets, in the order they were written.
-SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7"]
+SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10"]
 # Development conversation pools (their failures were read).
 POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
          "pool_blind_6", "pool_blind_7"]

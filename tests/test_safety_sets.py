@@ -6,10 +6,10 @@ Every set was written blind by a helper who saw no training data, lexicon or
 code, and each was first run with figures only (BENCHMARKS.md). dev.yml
 guided the detector's vocabularies; the misses of blind_1 and blind_2 were
 read after their first run, and the missed deaths of blind_3, blind_4 and
-blind_5, and every miss of blind_7 after its first run, so those seven are
-development sets, and the harm reader's training messages
-(data/lexicon/harm_examples.yml); blind_6, blind_8 and blind_9 are held out
-(figures only)."""
+blind_5, and every miss of blind_7 and blind_10 after their first run, so
+those eight are development sets, and the harm reader's training messages
+(data/lexicon/harm_examples.yml); blind_6, blind_8, blind_9 and blind_11 are
+held out (figures only)."""
 from pathlib import Path
 
 import pytest
@@ -39,10 +39,14 @@ SETS = {
     # held out: their messages are never printed
     "blind_8.yml": (0.98, 1.0, 0.27, False),
     "blind_9.yml": (0.96, 1.0, 0.32, False),
+    "blind_11.yml": (0.96, 1.0, 0.17, False),
 }
+HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_11.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
-                           "blind_5.yml": 87, "blind_7.yml": 130}
+                           "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 104,
+                           # held out: a count, and the messages are not printed below
+                           "blind_11.yml": 102}
 
 
 @pytest.mark.parametrize("name", sorted(DETECTOR_SERIOUS_FLOORS))
@@ -52,7 +56,7 @@ def test_the_detector_alone_catches_the_deaths_it_caught(name):
     data = yaml.safe_load((SAFETY / name).read_text(encoding="utf-8"))
     serious = [r["text"] for r in data["reports"] if r["category"] in ("death", "life_threatening")]
     caught = sum(detect(text) is not None for text in serious)
-    missed = [text for text in serious if detect(text) is None]
+    missed = [text for text in serious if detect(text) is None] if name not in HELD_OUT else "held out"
     assert caught >= DETECTOR_SERIOUS_FLOORS[name], missed
 
 
