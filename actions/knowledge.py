@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, slot_events
-from bot.answers import answer_question
+from bot.answers import answer_question, opens_assessment
 from bot.understanding import asks_something, yes_or_no
 
 
@@ -34,6 +34,8 @@ class ActionAnswerQuestion(Action):
             said = yes_or_no(text)
             if said is not None:
                 return [SlotSet("contact_consent", said)]
+        if not tracker.get_slot("pathway") and opens_assessment(text, read, kb):
+            return slot_events(read)  # action_resume goes on with the assessment
         # The scheme of the outcome answers "how long is it valid?"; the role
         # says who "I" is in "I'll file it myself".
         messages = answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role"))

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from bot.config import Settings
 from bot.facets import Reading, context_for, read_if_named, read_question, select_parts
 from bot.knowledge import Fact, KnowledgeBase
 from bot.premises import Correction, check_premises
 from bot.render import Message, fact_answer, sources_line, value_label
+from bot.slots import FACT_SLOTS
 
 CORRECTION_LEAD = "A correction first"
 MAX_CORRECTIONS = 2
+# Facts of the assessment that make a question about who may get a product an
+# opening of the assessment (see opens_assessment).
+OPENING_FACTS = 2
 # What each kind of correction is about, named before the fact that corrects it.
 CORRECTION_ASPECTS = {
     "former_name": "the name",
@@ -165,3 +169,20 @@ def premise_corrections(text: str, kb: KnowledgeBase, settings: Settings, curren
     if reading is None:
         return []
     return [_correction_message(c, kb, settings) for c in check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]]
+
+
+def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> bool:
+    """Before any outcome, a message that states two facts of the assessment,
+    names no scheme and asks only who may get the product, or nothing
+    precise, opens the assessment: its outcome is the answer ("one of our
+    patients is in your company's study, what options exist afterwards?",
+    "ich bin Patient in Graz, wie komme ich an Ardovan?"). Answering it with
+    the programme's criteria instead made the assessment ask again what the
+    message had said. A precise question ("I'm a GP in Lyon, who pays?") or
+    one that names a national scheme is answered."""
+    if sum(slot in FACT_SLOTS for slot in stated) < OPENING_FACTS:
+        return False
+    reading = read_question(text, kb)
+    # "your company's study" names the programme only in passing.
+    about_a_scheme = reading.named and reading.scheme != kb.programme_code
+    return not about_a_scheme and reading.facet in (None, "eligibility")

@@ -32,9 +32,9 @@ FACET_EXAMPLES = ROOT / "data" / "lexicon" / "facet_examples.yml"
 SOURCES = ["dev", "dev_helper", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5"]
 HELD_OUT = ["blind_6"]
 # Every third question (and every wrong premise): all 2,300 made the model's
-# training take three times as long (29 minutes instead of 10 on this
-# machine, most of it the intent classifier on long questions), and a third
-# of them gave <TBD>.
+# training take 29 minutes on this machine (most of it the intent classifier
+# on long questions), a third of them 18; held-out facet blind 6 had 0.963
+# and 0.960 of its messages read as questions (0.720 without any).
 QUESTION_STEP = 3
 INTENT = "ask_info"
 

@@ -22,10 +22,11 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 BLIND = ROOT / "tests" / "facets" / "blind_6.yml"
 DEVELOPMENT = [ROOT / "tests" / "facets" / name for name in ("dev.yml", "blind_1.yml", "blind_2.yml", "blind_3.yml",
                                                                   "blind_4.yml", "blind_5.yml")]
-# Held-out blind_4, first run (2026-12-03, lexicon and learned reader): right
-# facet 0.842, 1 question about an UNCONFIRMED fact answered with another
-# fact, premises corrected first 0.472.
-HELD_OUT_FLOORS = {"right_facet": 0.84, "corrected_first": 0.47}
+# Held-out blind_6 (eighth session): right facet 0.877, one question about an
+# UNCONFIRMED fact answered with another fact, premises corrected first
+# 0.456; 0.960 of its messages classified as questions (0.720 before the
+# development questions became NLU examples).
+HELD_OUT_FLOORS = {"right_facet": 0.87, "corrected_first": 0.45, "nlu_ask_info": 0.94}
 HELD_OUT_MAX_UNCONFIRMED_ASSERTED = 1
 DEVELOPMENT_FLOORS = {"dev.yml": 0.99, "blind_1.yml": 0.97, "blind_2.yml": 0.96, "blind_3.yml": 0.96, "blind_4.yml": 0.93,
                       "blind_5.yml": 0.96}

@@ -1,0 +1,28 @@
+"""Before any outcome, a message that states facts of the assessment and asks
+only who may get the product is an opening of the assessment, not a question
+for the programme's criteria (bot/answers.opens_assessment); a precise
+question or one about a national scheme is still answered."""
+import pytest
+
+from bot.answers import opens_assessment
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("I coordinate trials; one of our patients is in your company's study and we want to know the options after it.",
+     ["role", "in_company_trial"]),
+    ("Hallo, ich bin Patientin und werde in Linz behandelt. Wie komme ich an Orvexa?", ["role", "country"]),
+    ("hi, my husband has a life threatening illness and a trial is open to him, what are all the options?",
+     ["serious_condition", "trial_available"]),
+])
+def test_an_opening_that_asks_who_may_get_it_goes_to_the_assessment(kb, text, stated):
+    assert opens_assessment(text, stated, kb)
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("I'm a GP in Lyon, who pays for the drug?", ["role", "country"]),  # a precise question
+    ("I'm a GP in Lyon, can my patient get an AAC?", ["role", "country"]),  # a national scheme named
+    ("can my patient get it? I'm in Lyon", ["country"]),  # one fact only
+    ("who may get a product through your programme?", []),
+])
+def test_a_precise_question_a_national_scheme_or_too_few_facts_is_answered(kb, text, stated):
+    assert not opens_assessment(text, stated, kb)
