@@ -29,11 +29,6 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais
 # pas"): coincidence, not leakage, which puts the bar at 1.5%.
 MAX_SHARED = 0.015
-# Precise questions are short and standard ("who files an AAC?"): six blind
-# sets written from one brief meet on the same few. Held-out facet blind 6
-# shares 12 of 328 (3.7%) with the five development sets once masked; its
-# figure is also given without them (BENCHMARKS.md).
-MAX_SHARED_FACETS = 0.04
 SHORT = 3
 
 
@@ -80,8 +75,7 @@ def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, 
     compared = training_keys if name.startswith("conversations/") else training_keys | conversation_keys
     shared, count = sum(near_copy_key(t) in compared for t in texts), len(texts)
     del texts  # counts only: a failing assertion must not print held-out texts
-    bar = MAX_SHARED_FACETS if name.startswith("facets/") else MAX_SHARED
-    assert count and shared <= bar * count, f"{shared} of {count} texts of {name} are near copies"
+    assert count and shared <= MAX_SHARED * count, f"{shared} of {count} texts of {name} are near copies"
 
 
 def test_the_comparison_sees_a_near_copy(training_keys):
