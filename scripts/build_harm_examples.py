@@ -8,11 +8,11 @@ for a report. Held-out sets are never read here.
 Usage: python scripts/build_harm_examples.py [--check]"""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import List
 
+import generated_file
 import yaml
 
 from evaluation.safety import load_set
@@ -66,21 +66,5 @@ def build() -> str:
     return header + body
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the sets give")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/build_harm_examples.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(generated_file.main(TARGET, build, "build_harm_examples.py", __doc__.splitlines()[0]))

@@ -18,11 +18,11 @@ standard questions such as "who pays for an AAC?" recur from set to set).
 Usage: python scripts/build_question_examples.py [--check]"""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Iterable, List, Set
 
+import generated_file
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,20 +96,5 @@ def render(lines: Iterable[str]) -> str:
     return f'{header}version: "3.1"\n\nnlu:\n- intent: {INTENT}\n  examples: |\n{body}'
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the sets give")
-    args = parser.parse_args()
-    text = render(texts())
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/build_question_examples.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(generated_file.main(TARGET, lambda: render(texts()), "build_question_examples.py", __doc__.splitlines()[0]))
