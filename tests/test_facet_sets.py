@@ -1,8 +1,7 @@
 """The precise-question sets (issue 11, item 6), each written blind from the
 fact sheet. dev.yml and blind_1.yml to blind_5.yml are development sets
 (their misses were read after their first figure; their questions train the
-learned facet reader, data/lexicon/facet_examples.yml, and with their wrong
-premises they are the NLU's ask_info examples, data/nlu/scheme_questions.yml);
+learned facet reader, data/lexicon/facet_examples.yml);
 blind_6.yml is held out and never read while developing. Figures and command:
 python bench/eval_facets.py tests/facets/blind_6.yml --model MODEL --quiet
 (the held-out set only ever with --quiet: figures, no questions).
@@ -22,11 +21,11 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 BLIND = ROOT / "tests" / "facets" / "blind_6.yml"
 DEVELOPMENT = [ROOT / "tests" / "facets" / name for name in ("dev.yml", "blind_1.yml", "blind_2.yml", "blind_3.yml",
                                                                   "blind_4.yml", "blind_5.yml")]
-# Held-out blind_6 (eighth session): right facet 0.877, one question about an
-# UNCONFIRMED fact answered with another fact, premises corrected first
-# 0.456; 0.960 of its messages classified as questions (0.720 before the
-# development questions became NLU examples).
-HELD_OUT_FLOORS = {"right_facet": 0.87, "corrected_first": 0.45, "nlu_ask_info": 0.94}
+# Held-out blind_6 (eighth session): right facet 0.877, premises corrected
+# first 0.456; 0.720 of its messages classified as questions by the NLU
+# (teaching it the development questions raised that to 0.960 but cost the
+# held-out NLU sets of issue 2 five points: not kept, BENCHMARKS.md).
+HELD_OUT_FLOORS = {"right_facet": 0.87, "corrected_first": 0.45, "nlu_ask_info": 0.70}
 HELD_OUT_MAX_UNCONFIRMED_ASSERTED = 1
 DEVELOPMENT_FLOORS = {"dev.yml": 0.99, "blind_1.yml": 0.97, "blind_2.yml": 0.96, "blind_3.yml": 0.96, "blind_4.yml": 0.93,
                       "blind_5.yml": 0.96}
