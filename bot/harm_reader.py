@@ -63,11 +63,11 @@ def _prepare(text: str) -> str:
 
 def read_examples(path: Path = EXAMPLES) -> List[Tuple[str, bool]]:
     """(text, is_report) pairs from a file with `reports` and `non_reports`
-    lists and, optionally, `conversation`: answers and openings that report
-    nothing."""
+    lists and, optionally, `conversation` (answers and openings) and
+    `questions` (about the schemes and the programme) that report nothing."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     out = []
-    for key, is_report in (("reports", True), ("non_reports", False), ("conversation", False)):
+    for key, is_report in (("reports", True), ("non_reports", False), ("conversation", False), ("questions", False)):
         for i, text in enumerate(data.get(key) or ()):
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"{path}: {key}[{i}]: needs a text")

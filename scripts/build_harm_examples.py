@@ -21,6 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "data" / "lexicon" / "harm_examples.yml"
 # Development safety sets, in the order they were written.
 SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10"]
+# Development question sets (tests/facets/): access questions and wrong
+# premises, none a report. The reader took French ones ("par quel canal
+# envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
+# (data/lexicon/facet_examples.yml) already leave out what a held-out set
+# shares word for word; the premises are taken from these sets, minus those.
+QUESTION_SETS = ["dev", "dev_helper", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5"]
+HELD_OUT_QUESTIONS = ["blind_6"]
+FACET_EXAMPLES = ROOT / "data" / "lexicon" / "facet_examples.yml"
 # Development conversation pools (their failures were read).
 POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
          "pool_blind_6", "pool_blind_7"]
@@ -45,6 +53,20 @@ def pool_texts() -> List[str]:
     return list(dict.fromkeys(seen))
 
 
+def question_texts() -> List[str]:
+    def facet_set(name: str) -> dict:
+        return yaml.safe_load((ROOT / "tests" / "facets" / f"{name}.yml").read_text(encoding="utf-8")) or {}
+
+    def key(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    held_out = {key(item["text"]) for name in HELD_OUT_QUESTIONS
+                for item in facet_set(name).get("questions", []) + facet_set(name).get("wrong_premise", [])}
+    texts = [item["text"] for item in yaml.safe_load(FACET_EXAMPLES.read_text(encoding="utf-8"))["examples"]]
+    texts += [item["text"] for name in QUESTION_SETS for item in facet_set(name).get("wrong_premise", [])]
+    return list(dict.fromkeys(t for t in texts if key(t) not in held_out))
+
+
 def build() -> str:
     reports: List[str] = []
     non_reports: List[str] = []
@@ -59,9 +81,13 @@ def build() -> str:
         "# Training messages of the harm reader (bot/harm_reader.py), from the\n"
         f"# development safety sets tests/safety/{{{', '.join(SOURCES)}}}.yml;\n"
         "# conversation: what people write to the assessment, none of it a report, from\n"
-        f"# tests/conversations/{{{', '.join(POOLS)}}}.yml.\n"
+        f"# tests/conversations/{{{', '.join(POOLS)}}}.yml;\n"
+        "# questions: about the schemes and the programme, none of them a report, from\n"
+        f"# data/lexicon/facet_examples.yml and tests/facets/{{{', '.join(QUESTION_SETS)}}}.yml.\n"
     )
-    body = yaml.safe_dump({"reports": reports, "non_reports": non_reports, "conversation": conversation},
+    questions = [t for t in question_texts() if t not in known and t not in set(conversation)]
+    body = yaml.safe_dump({"reports": reports, "non_reports": non_reports, "conversation": conversation,
+                           "questions": questions},
                           allow_unicode=True, sort_keys=False, width=1000)
     return header + body
 

@@ -73,3 +73,21 @@ def test_reports_in_words_the_detector_was_not_built_from_are_read(reader, text)
 ])
 def test_ordinary_messages_are_not_reports(reader, text):
     assert reader.probability(text) < harm_reader.THRESHOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Par quelle plateforme la demande d'AAC part-elle vers l'ANSM ?",
+    "Combien de temps l'ANSM met-elle pour répondre à une demande d'AAC ?",
+    "Quels documents faut-il pour un renouvellement d'accès précoce ?",
+])
+def test_a_question_about_a_scheme_in_french_is_no_report(reader, text):
+    # The development question sets are its non-reports (`questions`): before
+    # them, French scheme questions passed the threshold.
+    assert reader.probability(text) < harm_reader.THRESHOLD / 3
+
+
+def test_the_question_sets_are_read_as_non_reports(tmp_path):
+    path = tmp_path / "with_questions.yml"
+    path.write_text("reports:\n- she died on your drug\nnon_reports:\n- how do I apply\n"
+                    "questions:\n- who files an AAC?\n", encoding="utf-8")
+    assert ("who files an AAC?", False) in harm_reader.read_examples(path)

@@ -57,7 +57,7 @@ def training_keys():
     # The learned readers' examples are training data too.
     facets = {near_copy_key(text) for text, _ in facet_classifier.read_examples(facet_classifier.EXAMPLES)}
     harms = yaml.safe_load(harm_reader.EXAMPLES.read_text(encoding="utf-8"))
-    return nlu | facets | {near_copy_key(text) for text in harms["reports"] + harms["non_reports"]}
+    return nlu | facets | {near_copy_key(text) for text in harms["reports"] + harms["non_reports"] + harms["questions"]}
 
 
 @pytest.fixture(scope="module")
