@@ -8,11 +8,11 @@ for a report. Held-out sets are never read here.
 Usage: python scripts/build_harm_examples.py [--check]"""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import List
 
-import generated_file
 import yaml
 
 from evaluation.safety import load_set
@@ -60,8 +60,8 @@ def question_texts() -> List[str]:
     def key(text: str) -> str:
         return " ".join(text.lower().split())
 
-    held_out = {key(item["text"]) for name in HELD_OUT_QUESTIONS
-                for item in facet_set(name).get("questions", []) + facet_set(name).get("wrong_premise", [])}
+    held_out = {key(item["text"]) for data in map(facet_set, HELD_OUT_QUESTIONS)
+                for item in data.get("questions", []) + data.get("wrong_premise", [])}
     texts = [item["text"] for item in yaml.safe_load(FACET_EXAMPLES.read_text(encoding="utf-8"))["examples"]]
     texts += [item["text"] for name in QUESTION_SETS for item in facet_set(name).get("wrong_premise", [])]
     return list(dict.fromkeys(t for t in texts if key(t) not in held_out))
@@ -85,12 +85,29 @@ def build() -> str:
         "# questions: about the schemes and the programme, none of them a report, from\n"
         f"# data/lexicon/facet_examples.yml and tests/facets/{{{', '.join(QUESTION_SETS)}}}.yml.\n"
     )
-    questions = [t for t in question_texts() if t not in known and t not in set(conversation)]
+    taken = known | set(conversation)
+    questions = [t for t in question_texts() if t not in taken]
     body = yaml.safe_dump({"reports": reports, "non_reports": non_reports, "conversation": conversation,
                            "questions": questions},
                           allow_unicode=True, sort_keys=False, width=1000)
     return header + body
 
 
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the sets give")
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is out of date: run python scripts/build_harm_examples.py", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(generated_file.main(TARGET, build, "build_harm_examples.py", __doc__.splitlines()[0]))
+    sys.exit(main())
