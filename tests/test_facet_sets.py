@@ -7,9 +7,9 @@ python bench/eval_facets.py tests/facets/blind_6.yml --model MODEL --quiet
 (the held-out set only ever with --quiet: figures, no questions).
 
 Targets on the held-out set: at least 95% of the questions answered with the
-right scheme's right facet, and no UNCONFIRMED fact asserted. The held-out
-test asserts the floors measured (BENCHMARKS.md), so that a change can only
-keep or raise them; the development sets keep their level."""
+right scheme's right facet, and no UNCONFIRMED fact asserted. NOT met yet
+(BENCHMARKS.md): the held-out test asserts the floors measured, so that a
+change can only keep or raise them; the development sets keep their level."""
 from pathlib import Path
 
 import pytest
