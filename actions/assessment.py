@@ -12,6 +12,7 @@ from actions.handoff import handoff_in_words, status_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
+from bot.understanding import asks_to_start_over
 
 
 class ActionAssess(Action):
@@ -68,6 +69,11 @@ class ActionRestartAssessment(Action):
         return "action_restart_assessment"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        # "authorised for another use", classified as starting over, answers the open question
+        if not asks_to_start_over(tracker.latest_message.get("text") or ""):
+            answered, _ = assessment_if_answered(dispatcher, tracker)
+            if answered is not None:
+                return answered
         kb, settings = context()
         cleared = reset_slots()
         state, read = read_message(tracker, {**state_of(tracker), **cleared})

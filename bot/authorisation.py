@@ -42,6 +42,12 @@ class Vocabulary:
     filing: Tuple[str, ...]
     unavailable: Tuple[str, ...]
     available: Tuple[str, ...]
+    # Short words that are an approval only after one of `ambiguous_after`:
+    # "no MA in the UK", not the French "ma patiente" or the Italian "ma per".
+    ambiguous_approval: Tuple[str, ...] = ()
+    ambiguous_after: Tuple[str, ...] = ()
+    # Before an approval word, these make it other treatments: "nothing approved is left".
+    treatment_pronouns: Tuple[str, ...] = ()
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
     other_use_typos: Tuple[str, ...] = ()  # the same for another use ("diffrent")
     available_typos: Tuple[str, ...] = ()  # ... and for availability ("availible")
@@ -56,7 +62,8 @@ def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
                       available_typos=long_single_words(words["available"], FUZZY_MIN_LENGTH))
 
 
-_ELISION = re.compile(r"\b(d|l|j|qu|n|s|c)'(?=[a-z])")  # French: "d'AMM" is "de AMM"
+# French and Italian elisions: "d'AMM" is "de AMM", "un'altra indicazione" is "un altra"
+_ELISION = re.compile(r"\b(d|l|j|qu|n|s|c|un|dell|all|nell|sull)'(?=[a-z])")
 
 
 def _words(text: str) -> List[str]:
@@ -123,12 +130,17 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
     it ("une demande d'AMM", "an application for approval"), not the
     product's status."""
     before, after = words[i - 1:i] if i else [], words[i + 1:i + 2]
-    if any(w in vocabulary.treatments for w in before + after):
+    if any(w in vocabulary.treatments for w in before + after) or any(w in vocabulary.treatment_pronouns for w in before):
         return True
     if set(words[max(0, i - 3):i]) & set(vocabulary.filing):
         return True
     return bool(after) and after[0] in vocabulary.alternatives_singular and \
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})
+
+
+def _ambiguous_alone(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
+    """A short approval word ("MA") with nothing before it that makes it one."""
+    return words[i] in vocabulary.ambiguous_approval and not (i and words[i - 1] in vocabulary.ambiguous_after)
 
 
 def _said_of_something_else(words: List[str], start: int, end: int, vocabulary: Vocabulary, after: int = 0) -> bool:
@@ -148,7 +160,9 @@ def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
     return False
 
 
-_CLAUSE_BREAKS = frozenset({"and", "but", "which", "while", "whereas", "though", "although"})
+SENTENCE_END = "."
+_CLAUSE_BREAKS = frozenset({SENTENCE_END, "and", "but", "which", "while", "whereas", "though", "although",
+                            "et", "mais", "und", "aber", "pero", "y", "e"})
 
 
 def _clause_after(words: List[str], i: int) -> str:
@@ -163,7 +177,7 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     text = _SELF_ANSWERED.sub(r"not \1.", text or "")
     text = _WORD_THEN_NO.sub(lambda m: f"not {m.group(1)}" if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     text = _WORD_THEN_YES.sub(lambda m: m.group(1) if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
-    sentences = [_words(s) for s in re.split(r"[.!?\n]+", text)]
+    sentences = [_words(s) for s in re.split(r"[.!?;\n]+", text)]
     status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.unapproved_when_asked + vocabulary.off_label + vocabulary.unavailable
                     + vocabulary.available)
     about: List[str] = []
@@ -171,12 +185,14 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     for sentence in sentences:
         if not sentence:
             continue
-        on_status = bool(_find(sentence, status_terms) or _fuzzy(sentence, vocabulary.approval_typos))
+        on_status = bool([i for i in _find(sentence, status_terms) if not _ambiguous_alone(sentence, i, vocabulary)]
+                         or _fuzzy(sentence, vocabulary.approval_typos))
         # "Yes it's approved... just not for what he has": the sentence after
         # one about the status may say which use it is for.
         goes_on = previous and bool(_find(sentence, vocabulary.other_use) or _find(sentence, vocabulary.this_use))
         if on_status or goes_on:
-            about.extend(sentence)
+            # a sentence ends a clause: "no CE mark. Nothing planned in this indication" is not "not for this indication"
+            about.extend(([SENTENCE_END] if about else []) + sentence)
         previous = on_status
     return about or _words(text)
 
@@ -196,7 +212,7 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     for phrase in vocabulary.alternatives_talk:
         other_text = other_text.replace(f" {phrase} ", " ")
     approvals = [i for i in sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
-                 if not _of_treatments(words, i, vocabulary)]
+                 if not _of_treatments(words, i, vocabulary) and not _ambiguous_alone(words, i, vocabulary)]
     other_use = any(f" {p} " in other_text for p in vocabulary.other_use) \
         or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
         or _only_for_another_use(words, joined, approvals, vocabulary)

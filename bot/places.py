@@ -38,9 +38,13 @@ _LATIN_NAME = re.compile(r"[a-z]+(?:[ '-][a-z]+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", re.UNICODE)
 
 
+# Letters NFKD does not take apart: "sœur" is "soeur", "Straße" is "strasse".
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Île-de-France' -> 'ile-de-france'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
@@ -90,7 +94,8 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
                 continue
             names[key], population[key] = (city["countrycode"], "city"), city["population"]
     for state in cache.get_us_states().values():
-        names.setdefault(fold(state["name"]), ("US", "region"))
+        # A US state wins over a smaller city of its name ("Florida" is not the town in Cuba).
+        names[fold(state["name"])] = ("US", "region")
     for sub in pycountry.subdivisions:
         # First-level regions (states, provinces, Länder, régions...), not
         # counties or districts: their names are too often something else.

@@ -65,6 +65,8 @@ class Topic:
     def mentions(self, word: str) -> bool:
         if word in self.words or word.startswith(self.prefixes):
             return True
+        if "'" in word[1:3]:  # elided French and Italian articles: "d'essai", "l'essai", "un'altra"
+            return self.mentions(word.split("'", 1)[1])
         # A typing mistake in a long topic word ("eligble", "enrolement").
         return len(word) >= TYPO_MIN_LENGTH and meant(word, self.long_words, TYPO_SCORE) is not None
 
@@ -81,6 +83,9 @@ class AnswerLexicon:
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
+    # A clause after a comma that starts with one of these is a relative
+    # clause of the one before ("keine Studie, an der sie teilnehmen kann").
+    relative_openers: Tuple[Tuple[str, ...], ...] = ()
     # Facts stated in passing (bot/statements.py): slot -> anchors a clause
     # must hold, and other words it must also hold (any of them).
     stated: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
@@ -132,6 +137,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
+        relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
         stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"))
 
@@ -148,7 +154,15 @@ def _words(text: str) -> List[str]:
 def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
     """(starts with a contrast, words) for each clause of the message."""
     out: List[Tuple[bool, List[str]]] = []
-    for part in re.split(r"[;,.!?:()\n]+|\s[-\u2013\u2014]\s", fold(text).replace("\u2019", "'")):
+    parts = re.split(r"([;,.!?:()\n]+|\s[-\u2013\u2014]\s)", fold(text).replace("\u2019", "'"))
+    for index in range(0, len(parts), 2):
+        part = parts[index]
+        # A relative clause after a comma belongs to its noun: "es gibt keine
+        # Studie, an der sie teilnehmen kann" is one clause.
+        if index and out and parts[index - 1].strip() == "," and lex.relative_openers and \
+                any(" ".join(_words(part)[:len(o)]) == " ".join(o) for o in lex.relative_openers):
+            out[-1][1].extend(_words(part))
+            continue
         current: List[str] = []
         contrast = False
         for word in _words(part):
@@ -201,6 +215,8 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
     votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
     for contrast, words in clauses(text, lex):
         hedged = _hedge(words, lex)
+        if hedged is not None and any(topic.mentions(w) for w in words) and topic.about_something_else(words):
+            continue  # "..., although he isn't in a company trial": the other question
         if hedged is not None:
             votes.append((contrast, hedged))
             continue

@@ -49,6 +49,10 @@ class RoleLexicon:
     being: FrozenSet[str] = frozenset()
     # Before a relative: "my mother", "sa fille" (the writer's or the patient's relative).
     possessives: FrozenSet[str] = frozenset()
+    # After a relative: "parent of the child", "le fils d'une patiente".
+    of_words: FrozenSet[str] = frozenset()
+    # Words never read as a role ("pharmacies"), though a typing mistake away from one.
+    never: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
     physician_typos: Tuple[str, ...] = ()
     other_typos: Tuple[str, ...] = ()
@@ -82,6 +86,8 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         determiners=words(data["determiners"]),
         being=words(data["being"]),
         possessives=words(data["possessives"]),
+        of_words=words(data.get("of_words") or []),
+        never=words(data["other_hcp"].get("never") or []),
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
                                           FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
@@ -96,6 +102,11 @@ def _phrase_at(tokens: List[str], i: int, vocabulary: FrozenSet[str], longest: i
     return 0
 
 
+def _of_someone(token: str, lex: RoleLexicon) -> bool:
+    """'of', 'de', 'di', 'von', or an elided "d'une" after a relative."""
+    return token in lex.of_words or token.startswith("d'")
+
+
 def _fuzzy(token: str, candidates: Tuple[str, ...]) -> bool:
     return len(token) >= FUZZY_MIN_LENGTH and meant(token, candidates, FUZZY_SCORE) is not None
 
@@ -104,6 +115,8 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
     """(token position, role) for every word that names a kind of writer."""
     found: List[Tuple[int, str]] = []
     for i, token in enumerate(tokens):
+        if token in lex.never:
+            continue
         if _phrase_at(tokens, i, lex.other):
             found.append((i, "other_hcp"))
         elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)):
@@ -113,10 +126,11 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             found.append((i, "physician"))
         elif token in lex.relatives and (
                 (i > 0 and (tokens[i - 1] in lex.possessives or tokens[i - 1].endswith("'s")))
-                or (i + 1 < len(tokens) and tokens[i + 1] == "of") or (answering and i == 0)
-                # "I'm the wife", and "the wife" in answer to "who are you?"
-                or (i > 0 and tokens[i - 1] in ("the", "a") and (
-                    (i > 1 and tokens[i - 2] in ("i'm", "im", "am")) or (answering and i == 1)))):
+                or (i + 1 < len(tokens) and _of_someone(tokens[i + 1], lex)) or (answering and i == 0)
+                # "I'm the wife", "soy su hermano", "ich bin die Mutter", and
+                # "the wife" in answer to "who are you?"
+                or (i > 0 and tokens[i - 1] in lex.determiners | lex.possessives and (
+                    (i > 1 and tokens[i - 2] in lex.being) or (answering and i == 1)))):
             # "grandson, helping my nan": a relative opening the answer to "who are you?"
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):

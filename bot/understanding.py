@@ -49,6 +49,7 @@ class Lexicon:
     only_context: Pattern[str]
     negated_country: Pattern[str]
     ended: Mapping[str, Ended] = field(default_factory=dict)
+    start_over: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +79,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         negated_country=re.compile(data["negated_country_context"], flags),
         ended={slot: Ended(*(re.compile(entry[k], flags) for k in ("before", "after", "ongoing")))
                for slot, entry in (data.get("ended") or {}).items()},
+        start_over=tuple(fold(p) for p in data.get("start_over") or ()),
     )
 
 
@@ -347,6 +349,13 @@ def yes_or_no(text: str) -> Optional[bool]:
     if lex.no.search(answer) and not lex.yes.search(answer):
         return False
     return None
+
+
+def asks_to_start_over(text: str, lexicon: Optional[Lexicon] = None) -> bool:
+    """The message asks in words to start again ("new patient", "on recommence")."""
+    lex = lexicon or load_lexicon()
+    joined = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text or '')))} "
+    return any(f" {p} " in joined for p in lex.start_over)
 
 
 def asks_something(text: str) -> bool:

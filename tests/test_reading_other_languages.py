@@ -64,3 +64,81 @@ def test_a_request_for_approval_is_development_not_the_status(text):
 
 def test_alternatives_that_failed_in_french():
     assert _facts("Toutes les alternatives autorisées ont échoué.").get("alternatives_exhausted") is True
+
+
+# Readings added in the ninth session: relatives in five languages, ligatures,
+# "MA" that is the French "my", elided articles, relative clauses after a comma.
+@pytest.mark.parametrize("text", [
+    "je suis son frère",
+    "Je suis la sœur de la patiente",
+    "soy la hija del paciente",
+    "sono il marito della paziente",
+    "Ich bin seine Tochter",
+    "ich bin der Vater von Lukas",
+    "sou a filha dela",
+    "je suis le neveu d'un patient suivi à Nantes",
+])
+def test_relatives_in_other_languages_are_advocates(text):
+    assert _facts(text, "role").get("role") == "patient_advocate"
+    assert interpret(text, None, [], None, {}).facts.get("role") == "patient_advocate"
+
+
+@pytest.mark.parametrize("text", [
+    "Ma patiente a épuisé les alternatives et le produit n'a d'AMM nulle part.",
+    "Ma fille est suivie à Lille, le médicament n'a aucune autorisation.",
+])
+def test_french_ma_is_not_a_marketing_authorisation(text):
+    assert _facts(text).get("authorisation") == "not_authorised"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("approvato, ma per un'altra indicazione", "authorised_other_indication"),
+    ("it has no MA here", "not_authorised"),
+    ("the product has a full MA for this disease and is sold here", "authorised_available"),
+])
+def test_ma_and_elided_articles(text, status):
+    assert _facts(text, "authorisation").get("authorisation") == status
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("Leider gibt es keine Studie, in die er aufgenommen werden könnte.", "trial_available", False),
+    ("Es gibt keine offene Studie, an der er teilnehmen könnte.", "trial_available", False),
+    ("Il n'a jamais été traité par ce produit.", "previously_treated", False),
+    ("Pas d'essai possible pour elle.", "trial_available", False),
+    ("Sa maladie met sa vie en danger.", "serious_condition", True),
+    ("La malattia mette a rischio la vita del bambino.", "serious_condition", True),
+])
+def test_more_facts_said_in_passing_in_other_languages(text, slot, value):
+    assert _facts(text).get(slot) == value
+
+
+def test_a_french_surgeons_device_opening_is_read_whole():
+    facts = _facts("Chirurgienne orthopédique à Nancy. C'est un dispositif sans marquage CE ; à ma connaissance rien "
+                   "n'est prévu dans cette indication. Pas d'essai accessible, elle ne participe à aucun essai du "
+                   "fabricant et n'a jamais reçu ce dispositif.")
+    assert facts["role"] == "physician"
+    assert facts["authorisation"] == "not_authorised"
+    assert facts["trial_available"] is False and facts["in_company_trial"] is False
+    assert facts["previously_treated"] is False
+
+
+def test_a_german_opening_without_subjects_is_read_whole():
+    facts = _facts("Hausärztin in Köln. Alle zugelassenen Therapien sind ausgeschöpft, ist in keiner Studie der Firma "
+                   "und hat das Präparat noch nie erhalten.")
+    assert facts["role"] == "physician"
+    assert facts["alternatives_exhausted"] is True
+    assert facts["in_company_trial"] is False
+
+
+@pytest.mark.parametrize("text, status", [
+    ("not FDA-approved for any indication", "not_authorised"),
+    ("on-label and easy to get", "authorised_available"),
+    ("licensed for this, but the maker stopped selling it here", "authorised_not_available"),
+])
+def test_hyphenated_approvals_and_products_no_longer_sold(text, status):
+    assert _facts(text, "authorisation").get("authorisation") == status
+
+
+@pytest.mark.parametrize("text", ["ich bin selbst die Patientin", "the patient is me"])
+def test_the_patient_writing_in_other_words(text):
+    assert _facts(text, "role").get("role") == "patient"

@@ -184,3 +184,45 @@ def test_the_status_reader_goes_before_the_phrase_lexicon():
     read = interpret("yes it's on the market here, but for something else", "inform", [], "authorisation",
                      {"role": "physician", "country": "FR"})
     assert read.facts["authorisation"] == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    # the company trial the patient is not in answers the other question
+    ("yes there's one he could join, although he isn't in a company trial", "trial_available", True),
+    ("none that we could find", "trial_available", False),
+    ("not that I could see", "in_development", False),
+])
+def test_the_open_question_is_answered_by_its_own_clause(text, slot, value):
+    assert interpret(text, None, [], slot, {}).facts.get(slot) == value
+
+
+@pytest.mark.parametrize("text, status", [
+    ("licensed for this, but no pharmacy here can't order it", "authorised_not_available"),
+    ("approved for this use but the hospital can't get hold of it", "authorised_not_available"),
+])
+def test_a_product_that_cannot_be_ordered_is_not_available(text, status):
+    assert interpret(text, None, [], "authorisation", {}).facts.get("authorisation") == status
+
+
+@pytest.mark.parametrize("text", ["I'm his partner. Nothing approved is left for him.",
+                                  "my husband, everything approved has failed"])
+def test_approved_treatments_that_failed_say_nothing_of_the_status(text):
+    assert "authorisation" not in interpret(text, None, [], None, {}).facts
+
+
+@pytest.mark.parametrize("text, role", [
+    ("I'm a PA", "other_hcp"),
+    ("We are a patient support charity", "patient_advocate"),
+    ("we're a patient advocacy group helping a family", "patient_advocate"),
+])
+def test_more_ways_to_say_who_is_writing(text, role):
+    assert interpret(text, None, [], "role", {}).facts.get("role") == role
+
+
+def test_pharmacies_are_not_a_pharmacist():
+    assert "role" not in interpret("approved here but pharmacies can't order it", None, [], "authorisation", {}).facts
+
+
+@pytest.mark.parametrize("text, country", [("treated in Florida", "US"), ("Aarhus", "DK")])
+def test_a_us_state_wins_over_a_small_town_of_its_name(text, country):
+    assert interpret(text, None, [], "country", {}).facts.get("country") == country
