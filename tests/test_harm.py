@@ -764,3 +764,25 @@ def test_harm_with_another_companys_brand_is_not_ours(text):
 def test_a_report_about_our_product_beside_another_brand_is_still_found():
     finding = screen("She stopped Keytruda in March and started your capsules; last night she died in her sleep.").finding
     assert finding is not None and finding.category == "death"
+
+
+@pytest.mark.parametrize("text", [
+    "Aucune réaction après la deuxième perfusion de votre produit.",
+    "Keinerlei Nebenwirkungen unter Ihrem Präparat bisher.",
+    "Sin reacción alguna tras la primera dosis de su medicamento.",
+    "Nessuna reazione con il vostro farmaco finora.",
+    "Geen bijwerkingen van uw middel tot nu toe.",
+    "Que faire si elle fait une réaction à votre produit ?",
+    "Falls er eine allergische Reaktion auf Ihr Präparat bekommt, was dann?",
+])
+def test_negations_and_suppositions_in_other_languages_report_nothing(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Le 12 mai, il est décédé ; il recevait votre traitement.",
+    "Sans prévenir, elle a fait un choc anaphylactique sous votre produit.",
+    "Aucun doute : il a fait une réaction grave à votre médicament.",
+])
+def test_a_month_or_a_word_before_the_harm_is_no_negation(text):
+    assert detect(text) is not None
