@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import assessment_if_answered, context, dispatch, read_message, respond, slot_events, state_of
 from actions.handoff import handoff_in_words, status_in_words
+from actions.knowledge import question_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
@@ -26,6 +27,9 @@ class ActionAssess(Action):
         status = status_in_words(tracker)
         if status is not None:
             return status
+        question = question_in_words(dispatcher, tracker)
+        if question is not None:
+            return question
         kb, settings = context()
         before = state_of(tracker)
         state, read = read_message(tracker, before)
@@ -54,6 +58,9 @@ class ActionResume(Action):
         handoff = handoff_in_words(dispatcher, tracker)
         if handoff is not None:
             return handoff
+        question = question_in_words(dispatcher, tracker)
+        if question is not None:
+            return question
         state, read = read_message(tracker)
         if state.get("turn_facts"):
             kb, settings = context()
@@ -94,5 +101,8 @@ class ActionGoodbye(Action):
         answered, read = assessment_if_answered(dispatcher, tracker)
         if answered is not None:
             return answered
+        question = question_in_words(dispatcher, tracker)
+        if question is not None:
+            return question
         dispatcher.utter_message(response="utter_goodbye")
         return slot_events(read)

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import context, dispatch, read_message, respond, slot_events
 from actions.handoff import handoff_in_words
+from actions.knowledge import question_in_words
 from bot import safety
 from bot.conversation import assessment_turn
 from bot.render import Message
@@ -47,6 +48,9 @@ class ActionFallback(Action):
         handoff = handoff_in_words(dispatcher, tracker)
         if handoff is not None:
             return handoff
+        question = question_in_words(dispatcher, tracker)
+        if question is not None:
+            return question
         kb, settings = context()
         state, read = read_message(tracker)
         if state.get("turn_facts") or state.get("requested_slot"):

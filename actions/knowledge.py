@@ -4,14 +4,15 @@ premise its correction first, a general question the scheme's summary
 (bot/answers.py)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, read_message, slot_events
-from bot.answers import answer_question, opens_assessment
+from actions.common import context, dispatch, read_message, respond, slot_events
+from bot.answers import answer_question, asks_a_precise_question, opens_assessment
+from bot.conversation import assessment_turn, resume_turn
 from bot.understanding import asks_something, yes_or_no
 
 
@@ -41,3 +42,29 @@ class ActionAnswerQuestion(Action):
         messages = answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role"))
         dispatch(dispatcher, messages)
         return slot_events(read)
+
+
+# Intents whose own route comes first: the safety guidance, the handoff, a question already routed.
+_OWN_ROUTE = frozenset({"ask_info", "report_adverse_event", "emergency", "human_handoff"})
+
+
+def question_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """'Who pays for the medicine under an AAC?' classified as an answer, a
+    goodbye or a fallback: answered all the same, then the open question is
+    asked again. None when the message is no such question, answers the
+    open question, or opens the assessment."""
+    message = tracker.latest_message or {}
+    text, intent = message.get("text") or "", (message.get("intent") or {}).get("name")
+    if intent in _OWN_ROUTE or tracker.active_loop_name or text.startswith("/"):
+        return None
+    kb, settings = context()
+    # "can my patient get it through an AAC?" read as asking for an assessment gets one
+    if not asks_a_precise_question(text, kb, wants_assessment=intent == "start_assessment"):
+        return None
+    state, read = read_message(tracker)
+    if state.get("requested_slot") in read or (not tracker.get_slot("pathway") and opens_assessment(text, read, kb)):
+        return None
+    dispatch(dispatcher, answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role")))
+    # "I'm a cardiologist in Lyon, we'd file an AAC for this stent, right?": the facts go on with the assessment
+    turn = assessment_turn(state, kb, settings) if state.get("turn_facts") else resume_turn(state)
+    return respond(dispatcher, turn, read)

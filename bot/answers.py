@@ -17,6 +17,7 @@ from bot.knowledge import Fact, KnowledgeBase
 from bot.premises import Correction, check_premises
 from bot.render import Message, fact_answer, sources_line, value_label
 from bot.slots import FACT_SLOTS
+from bot.understanding import asks_something
 
 CORRECTION_LEAD = "A correction first"
 MAX_CORRECTIONS = 2
@@ -186,3 +187,22 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     # "your company's study" names the programme only in passing.
     about_a_scheme = reading.named and reading.scheme != kb.programme_code
     return not about_a_scheme and reading.facet in (None, "eligibility")
+
+
+def asks_a_precise_question(text: str, kb: KnowledgeBase, wants_assessment: bool = False) -> bool:
+    """A message in the form of a question that names a scheme and asks one
+    of its facets, or rests on a wrong premise: "who pays for the medicine
+    under an AAC?". The intent classifier has taken such questions for
+    answers or for something out of scope; the assistant answers them all
+    the same. Only named schemes: "is it serious?" after an outcome is left
+    to the classifier. `wants_assessment`: the message was read as asking
+    for an assessment, which answers who may get the product: then a
+    question about eligibility is not one."""
+    if not asks_something(text):
+        return False
+    reading = read_if_named(text, kb)
+    if reading is None or not reading.schemes:
+        return False
+    if check_premises(text, reading, kb):
+        return True
+    return reading.facet is not None and not (wants_assessment and reading.facet == "eligibility")

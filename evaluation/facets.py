@@ -22,12 +22,29 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bot.answers import CORRECTION_LEAD, Answer, answer
-from bot.config import Settings
+from bot.answers import CORRECTION_LEAD, Answer, answer, asks_a_precise_question
+from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import KnowledgeBase
 from bot.render import fact_answer, fill
 
 QUESTION_INTENT = "ask_info"
+# These actions answer a precise question before their own work
+# (actions/knowledge.question_in_words), whatever intent led to them.
+ANSWERING_ACTIONS = frozenset({"action_assess", "action_goodbye", "action_fallback"})
+NOT_ANSWERED_FOR = frozenset({"report_adverse_event", "emergency", "human_handoff"})
+
+
+def intents_answered_in_words(rules_dir: Path = PROJECT_ROOT / "data" / "rules") -> frozenset:
+    """Intents whose rule goes straight to an answering action: a precise
+    question classified as one of them is answered all the same."""
+    found = set()
+    for path in sorted(rules_dir.glob("*.yml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or []:
+            steps = rule.get("steps") or []
+            if len(steps) >= 2 and "intent" in steps[0] and steps[1].get("action") in ANSWERING_ACTIONS \
+                    and not rule.get("condition"):
+                found.add(steps[0]["intent"])
+    return frozenset(found - NOT_ANSWERED_FOR)
 
 
 def load_set(path: Path) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
@@ -100,6 +117,12 @@ def evaluate(path: Path, kb: KnowledgeBase, settings: Settings, model: Optional[
     by_facet: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     by_scheme: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     right = asserted = unconfirmed = premise_right = nlu_right = both_right = opened_with_correction = 0
+    routed_right = routed_both = 0
+    answered_in_words = intents_answered_in_words()
+
+    def routed(text: str, intent: Optional[str]) -> bool:
+        return intent == QUESTION_INTENT or (intent in answered_in_words and asks_a_precise_question(
+            text, kb, wants_assessment=intent == "start_assessment"))
     misses: List[str] = []
     for i, q in enumerate(questions):
         a = answer(q["text"], kb, settings)
@@ -111,6 +134,10 @@ def evaluate(path: Path, kb: KnowledgeBase, settings: Settings, model: Optional[
         unconfirmed += bool(q.get("unconfirmed"))
         nlu_right += intent_ok
         both_right += verdict["right"] and intent_ok
+        if intents is not None:
+            routed_ok = routed(q["text"], intents[i])
+            routed_right += routed_ok
+            routed_both += verdict["right"] and routed_ok
         for table, key in ((by_facet, q["facet"]), (by_scheme, q["scheme"])):
             table[key][0] += verdict["right"]
             table[key][1] += 1
@@ -126,6 +153,10 @@ def evaluate(path: Path, kb: KnowledgeBase, settings: Settings, model: Optional[
         premise_right += ok
         nlu_right += intent_ok
         both_right += ok and intent_ok
+        if intents is not None:
+            routed_ok = routed(p["text"], intents[len(questions) + j])
+            routed_right += routed_ok
+            routed_both += ok and routed_ok
         if not ok or not intent_ok:
             opening = (a.messages[0].text or "")[:90].replace("\n", " ") if a.messages else ""
             flag = "" if intent_ok else f" [intent {intents[len(questions) + j]}]"
@@ -146,5 +177,8 @@ def evaluate(path: Path, kb: KnowledgeBase, settings: Settings, model: Optional[
     if intents is not None:
         figures["nlu_ask_info"] = _rate(nlu_right, total)
         figures["overall_with_nlu"] = _rate(both_right, total)
+        # What the assistant does: classified as a question, or answered in words by the action it reaches.
+        figures["answered_as_question"] = _rate(routed_right, total)
+        figures["overall_answered"] = _rate(routed_both, total)
     figures["misses"] = misses
     return figures

@@ -202,3 +202,27 @@ def test_a_request_reference_in_a_message_read_as_a_fact_starts_the_status_looku
     # without a reference the assessment goes on
     events = asyncio.run(ActionAssess().run(CollectingDispatcher(), tracker({"role": "physician"}, text="we're in Lyon"), {}))
     assert all(e.get("name") != "status_form" for e in events)
+
+
+def test_a_precise_question_read_as_an_answer_is_answered_then_the_open_question_follows():
+    # Issue 11: "who pays for the medicine under an AAC?" classified as
+    # `inform` while the country question is open got that question again.
+    t = tracker(slots={"role": "physician", "requested_slot": "country"},
+                text="who pays for the medicine under an AAC?", intent="inform")
+    messages, slots = run(ActionAssess(), t)
+    said = " ".join(m.get("text") or "" for m in messages).lower()
+    assert "health insurance" in said or "pay" in said, said
+    assert "country" in (messages[-1].get("text") or "").lower()
+    assert "country" not in slots
+
+
+def test_an_answer_to_the_open_question_is_never_taken_for_a_question():
+    t = tracker(slots={"role": "physician", "requested_slot": "country"}, text="Lyon, for an AAC", intent="inform")
+    _, slots = run(ActionAssess(), t)
+    assert slots["country"] == "FR"
+
+
+def test_asking_for_an_assessment_in_the_form_of_an_eligibility_question_gets_the_assessment():
+    t = tracker(text="can my patient get this drug through an AAC?", intent="start_assessment")
+    messages, slots = run(ActionAssess(), t)
+    assert slots.get("requested_slot") or any(m.get("custom") for m in messages), messages

@@ -4,7 +4,8 @@ for the programme's criteria (bot/answers.opens_assessment); a precise
 question or one about a national scheme is still answered."""
 import pytest
 
-from bot.answers import opens_assessment
+from bot.answers import asks_a_precise_question, opens_assessment
+from bot.knowledge import get_knowledge_base
 
 
 @pytest.mark.parametrize("text, stated", [
@@ -26,3 +27,21 @@ def test_an_opening_that_asks_who_may_get_it_goes_to_the_assessment(kb, text, st
 ])
 def test_a_precise_question_a_national_scheme_or_too_few_facts_is_answered(kb, text, stated):
     assert not opens_assessment(text, stated, kb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("who pays for the medicine under an AAC?", True),
+    ("how long does an early access authorisation last?", True),
+    ("we'd file an AAC for this non-CE-marked stent, right?", True),  # a wrong premise
+    ("is it serious?", False),  # names no scheme
+    ("not that we could find", False),  # no question
+    ("goodbye from Scotland", False),
+])
+def test_a_precise_question_names_a_scheme_and_asks_a_facet_or_rests_on_a_wrong_premise(text, expected):
+    assert asks_a_precise_question(text, get_knowledge_base()) is expected
+
+
+def test_asked_as_a_request_for_an_assessment_eligibility_is_not_a_precise_question():
+    kb = get_knowledge_base()
+    text = "can my patient get it through an AAC?"
+    assert asks_a_precise_question(text, kb) and not asks_a_precise_question(text, kb, wants_assessment=True)
