@@ -18,7 +18,7 @@ from bot.handoff.requests import now_utc
 from bot.handoff.summary import physician_summary
 from bot.questions import question
 from bot.slots import CONTACT_SLOTS, HANDOFF_STATE, STATUS_SLOTS
-from bot.understanding import wants_handoff
+from bot.understanding import wants_a_person, wants_handoff
 from mail.outbox import OutboxNotifier
 from storage.engine import engine_for
 from storage.requests import SqlRequestStore
@@ -98,6 +98,11 @@ def handoff_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     the handoff starts all the same, never a "yes" to the open question."""
     text, intent = _latest(tracker)
     if intent == "human_handoff" or tracker.active_loop_name or not wants_handoff(text):
+        return None
+    opening = not any(tracker.get_slot(s) for s in ("role", "country", "requested_slot", "outcome_key"))
+    if opening and not wants_a_person(text):
+        # "I'm an oncologist in Nice and I'd like to request compassionate
+        # access for my patient": the assessment first finds which route applies.
         return None
     return start_handoff(dispatcher, tracker) + [FollowupAction("handoff_form")]
 

@@ -202,6 +202,7 @@ class HandoffWords:
 
     go_ahead: Tuple[str, ...]
     negations: Tuple[str, ...]
+    reach_a_person: Tuple[str, ...]
     verbs: FrozenSet[str]
     cues: Tuple[str, ...]
     confirmation_tags: Tuple[str, ...]
@@ -222,7 +223,7 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
         return tuple(fold(str(w)) for w in data[key])
 
     return HandoffWords(
-        go_ahead=folded("go_ahead"), negations=folded("negations"), verbs=frozenset(folded("verbs")),
+        go_ahead=folded("go_ahead"), negations=folded("negations"), reach_a_person=folded("reach_a_person"), verbs=frozenset(folded("verbs")),
         cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
         writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
         question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
@@ -281,6 +282,15 @@ def _how_follows(sentence: str, following: List[str]) -> bool:
         if words[0] == "how" and words[1] not in _HOW_MUCH:
             return True
     return False
+
+
+def wants_a_person(text: str) -> bool:
+    """A request in words to reach the team ("can I talk to someone"), not
+    only to go ahead with a request."""
+    if not wants_handoff(text):
+        return False
+    padded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text)))} "
+    return any(f" {' '.join(re.findall(r'[a-z0-9]+', p))} " in padded for p in _handoff_words().reach_a_person)
 
 
 def wants_handoff(text: str) -> bool:

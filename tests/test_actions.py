@@ -226,3 +226,25 @@ def test_asking_for_an_assessment_in_the_form_of_an_eligibility_question_gets_th
     t = tracker(text="can my patient get this drug through an AAC?", intent="start_assessment")
     messages, slots = run(ActionAssess(), t)
     assert slots.get("requested_slot") or any(m.get("custom") for m in messages), messages
+
+
+def test_an_opening_that_asks_to_request_access_gets_the_assessment_first():
+    # Pool 10: "I'm an oncologist in Nice and I'd like to request compassionate
+    # access for one of my patients" started the handoff before anything was known.
+    t = tracker(text="Good morning, haematologist in Lille, we would like to apply for access for a patient",
+                intent="start_assessment")
+    messages, slots = run(ActionAssess(), t)
+    assert slots["role"] == "physician" and slots.get("requested_slot") not in (None, "contact_name"), slots
+
+
+def test_an_opening_that_asks_for_a_person_gets_the_handoff():
+    t = tracker(text="I'd like to talk to a person about my patient", intent="start_assessment")
+    events = asyncio.run(ActionAssess().run(CollectingDispatcher(), t, {}))
+    assert any(e.get("event") == "followup" and e.get("name") == "handoff_form" for e in events), events
+
+
+def test_mid_assessment_asking_to_go_ahead_still_reaches_the_handoff():
+    t = tracker(slots={"role": "physician", "country": "FR", "requested_slot": "serious_condition"},
+                text="let's go ahead and submit the request", intent="affirm")
+    events = asyncio.run(ActionAssess().run(CollectingDispatcher(), t, {}))
+    assert any(e.get("event") == "followup" and e.get("name") == "handoff_form" for e in events), events

@@ -1,9 +1,11 @@
 """The precise-question sets (issue 11, item 6), each written blind from the
 fact sheet. dev.yml and blind_1.yml to blind_5.yml are development sets
 (their misses were read after their first figure; their questions train the
-learned facet reader, data/lexicon/facet_examples.yml);
-blind_6.yml is held out and never read while developing. Figures and command:
-python bench/eval_facets.py tests/facets/blind_6.yml --model MODEL --quiet
+learned facet reader, data/lexicon/facet_examples.yml); blind_6.yml's misses
+were read in the ninth session (development, not yet in the facet reader's
+training); blind_7.yml is held out and never read while developing. Figures
+and command:
+python bench/eval_facets.py tests/facets/blind_7.yml --model MODEL --quiet
 (the held-out set only ever with --quiet: figures, no questions).
 
 Targets on the held-out set: at least 95% of the questions answered with the
@@ -18,22 +20,25 @@ from evaluation.facets import evaluate, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "assistant.tar.gz"
-BLIND = ROOT / "tests" / "facets" / "blind_6.yml"
+BLIND = ROOT / "tests" / "facets" / "blind_7.yml"
 DEVELOPMENT = [ROOT / "tests" / "facets" / name for name in ("dev.yml", "blind_1.yml", "blind_2.yml", "blind_3.yml",
-                                                                  "blind_4.yml", "blind_5.yml")]
-# Held-out blind_6 (eighth session): right facet 0.877, premises corrected
-# first 0.456; 0.720 of its messages classified as questions by the NLU
-# (teaching it the development questions raised that to 0.960 but cost the
-# held-out NLU sets of issue 2 five points: not kept, BENCHMARKS.md).
-HELD_OUT_FLOORS = {"right_facet": 0.87, "corrected_first": 0.45, "nlu_ask_info": 0.70}
-HELD_OUT_MAX_UNCONFIRMED_ASSERTED = 1
+                                                                  "blind_4.yml", "blind_5.yml", "blind_6.yml")]
+# Held-out blind_7 (ninth session), less the 14 questions that training data
+# already held word for word or nearly (removed by tests/test_held_out_overlap's
+# key, unread): right facet 0.9125, premises corrected first 0.509, no
+# UNCONFIRMED fact asserted; 0.753 of its messages classified as questions by
+# the NLU, 0.817 answered as questions (by the classifier or in words by the
+# action they reach).
+HELD_OUT_FLOORS = {"right_facet": 0.91, "corrected_first": 0.50, "nlu_ask_info": 0.75,
+                   "answered_as_question": 0.81}
+HELD_OUT_MAX_UNCONFIRMED_ASSERTED = 0
 DEVELOPMENT_FLOORS = {"dev.yml": 0.99, "blind_1.yml": 0.97, "blind_2.yml": 0.96, "blind_3.yml": 0.96, "blind_4.yml": 0.93,
-                      "blind_5.yml": 0.96}
+                      "blind_5.yml": 0.96, "blind_6.yml": 0.87}
 # blind_4's "my wife's doctor sent the request for her compassionate drug last
 # week, when will we hear back?" names no country; the answer gives the
 # company's programme (its acknowledgement date) where the set's writer meant
 # the AAC, whose decision time is UNCONFIRMED.
-UNCONFIRMED_ANSWERED_OTHERWISE = {"blind_4.yml": 1}
+UNCONFIRMED_ANSWERED_OTHERWISE = {"blind_4.yml": 1, "blind_6.yml": 1}
 
 
 def _nlu_texts():
