@@ -105,9 +105,9 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary, window: in
 # "Available? No." asks itself and answers: the same as "not available".
 _SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b", re.IGNORECASE)
 # "authorised yes, available no": a status word with its own yes or no.
-_WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
+_WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
                            re.IGNORECASE)
-_WORD_THEN_YES = re.compile(r"\b([a-z]+)\s*[:=-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
+_WORD_THEN_YES = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
 
 
 def _is_status_word(word: str, vocabulary: Vocabulary) -> bool:

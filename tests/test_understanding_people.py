@@ -226,3 +226,17 @@ def test_pharmacies_are_not_a_pharmacist():
 @pytest.mark.parametrize("text, country", [("treated in Florida", "US"), ("Aarhus", "DK")])
 def test_a_us_state_wins_over_a_small_town_of_its_name(text, country):
     assert interpret(text, None, [], "country", {}).facts.get("country") == country
+
+
+@pytest.mark.parametrize("text, status", [
+    ("licensed for this indication and sold here, but the trial's closed", "authorised_available"),
+    ("authorised for this, yes; marketed, no", "authorised_not_available"),
+    ("registered: yes, available: no", "authorised_not_available"),
+])
+def test_a_trial_said_with_s_and_a_status_answered_word_by_word(text, status):
+    assert interpret(text, None, [], "authorisation", {}).facts.get("authorisation") == status
+
+
+@pytest.mark.parametrize("text", ["me (the patient)", "for me personally"])
+def test_the_patient_answering_who_are_you_in_two_words(text):
+    assert interpret(text, None, [], "role", {}).facts.get("role") == "patient"
