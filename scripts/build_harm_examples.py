@@ -20,18 +20,18 @@ from evaluation.safety import load_set
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "data" / "lexicon" / "harm_examples.yml"
 # Development safety sets, in the order they were written.
-SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10"]
+SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10", "blind_11"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
 # (data/lexicon/facet_examples.yml) already leave out what a held-out set
 # shares word for word; the premises are taken from these sets, minus those.
-QUESTION_SETS = ["dev", "dev_helper", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5"]
-HELD_OUT_QUESTIONS = ["blind_6"]
+QUESTION_SETS = ["dev", "dev_helper", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_6"]
+HELD_OUT_QUESTIONS = ["blind_7"]
 FACET_EXAMPLES = ROOT / "data" / "lexicon" / "facet_examples.yml"
 # Development conversation pools (their failures were read).
 POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
-         "pool_blind_6", "pool_blind_7"]
+         "pool_blind_6", "pool_blind_7", "pool_blind_9", "pool_blind_10"]
 
 
 def _texts(node) -> List[str]:

@@ -9,7 +9,7 @@ read after their first run, and the missed deaths of blind_3, blind_4 and
 blind_5, and every miss of blind_7 and blind_10 after their first run, so
 those eight are development sets, and the harm reader's training messages
 (data/lexicon/harm_examples.yml); blind_11's false alarms were read in the
-ninth session (a development set, not yet in the reader's training);
+ninth session (a development set, in the reader's training since);
 blind_6, blind_8, blind_9 and blind_12 are held out (figures only)."""
 from pathlib import Path
 
@@ -40,10 +40,12 @@ SETS = {
     # held out: their messages are never printed
     "blind_8.yml": (0.98, 1.0, 0.27, False),
     "blind_9.yml": (0.96, 1.0, 0.32, False),
-    "blind_11.yml": (0.97, 1.0, 0.17, True),
-    # ninth session, first run and final code: 0.971 / 0.981 / 0.198 and 0.971 /
-    # 0.981 / 0.190: two life-threatening events missed, the target not met
-    "blind_12.yml": (0.97, 0.98, 0.20, False),
+    # development since the ninth session (in the reader's training): 1.0 / 1.0 / 0.099
+    "blind_11.yml": (0.99, 1.0, 0.11, True),
+    # ninth session: 0.971 / 0.981 / 0.198 at its first run, 0.982 / 0.990 /
+    # 0.172 with the reader trained on blind 11: one life-threatening event
+    # missed, the target not met
+    "blind_12.yml": (0.98, 0.99, 0.18, False),
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
