@@ -240,3 +240,15 @@ def test_a_trial_said_with_s_and_a_status_answered_word_by_word(text, status):
 @pytest.mark.parametrize("text", ["me (the patient)", "for me personally"])
 def test_the_patient_answering_who_are_you_in_two_words(text):
     assert interpret(text, None, [], "role", {}).facts.get("role") == "patient"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("authorised for this disease, just not on the market here", "authorisation", "authorised_not_available"),
+    ("not that we're aware of, and nothing is recruiting", "previously_treated", False),
+    ("they plan to file for it next year, though my wife isn't in any of their studies", "in_development", True),
+    ("meds", "product_type", "medicine"),
+    ("I'm the one who needs the drug", "role", "patient"),
+    ("NYC", "country", "US"),
+])
+def test_pool_10_kinds_of_answers(text, slot, value):
+    assert interpret(text, None, [], slot, {}).facts.get(slot) == value
