@@ -252,3 +252,13 @@ def test_the_patient_answering_who_are_you_in_two_words(text):
 ])
 def test_pool_10_kinds_of_answers(text, slot, value):
     assert interpret(text, None, [], slot, {}).facts.get(slot) == value
+
+
+@pytest.mark.parametrize("text, slot", [
+    ("medical device", "product_type"),
+    ("medical device; the condition is seriously debilitating", "product_type"),
+    ("primary care can't get it", "authorisation"),
+    ("il a eu une chirurgie l'an dernier", "previously_treated"),
+])
+def test_words_a_letter_from_a_doctors_title_are_no_role(text, slot):
+    assert "role" not in interpret(text, None, [], slot, {}).facts
