@@ -142,3 +142,13 @@ def test_hyphenated_approvals_and_products_no_longer_sold(text, status):
 @pytest.mark.parametrize("text", ["ich bin selbst die Patientin", "the patient is me"])
 def test_the_patient_writing_in_other_words(text):
     assert _facts(text, "role").get("role") == "patient"
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("infirmière à Brest, la patiente est incluse dans votre étude", {"in_company_trial": True}),
+    ("currently enrolled in your phase 2 study", {"in_company_trial": True}),
+])
+def test_being_in_the_companys_trial_is_no_trial_to_join(text, facts):
+    read = _facts(text)
+    assert {k: read.get(k) for k in facts} == facts
+    assert "trial_available" not in read
