@@ -152,3 +152,14 @@ def test_being_in_the_companys_trial_is_no_trial_to_join(text, facts):
     read = _facts(text)
     assert {k: read.get(k) for k in facts} == facts
     assert "trial_available" not in read
+
+
+def test_an_every_fact_french_opening_with_the_societe_and_an_accessible_trial():
+    facts = _facts("Hématologue à Rennes. Le produit n'a aucune AMM pour aucune indication. Elle n'est pas dans un "
+                   "essai de la société et aucun essai ne lui est accessible.")
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+@pytest.mark.parametrize("text", ["Neurosurgeon in Leeds", "neurochirurgien à Lille", "paediatric surgeon here"])
+def test_surgeons_of_every_kind_are_physicians(text):
+    assert interpret(text, None, [], None, {}).facts.get("role") == "physician"
