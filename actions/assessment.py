@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import assessment_if_answered, context, dispatch, read_message, respond, slot_events, state_of
+from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, slot_events, state_of
 from actions.handoff import handoff_in_words, status_in_words
 from actions.knowledge import question_in_words
 from bot.answers import premise_corrections
@@ -33,14 +33,12 @@ class ActionAssess(Action):
         kb, settings = context()
         before = state_of(tracker)
         state, read = read_message(tracker, before)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        nothing_started = not any(before.get(s) for s in ("role", "country", "requested_slot", "outcome_key"))
-        if intent == "deny" and nothing_started and not state.get("turn_facts"):
+        text, intent = latest(tracker)
+        if intent == "deny" and nothing_started(before) and not state.get("turn_facts"):
             dispatcher.utter_message(text=NO_PROBLEM)
             return slot_events(read)
         # "We'd file an AAC for this non-CE-marked stent": the wrong premise is
         # corrected before the assessment goes on with the facts it states.
-        text = tracker.latest_message.get("text") or ""
         dispatch(dispatcher, premise_corrections(text, kb, settings, tracker.get_slot("pathway"), state.get("role")))
         turn = assessment_turn(state, kb, settings)
         return respond(dispatcher, turn, read)
@@ -77,7 +75,7 @@ class ActionRestartAssessment(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         # "authorised for another use", classified as starting over, answers the open question
-        if not asks_to_start_over(tracker.latest_message.get("text") or ""):
+        if not asks_to_start_over(latest(tracker)[0]):
             answered, _ = assessment_if_answered(dispatcher, tracker)
             if answered is not None:
                 return answered

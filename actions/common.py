@@ -29,6 +29,21 @@ FACT_READERS = frozenset({
 FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")
 
 
+def latest(tracker: Tracker) -> Tuple[str, Optional[str]]:
+    """The latest message's text and intent."""
+    message = tracker.latest_message or {}
+    return message.get("text") or "", (message.get("intent") or {}).get("name")
+
+
+# An assessment has started once one of these is set.
+STARTED_BY = ("role", "country", "requested_slot", "outcome_key")
+
+
+def nothing_started(state: Mapping[str, Any]) -> bool:
+    """No fact of the writer or the patient, no open question, no outcome yet."""
+    return not any(state.get(slot) for slot in STARTED_BY)
+
+
 def state_of(tracker: Tracker) -> Dict[str, Any]:
     return {name: tracker.get_slot(name) for name in ASSESSMENT_SLOTS}
 

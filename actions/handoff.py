@@ -11,7 +11,7 @@ from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import assessment_if_answered, context, dispatch, read_message, respond, respond_in_form, state_of
+from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, respond_in_form, state_of
 from bot import safety
 from bot.handoff import dialogue, use_cases
 from bot.handoff.requests import now_utc
@@ -30,11 +30,6 @@ T = TypeVar("T")
 
 def handoff_state(tracker: Tracker) -> Dict[str, Any]:
     return {**state_of(tracker), **{name: tracker.get_slot(name) for name in HANDOFF_STATE}}
-
-
-def _latest(tracker: Tracker) -> tuple[str, Optional[str]]:
-    message = tracker.latest_message or {}
-    return message.get("text") or "", (message.get("intent") or {}).get("name")
 
 
 def _store() -> SqlRequestStore:
@@ -75,7 +70,7 @@ class ActionHumanHandoff(Action):
         return "action_human_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text, _ = _latest(tracker)
+        text, _ = latest(tracker)
         if tracker.get_slot("requested_slot") and not tracker.active_loop_name and not wants_handoff(text):
             # "it is, I can't work or walk anymore" classified as asking for a
             # person answers the open question: the assessment goes on, and
@@ -96,11 +91,10 @@ def start_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Di
 def handoff_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
     """'Let's go ahead and submit it' read as something else (a yes, a fact):
     the handoff starts all the same, never a "yes" to the open question."""
-    text, intent = _latest(tracker)
+    text, intent = latest(tracker)
     if intent == "human_handoff" or tracker.active_loop_name or not wants_handoff(text):
         return None
-    opening = not any(tracker.get_slot(s) for s in ("role", "country", "requested_slot", "outcome_key"))
-    if opening and not wants_a_person(text):
+    if nothing_started(state_of(tracker)) and not wants_a_person(text):
         # "I'm an oncologist in Nice and I'd like to request compassionate
         # access for my patient": the assessment first finds which route applies.
         return None
@@ -112,7 +106,7 @@ def status_in_words(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
     MA-7K3Q-X9PD please") asks about that request, whatever intent the NLU
     gave it (an odd reference has been read as `inform`): the status lookup
     starts, and takes the reference from the message."""
-    text, _ = _latest(tracker)
+    text, _ = latest(tracker)
     if tracker.active_loop_name or not dialogue.reference_in(text):
         return None
     return [SlotSet(slot, None) for slot in STATUS_SLOTS] + [FollowupAction("status_form")]
@@ -144,7 +138,7 @@ class ValidateHandoffForm(FormValidationAction):
         return dialogue.required_slots(handoff_state(tracker))
 
     async def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        text, intent = _latest(tracker)
+        text, intent = latest(tracker)
         step = dialogue.validate_answer(slot, value, text, intent, handoff_state(tracker))
         step = await _blocking(use_cases.keep_contact_detail, slot, step, tracker.sender_id, _store())
         return respond_in_form(dispatcher, step)
@@ -195,7 +189,7 @@ class ValidateStatusForm(FormValidationAction):
     async def extract_status_reference(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                        domain: DomainDict) -> Dict[Text, Any]:
         # "What's the status of MA-7K3Q-X9PD?" fills the reference at once.
-        text, _ = _latest(tracker)
+        text, _ = latest(tracker)
         found = dialogue.reference_in(text)
         return {"status_reference": found} if found and not tracker.get_slot("status_reference") else {}
 

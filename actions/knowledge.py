@@ -10,8 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, read_message, respond, slot_events
-from bot.answers import answer_question, asks_a_precise_question, opens_assessment
+from actions.common import context, dispatch, latest, read_message, respond, slot_events
+from bot.answers import answer_question, answered_in_words, opens_assessment
 from bot.conversation import assessment_turn, resume_turn
 from bot.understanding import asks_something, yes_or_no
 
@@ -23,7 +23,7 @@ class ActionAnswerQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, settings = context()
         state, read = read_message(tracker)  # "what is AAC? she's treated in Lyon" also gives a fact
-        text = tracker.latest_message.get("text") or ""
+        text, _ = latest(tracker)
         if state.get("requested_slot") in read and not asks_something(text):
             # "she isn't enrolled in anything" answers the open question, even
             # if classified as a question: action_resume goes on with it.
@@ -44,22 +44,17 @@ class ActionAnswerQuestion(Action):
         return slot_events(read)
 
 
-# Intents whose own route comes first: the safety guidance, the handoff, a question already routed.
-_OWN_ROUTE = frozenset({"ask_info", "report_adverse_event", "emergency", "human_handoff"})
-
 
 def question_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
     """'Who pays for the medicine under an AAC?' classified as an answer, a
     goodbye or a fallback: answered all the same, then the open question is
     asked again. None when the message is no such question, answers the
     open question, or opens the assessment."""
-    message = tracker.latest_message or {}
-    text, intent = message.get("text") or "", (message.get("intent") or {}).get("name")
-    if intent in _OWN_ROUTE or tracker.active_loop_name or text.startswith("/"):
+    text, intent = latest(tracker)
+    if tracker.active_loop_name or text.startswith("/"):
         return None
     kb, settings = context()
-    # "can my patient get it through an AAC?" read as asking for an assessment gets one
-    if not asks_a_precise_question(text, kb, wants_assessment=intent == "start_assessment"):
+    if not answered_in_words(text, intent, kb):
         return None
     state, read = read_message(tracker)
     if state.get("requested_slot") in read or (not tracker.get_slot("pathway") and opens_assessment(text, read, kb)):

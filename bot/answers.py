@@ -189,6 +189,21 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     return not about_a_scheme and reading.facet in (None, "eligibility")
 
 
+# Intents whose own route comes first, so a precise question classified as
+# one of them is not answered in words: the safety guidance, the handoff, and
+# the question route itself.
+OWN_ROUTE_INTENTS = frozenset({"ask_info", "report_adverse_event", "emergency", "human_handoff"})
+ASSESSMENT_INTENT = "start_assessment"
+
+
+def answered_in_words(text: str, intent: Optional[str], kb: KnowledgeBase) -> bool:
+    """A precise question the classifier sent elsewhere (`intent`), which the
+    action it reaches answers all the same. "Can my patient get it through an
+    AAC?" read as asking for an assessment gets the assessment."""
+    return intent not in OWN_ROUTE_INTENTS and asks_a_precise_question(
+        text, kb, wants_assessment=intent == ASSESSMENT_INTENT)
+
+
 def asks_a_precise_question(text: str, kb: KnowledgeBase, wants_assessment: bool = False) -> bool:
     """A message in the form of a question that names a scheme and asks one
     of its facets, or rests on a wrong premise: "who pays for the medicine

@@ -223,7 +223,8 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
         return tuple(fold(str(w)) for w in data[key])
 
     return HandoffWords(
-        go_ahead=folded("go_ahead"), negations=folded("negations"), reach_a_person=folded("reach_a_person"), verbs=frozenset(folded("verbs")),
+        go_ahead=folded("go_ahead") + folded("reach_a_person"), negations=folded("negations"),
+        reach_a_person=folded("reach_a_person"), verbs=frozenset(folded("verbs")),
         cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
         writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
         question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
@@ -284,13 +285,16 @@ def _how_follows(sentence: str, following: List[str]) -> bool:
     return False
 
 
+def _says_any(text: str, phrases: Iterable[str]) -> bool:
+    """One of the (folded, one-space) phrases stands as whole words in the message."""
+    padded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text or '')))} "
+    return any(f" {p} " in padded for p in phrases)
+
+
 def wants_a_person(text: str) -> bool:
     """A request in words to reach the team ("can I talk to someone"), not
     only to go ahead with a request."""
-    if not wants_handoff(text):
-        return False
-    padded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text)))} "
-    return any(f" {' '.join(re.findall(r'[a-z0-9]+', p))} " in padded for p in _handoff_words().reach_a_person)
+    return wants_handoff(text) and _says_any(text, _handoff_words().reach_a_person)
 
 
 def wants_handoff(text: str) -> bool:
@@ -363,9 +367,7 @@ def yes_or_no(text: str) -> Optional[bool]:
 
 def asks_to_start_over(text: str, lexicon: Optional[Lexicon] = None) -> bool:
     """The message asks in words to start again ("new patient", "on recommence")."""
-    lex = lexicon or load_lexicon()
-    joined = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text or '')))} "
-    return any(f" {p} " in joined for p in lex.start_over)
+    return _says_any(text, (lexicon or load_lexicon()).start_over)
 
 
 def asks_something(text: str) -> bool:

@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bot.answers import CORRECTION_LEAD, Answer, answer, asks_a_precise_question
+from bot.answers import CORRECTION_LEAD, OWN_ROUTE_INTENTS, Answer, answer, answered_in_words
 from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import KnowledgeBase
 from bot.render import fact_answer, fill
@@ -31,7 +31,6 @@ QUESTION_INTENT = "ask_info"
 # These actions answer a precise question before their own work
 # (actions/knowledge.question_in_words), whatever intent led to them.
 ANSWERING_ACTIONS = frozenset({"action_assess", "action_goodbye", "action_fallback"})
-NOT_ANSWERED_FOR = frozenset({"report_adverse_event", "emergency", "human_handoff"})
 
 
 def intents_answered_in_words(rules_dir: Path = PROJECT_ROOT / "data" / "rules") -> frozenset:
@@ -44,7 +43,7 @@ def intents_answered_in_words(rules_dir: Path = PROJECT_ROOT / "data" / "rules")
             if len(steps) >= 2 and "intent" in steps[0] and steps[1].get("action") in ANSWERING_ACTIONS \
                     and not rule.get("condition"):
                 found.add(steps[0]["intent"])
-    return frozenset(found - NOT_ANSWERED_FOR)
+    return frozenset(found - OWN_ROUTE_INTENTS)
 
 
 def load_set(path: Path) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
@@ -118,11 +117,10 @@ def evaluate(path: Path, kb: KnowledgeBase, settings: Settings, model: Optional[
     by_scheme: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     right = asserted = unconfirmed = premise_right = nlu_right = both_right = opened_with_correction = 0
     routed_right = routed_both = 0
-    answered_in_words = intents_answered_in_words()
+    answering_intents = intents_answered_in_words()
 
     def routed(text: str, intent: Optional[str]) -> bool:
-        return intent == QUESTION_INTENT or (intent in answered_in_words and asks_a_precise_question(
-            text, kb, wants_assessment=intent == "start_assessment"))
+        return intent == QUESTION_INTENT or (intent in answering_intents and answered_in_words(text, intent, kb))
     misses: List[str] = []
     for i, q in enumerate(questions):
         a = answer(q["text"], kb, settings)
