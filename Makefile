@@ -39,6 +39,10 @@ install: $(VENV)/.installed  ## create the venv and install pinned dependencies
 
 $(SPACY_MODEL): scripts/build_spacy.py bot/countries.py bot/knowledge.py data/knowledge/authorities.yml data/knowledge/programme.yml data/lexicon/countries.yml data/lexicon/country_names.yml $(wildcard data/knowledge/schemes/*.yml) | $(VENV)/.installed
 	$(PY) scripts/build_spacy.py
+	@# Rasa fingerprints SpacyNLP by its settings, not by the pipeline's files:
+	@# without this, training restores every NLU component from the cache and
+	@# never sees the new pipeline.
+	rm -rf .rasa/cache
 
 spacy: $(SPACY_MODEL)  ## build the project's own spaCy pipeline
 

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, slot_events, state_of
-from actions.handoff import handoff_in_words, status_in_words
+from actions.handoff import handoff_in_words
 from actions.knowledge import question_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
@@ -24,9 +24,6 @@ class ActionAssess(Action):
         handoff = handoff_in_words(dispatcher, tracker)
         if handoff is not None:
             return handoff
-        status = status_in_words(tracker)
-        if status is not None:
-            return status
         question = question_in_words(dispatcher, tracker)
         if question is not None:
             return question

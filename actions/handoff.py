@@ -7,7 +7,7 @@ import logging
 from typing import Any, Callable, Dict, List, Optional, Set, Text, TypeVar
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -99,17 +99,6 @@ def handoff_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
         # access for my patient": the assessment first finds which route applies.
         return None
     return start_handoff(dispatcher, tracker) + [FollowupAction("handoff_form")]
-
-
-def status_in_words(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
-    """A message that quotes one of our request references ("status of
-    MA-7K3Q-X9PD please") asks about that request, whatever intent the NLU
-    gave it (an odd reference has been read as `inform`): the status lookup
-    starts, and takes the reference from the message."""
-    text, _ = latest(tracker)
-    if tracker.active_loop_name or not dialogue.reference_in(text):
-        return None
-    return [SlotSet(slot, None) for slot in STATUS_SLOTS] + [FollowupAction("status_form")]
 
 
 def _ask_action(slot: str) -> type:

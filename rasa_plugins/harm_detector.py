@@ -45,6 +45,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import harm_reader
 from bot.config import PROJECT_ROOT
+from bot.handoff.requests import without_references
 from bot.harm import Screening, screen, warm_up
 from bot.harm_reader import HarmReader
 
@@ -171,6 +172,7 @@ class HarmDetector(GraphComponent):
             return
         intent = message.get(INTENT) or {}
         original = intent.get(INTENT_NAME_KEY)
+        text = without_references(text)
         screening = screen(text)
         probability = self.reader.probability(text) if self.reader is not None else None
         record: Dict[str, Any] = {

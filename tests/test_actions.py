@@ -193,17 +193,6 @@ def test_an_answer_classified_as_asking_for_a_person_goes_on_with_the_assessment
     assert "serious_condition" not in slots and "our medical team" in messages[0]["text"]
 
 
-def test_a_request_reference_in_a_message_read_as_a_fact_starts_the_status_lookup():
-    events = asyncio.run(ActionAssess().run(CollectingDispatcher(), tracker(
-        {"role": "physician", "status_reference": "MA-OLD1-OLD1"}, text="status of MA-M254-QCNR please", intent="inform"), {}))
-    assert {"event": "followup", "name": "status_form"} in [{k: e.get(k) for k in ("event", "name")} for e in events]
-    assert {"event": "slot", "name": "status_reference", "value": None} in [
-        {k: e.get(k) for k in ("event", "name", "value")} for e in events]
-    # without a reference the assessment goes on
-    events = asyncio.run(ActionAssess().run(CollectingDispatcher(), tracker({"role": "physician"}, text="we're in Lyon"), {}))
-    assert all(e.get("name") != "status_form" for e in events)
-
-
 def test_a_precise_question_read_as_an_answer_is_answered_then_the_open_question_follows():
     # Issue 11: "who pays for the medicine under an AAC?" classified as
     # `inform` while the country question is open got that question again.

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.conversation import Turn as Step  # messages + slot updates, as in the assessment
 from bot.countries import country_name
 from bot.facts import is_plain_audience
-from bot.handoff.requests import Request, StatusView, normalise_reference
+from bot.handoff.requests import Request, StatusView, normalise_reference, reference_in
 from bot.knowledge import KnowledgeBase
 from bot.personal_data import has_patient_identifiers
 from bot.render import Message
@@ -28,10 +28,6 @@ PATIENT_DATA_NOTICE = (
     "Please don't share patient-identifying data (name, date of birth, record number) here: our team will "
     "collect what they need through a secure channel. I have left what you typed out of the request."
 )
-_REFERENCE_IN_TEXT = re.compile(r"\bMA[\s-]?[A-Z0-9]{4}[\s-]?[A-Z0-9]{4}\b", re.IGNORECASE)
-# In running text a reference is written with its hyphens or has a digit:
-# "Manchester", "management" and "ma patiente" have the shape of one.
-_WRITTEN_AS_REFERENCE = re.compile(r"MA-[A-Z0-9]{4}-[A-Z0-9]{4}|.*\d", re.IGNORECASE)
 
 
 def kind_for(role: Optional[str]) -> str:
@@ -163,15 +159,6 @@ def confirmation(request: Request, created: bool, settings: Settings) -> Step:
                            "queue": request.queue}}
     return Step([Message(text=" ".join(parts)), Message(custom=payload)],
                 {**{s: None for s in CONTACT_SLOTS}, "handoff_reference": request.reference})
-
-
-def reference_in(text: str) -> Optional[str]:
-    for match in _REFERENCE_IN_TEXT.finditer(text or ""):
-        if _WRITTEN_AS_REFERENCE.match(match.group(0)):
-            found = normalise_reference(match.group(0))
-            if found:
-                return found
-    return None
 
 
 def validate_status_reference(text: str) -> Step:

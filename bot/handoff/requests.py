@@ -4,6 +4,7 @@ request. No storage here: `bot.handoff.ports` says what a store must do."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
@@ -35,6 +36,10 @@ TRANSITIONS = {
 # Unambiguous characters only: no 0/O, 1/I/L, U.
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_PREFIX = "MA"
+_REFERENCE_IN_TEXT = re.compile(r"\bMA[\s-]?[A-Z0-9]{4}[\s-]?[A-Z0-9]{4}\b", re.IGNORECASE)
+# In running text a reference is written with its hyphens or has a digit:
+# "Manchester", "management" and "ma patiente" have the shape of one.
+_WRITTEN_AS_REFERENCE = re.compile(r"MA-[A-Z0-9]{4}-[A-Z0-9]{4}|.*\d", re.IGNORECASE)
 
 
 class HandoffError(ValueError):
@@ -91,6 +96,25 @@ def normalise_reference(text: str) -> Optional[str]:
     if len(compact) != 8 or any(ch not in _ALPHABET for ch in compact):
         return None
     return f"{REFERENCE_PREFIX}-{compact[:4]}-{compact[4:]}"
+
+
+def _references(text: str):
+    for match in _REFERENCE_IN_TEXT.finditer(text or ""):
+        if _WRITTEN_AS_REFERENCE.match(match.group(0)) and normalise_reference(match.group(0)):
+            yield match
+
+
+def reference_in(text: str) -> Optional[str]:
+    """The first of our references written in a message ('status of ma-7k3q-x9pd?'), normalised."""
+    for match in _references(text):
+        return normalise_reference(match.group(0))
+    return None
+
+
+def without_references(text: str) -> str:
+    """The message with its references blanked out: their random letters and
+    digits are no words ("MA-7K8J-PZ98" once read as a reaction to a product)."""
+    return _REFERENCE_IN_TEXT.sub(lambda m: " " * len(m.group(0)) if reference_in(m.group(0)) else m.group(0), text or "")
 
 
 def queue_for(kind: str, urgent: bool) -> str:
