@@ -58,7 +58,7 @@ class Topic:
         if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
             return False
         return any(w in self.absence_quantifiers and any(
-            v in self.absent or v.startswith(self.absent_prefixes) for v in words[i + 1:i + 4])
+            v in self.absent or v.startswith(self.absent_prefixes) for v in _after_of(words, i + 1)[:3])
             for i, w in enumerate(words))
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
@@ -72,6 +72,17 @@ class Topic:
 
     def against(self, word: str) -> bool:
         return word in self.negative or word.startswith(self.negative_prefixes)
+
+
+# "none of the approved treatments": what follows "of the" is what is absent.
+_OF_THE = frozenset({"of", "the", "these", "those", "her", "his", "their", "my", "our", "its"})
+
+
+def _after_of(words: List[str], start: int) -> List[str]:
+    if start < len(words) and words[start] == "of":
+        while start < len(words) and words[start] in _OF_THE:
+            start += 1
+    return words[start:]
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,10 @@ class AnswerLexicon:
     stated_needs: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_unless: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    # Anchors that state a fact only when the clause says no: "n'est inclus
+    # dans aucun essai" is in no company trial either; "inclus dans un essai"
+    # does not say whose trial it is.
+    stated_if_no: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
 
 
 def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -139,7 +154,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         searching=frozenset(fold(w) for w in data.get("searching") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
-        stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"))
+        stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"),
+        stated_if_no=_per_topic(data, "stated_if_no"))
 
 
 def _per_topic(data: Mapping, key: str) -> Mapping[str, Tuple[str, ...]]:

@@ -51,6 +51,9 @@ class RoleLexicon:
     possessives: FrozenSet[str] = frozenset()
     # After a relative: "parent of the child", "le fils d'une patiente".
     of_words: FrozenSet[str] = frozenset()
+    # "dispositivo medico": after one of `adjective_after`, one of `adjectives` is no title.
+    adjective_after: FrozenSet[str] = frozenset()
+    adjectives: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
@@ -88,6 +91,8 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         possessives=words(data["possessives"]),
         of_words=words(data.get("of_words") or []),
         never=words(data["other_hcp"].get("never") or []),
+        adjective_after=words(data["physician"].get("adjective_after") or []),
+        adjectives=words(data["physician"].get("adjectives") or []),
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
                                           FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
@@ -115,7 +120,7 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
     """(token position, role) for every word that names a kind of writer."""
     found: List[Tuple[int, str]] = []
     for i, token in enumerate(tokens):
-        if token in lex.never:
+        if token in lex.never or (token in lex.adjectives and i > 0 and tokens[i - 1] in lex.adjective_after):
             continue
         if _phrase_at(tokens, i, lex.other):
             found.append((i, "other_hcp"))

@@ -49,7 +49,10 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
         read: Dict[str, bool] = {}
         for slot, topic in lex.topics.items():
             anchors = lex.stated.get(slot)
-            if slot == skip or not anchors or not _has(words, anchors):
+            if_no = lex.stated_if_no.get(slot)
+            anchored = bool(anchors) and _has(words, anchors)
+            only_if_no = not anchored and bool(if_no) and _has(words, if_no)
+            if slot == skip or not (anchored or only_if_no):
                 continue
             needs = lex.stated_needs.get(slot)
             if needs and not (_has(words, needs) or named & set(words)):
@@ -61,6 +64,8 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
             if subject and not _has(words, subject):
                 continue  # "the drug hasn't had any effect" says nothing of the patient
             value = clause_polarity(topic, words, lex)
+            if only_if_no and value is not False:
+                continue
             if value is not None:
                 read[slot] = value
         if len(read.keys() & TRIAL_FACTS) > 1:

@@ -163,3 +163,63 @@ def test_an_every_fact_french_opening_with_the_societe_and_an_accessible_trial()
 @pytest.mark.parametrize("text", ["Neurosurgeon in Leeds", "neurochirurgien à Lille", "paediatric surgeon here"])
 def test_surgeons_of_every_kind_are_physicians(text):
     assert interpret(text, None, [], None, {}).facts.get("role") == "physician"
+
+
+# Development pool 12 (tenth session): the misreads its conversations showed.
+
+def test_no_authorisation_whatever_the_indication_is_none_at_all():
+    # "pas dans cette indication" belonged to the development clause; FR_CPC was given for FR_AAC 16 times.
+    facts = _facts("Il s'agit d'un médicament sans aucune autorisation en France, quelle que soit l'indication, "
+                   "et le laboratoire ne le développe pas dans cette indication.")
+    assert facts["authorisation"] == "not_authorised" and facts["in_development"] is False
+    assert _facts("not approved for anything, regardless of the indication", "authorisation")["authorisation"] == \
+        "not_authorised"
+
+
+def test_approved_for_this_use_but_not_on_the_market_in_german():
+    assert _facts("für diese Indikation zugelassen, aber nicht im Handel", "authorisation")["authorisation"] == \
+        "authorised_not_available"
+    assert _facts("zugelassen, aber nicht für diese Indikation", "authorisation")["authorisation"] == \
+        "authorised_other_indication"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le patient n'est inclus dans aucun essai.", {"in_company_trial": False}),
+    ("Le patient n'est inclus dans aucun essai et aucun essai ouvert ne peut l'accueillir.",
+     {"in_company_trial": False, "trial_available": False}),
+    ("sì, arruolato nello studio dell'azienda", {"in_company_trial": True}),
+])
+def test_being_in_no_trial_at_all_is_in_no_company_trial(text, expected):
+    read = _facts(text, "in_company_trial" if text.startswith("sì") else None)
+    assert {k: read.get(k) for k in ("in_company_trial", "trial_available")} == {
+        "in_company_trial": expected.get("in_company_trial"), "trial_available": expected.get("trial_available")}
+
+
+def test_included_in_some_trial_does_not_say_whose():
+    assert "in_company_trial" not in _facts("Elle est incluse dans un essai à Lyon.")
+
+
+@pytest.mark.parametrize("text", ["un dispositivo medico, marcato CE ma per un altro uso", "es un dispositivo médico"])
+def test_a_medical_device_in_italian_or_spanish_names_no_doctor(text):
+    assert "role" not in _facts(text, "product_type")
+    assert _facts("sono medico a Milano", None)["role"] == "physician"
+
+
+def test_development_for_other_diseases_is_not_development_for_this_use():
+    assert _facts("no, it's only being developed for other diseases", "in_development")["in_development"] is False
+    assert _facts("yes it's being developed for this disease", "in_development")["in_development"] is True
+
+
+@pytest.mark.parametrize("text, exhausted", [
+    ("none of the approved treatments worked", True),
+    ("none of the approved treatments have been tried yet", False),
+    ("no, he has other treatments", False),
+])
+def test_none_of_the_treatments_worked_is_a_yes(text, exhausted):
+    assert _facts(text, "alternatives_exhausted")["alternatives_exhausted"] is exhausted
+
+
+def test_an_italian_and_after_a_negation_starts_a_new_clause():
+    facts = _facts("Il farmaco non è autorizzato in Italia per nessuna indicazione ed è in sperimentazione di fase 3 "
+                   "da parte dell'azienda")
+    assert facts["authorisation"] == "not_authorised" and facts["in_development"] is True
