@@ -93,7 +93,7 @@ class ActionGoodbye(Action):
         return "action_goodbye"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        answered, read = assessment_if_answered(dispatcher, tracker)
+        answered, read = assessment_if_answered(dispatcher, tracker, or_states_facts=True)
         if answered is not None:
             return answered
         question = question_in_words(dispatcher, tracker)

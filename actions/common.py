@@ -11,7 +11,7 @@ from bot.config import Settings, settings
 from bot.conversation import Turn, assessment_turn, extraction_updates
 from bot.knowledge import KnowledgeBase, get_knowledge_base
 from bot.render import Message
-from bot.slots import ASSESSMENT_SLOTS
+from bot.slots import ASSESSMENT_SLOTS, FACT_SLOTS, OUTCOME_SLOT
 from bot.understanding import interpret
 
 # The actions that read the facts in the user's message. Whichever of them
@@ -105,16 +105,21 @@ def context() -> tuple[KnowledgeBase, Settings]:
 
 
 
-def assessment_if_answered(dispatcher: CollectingDispatcher, tracker: Tracker
+def assessment_if_answered(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: bool = False
                            ) -> Tuple[Optional[List[SlotSet]], Dict[str, Any]]:
     """Reads the latest message. When it answers the open question, whatever
     intent the NLU gave it ("eye drops" read as a goodbye, "it is, I can't
     walk anymore" read as asking for a person), the assessment goes on with
-    it: (the turn's events, what was read); otherwise (None, what was read)."""
+    it: (the turn's events, what was read); otherwise (None, what was read).
+    `or_states_facts`: with no question open, a message that states facts of
+    the case goes on with the assessment too ("Ciao, sono la paziente, mi
+    curano a Firenze" read as a goodbye)."""
     before = state_of(tracker)
     state, read = read_message(tracker, before)
     open_question = before.get("requested_slot")
-    if not open_question or open_question not in read:
+    opening = or_states_facts and not open_question and not before.get(OUTCOME_SLOT) \
+        and any(slot in FACT_SLOTS for slot in read)
+    if not opening and (not open_question or open_question not in read):
         return None, read
     kb, settings = context()
     return respond(dispatcher, assessment_turn(state, kb, settings), read), read

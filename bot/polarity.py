@@ -167,9 +167,16 @@ def _words(text: str) -> List[str]:
     return re.findall(r"[a-z0-9']+", fold(text).replace("\u2019", "'"))
 
 
+_AND_E = re.compile(r"(?<![\w'\u2019.-])e(?![\w'\u2019.-])")
+
+
 def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
     """(starts with a contrast, words) for each clause of the message."""
     out: List[Tuple[bool, List[str]]] = []
+    # The Italian and Spanish "e" (and) is read as "ed" before the accents go:
+    # folded, "è" (is) looks the same ("le alternative sono esaurite e non ha
+    # mai ricevuto il farmaco" is two clauses).
+    text = _AND_E.sub("ed", text)
     parts = re.split(r"([;,.!?:()\n]+|\s[-\u2013\u2014]\s)", fold(text).replace("\u2019", "'"))
     for index in range(0, len(parts), 2):
         part = parts[index]

@@ -180,6 +180,20 @@ def test_a_goodbye_that_answers_the_open_question_goes_on_with_the_assessment():
     assert "product_type" not in slots
 
 
+def test_a_first_message_stating_facts_is_no_goodbye_though_it_opens_with_ciao():
+    # Development pool 12: "Ciao, ..." was classified as a goodbye and ended the conversation.
+    from actions.assessment import ActionGoodbye
+
+    text = "Ciao, sono la paziente, mi curano a Firenze e la mia malattia è grave"
+    messages, slots = run(ActionGoodbye(), tracker({}, text=text, intent="goodbye"))
+    assert slots["country"] == "IT" and slots["role"] == "patient" and slots["serious_condition"] is True
+    assert "utter_goodbye" not in [m.get("response") for m in messages] and slots["requested_slot"]
+    # After the outcome a goodbye stays one, whatever it mentions.
+    done = {**FR_AAC_READY, "pathway": "FR_AAC"}
+    messages, _ = run(ActionGoodbye(), tracker(done, text="ciao, grazie, siamo in Francia", intent="goodbye"))
+    assert [m.get("response") for m in messages] == ["utter_goodbye"]
+
+
 def test_an_answer_classified_as_asking_for_a_person_goes_on_with_the_assessment():
     state = {"role": "physician", "country": "FR", "requested_slot": "serious_condition"}
     dispatcher = CollectingDispatcher()

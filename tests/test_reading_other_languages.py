@@ -223,3 +223,28 @@ def test_an_italian_and_after_a_negation_starts_a_new_clause():
     facts = _facts("Il farmaco non è autorizzato in Italia per nessuna indicazione ed è in sperimentazione di fase 3 "
                    "da parte dell'azienda")
     assert facts["authorisation"] == "not_authorised" and facts["in_development"] is True
+
+
+def test_an_italian_every_fact_opening_is_read_clause_by_clause():
+    # Development pool 12: the unaccented "e" (and) joins two clauses; "è" (is) does not.
+    facts = _facts("Buongiorno, sono l'ematologo che ha in cura il paziente a Milano. Il farmaco non è autorizzato in "
+                   "Italia per nessuna indicazione ed è in sperimentazione di fase 3 da parte dell'azienda. Il paziente "
+                   "non è arruolato in alcuno studio e non può accedere a studi aperti. La malattia è grave e "
+                   "potenzialmente letale, le alternative sono esaurite e non ha mai ricevuto il farmaco.")
+    assert {k: facts.get(k) for k in ("in_company_trial", "trial_available", "alternatives_exhausted",
+                                      "previously_treated", "in_development")} == {
+        "in_company_trial": False, "trial_available": False, "alternatives_exhausted": True,
+        "previously_treated": False, "in_development": True}
+
+
+def test_an_italian_device_opening_with_ce_mark_for_another_use():
+    facts = _facts("Sono la figlia di una paziente a Napoli. Il dispositivo medico ha il marchio CE ma per un altro "
+                   "uso, e il produttore non lo sta sviluppando per questa indicazione. Non può entrare in nessuno "
+                   "studio. Le terapie approvate sono state tutte provate, e non ha mai avuto questo dispositivo.")
+    assert facts["authorisation"] == "authorised_other_indication" and facts["in_development"] is False
+    assert facts["trial_available"] is False and facts["alternatives_exhausted"] is True
+    assert facts["previously_treated"] is False and facts["role"] == "patient_advocate"
+
+
+def test_the_patient_says_that_is_them():
+    assert _facts("the patient — that's me", "role")["role"] == "patient"
