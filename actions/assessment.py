@@ -63,6 +63,25 @@ class ActionResume(Action):
         return respond(dispatcher, resume_turn(state), read)
 
 
+class ActionOutOfScope(Action):
+    """Outside what the assistant does, unless the message answers the open
+    question: "Chicago" and "authorised for something else" were classified
+    as out of scope, read all the same, and still got the apology first."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        answered, _ = assessment_if_answered(dispatcher, tracker)
+        if answered is not None:
+            return answered
+        question = question_in_words(dispatcher, tracker)
+        if question is not None:
+            return question
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return await ActionResume().run(dispatcher, tracker, domain)
+
+
 class ActionRestartAssessment(Action):
     """Clear the patient's facts (the user's role stays) and start again with
     what the message itself says ("start over, this patient is in Spain")."""

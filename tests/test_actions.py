@@ -194,6 +194,19 @@ def test_a_first_message_stating_facts_is_no_goodbye_though_it_opens_with_ciao()
     assert [m.get("response") for m in messages] == ["utter_goodbye"]
 
 
+def test_an_answer_classified_as_out_of_scope_gets_no_apology():
+    # Development pool 12: "Chicago" was read (US) but answered "Sorry, that's outside what I can help with" first.
+    from actions.assessment import ActionOutOfScope
+
+    state = {"role": "patient", "requested_slot": "country"}
+    messages, slots = run(ActionOutOfScope(), tracker(state, text="Chicago", intent="out_of_scope"))
+    assert slots["country"] == "US" and slots["requested_slot"] == "product_type"
+    assert "utter_out_of_scope" not in [m.get("response") for m in messages]
+    messages, slots = run(ActionOutOfScope(), tracker(state, text="what's the weather tomorrow", intent="out_of_scope"))
+    assert [m.get("response") for m in messages][0] == "utter_out_of_scope" and "country" not in slots
+    assert "country" in (messages[-1].get("text") or "").lower()  # the open question again
+
+
 def test_an_answer_classified_as_asking_for_a_person_goes_on_with_the_assessment():
     state = {"role": "physician", "country": "FR", "requested_slot": "serious_condition"}
     dispatcher = CollectingDispatcher()

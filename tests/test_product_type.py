@@ -46,3 +46,10 @@ def test_outside_the_question_only_the_plain_word_with_an_article_names_the_kind
 def test_a_kind_named_in_an_opening_is_read():
     opening = "Bonjour, je cherche un médicament pour un patient suivi à Lille"
     assert interpret(opening, "start_assessment", [], None, {}).facts["product_type"] == "medicine"
+
+
+@pytest.mark.parametrize("text", ["un producto sanitario", "é um produto médico", "un dispositivo medico"])
+def test_the_legal_names_of_a_medical_device_in_spanish_portuguese_and_italian(text):
+    # Development pool 10: "un producto sanitario" was not understood and the question was asked twice.
+    read = interpret(text, "inform", [], "product_type", {"role": "physician", "country": "ES"}).facts
+    assert read.get("product_type") == "medical_device" and "role" not in read

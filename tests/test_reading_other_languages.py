@@ -248,3 +248,23 @@ def test_an_italian_device_opening_with_ce_mark_for_another_use():
 
 def test_the_patient_says_that_is_them():
     assert _facts("the patient — that's me", "role")["role"] == "patient"
+
+
+def test_a_spanish_every_fact_opening():
+    # Development pool 9: "las alternativas autorizadas" are other treatments, not an approval of the product.
+    facts = _facts("Hola, soy oncóloga en el Hospital Clínic de Barcelona. Se trata de un medicamento no autorizado en "
+                   "España para ninguna indicación, que está en fase 3 para esta enfermedad. La paciente tiene una "
+                   "enfermedad que amenaza su vida, ya ha agotado las alternativas autorizadas, no puede entrar en "
+                   "ningún ensayo, no participa en ningún ensayo de la compañía y nunca lo ha recibido.")
+    assert facts["authorisation"] == "not_authorised" and facts["serious_condition"] is True
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+    assert facts["alternatives_exhausted"] is True and facts["previously_treated"] is False
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("no, non partecipa a nessuno studio", "in_company_trial", False),
+    ("no puede participar en ningún ensayo", "trial_available", False),
+    ("una malattia che minaccia la vita", "serious_condition", True),
+])
+def test_taking_part_and_threats_to_life_in_italian_and_spanish(text, slot, value):
+    assert _facts(text, slot if slot == "in_company_trial" else None)[slot] is value
