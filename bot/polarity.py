@@ -94,6 +94,9 @@ class AnswerLexicon:
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
+    # No only as a whole clause: "he's not, but there's a trial he qualifies
+    # for" (anywhere, "she's not coping" would be a no).
+    whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
     # A clause after a comma that starts with one of these is a relative
     # clause of the one before ("keine Studie, an der sie teilnehmen kann").
     relative_openers: Tuple[Tuple[str, ...], ...] = ()
@@ -152,6 +155,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
+        whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
         stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"),
@@ -219,6 +223,8 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     if len(words) == 1 and lex.bare and words[0] in lex.bare:
         return lex.bare[words[0]]
+    if tuple(words) in lex.whole_no:
+        return False
     for phrase, answer in lex.hedges:
         n = len(phrase)
         if answer and tuple(words) == phrase:

@@ -268,3 +268,26 @@ def test_a_spanish_every_fact_opening():
 ])
 def test_taking_part_and_threats_to_life_in_italian_and_spanish(text, slot, value):
     assert _facts(text, slot if slot == "in_company_trial" else None)[slot] is value
+
+
+# Development pool 13 (tenth session, read after its first figures-only run).
+
+@pytest.mark.parametrize("text", ["Je suis patient, suivi à Rennes", "sono io il paziente", "me lol",
+                                  "it's me who needs it", "Ich bin Patientin in Stuttgart", "soy paciente en Málaga"])
+def test_patients_who_say_so_without_an_article(text):
+    assert _facts(text, "role")["role"] == "patient"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("all used up", "alternatives_exhausted", True),
+    ("it got approval for this indication, the launch just hasn't happened", "authorisation",
+     "authorised_not_available"),
+    ("está aprobado en España pero para otra enfermedad", "authorisation", "authorised_other_indication"),
+    ("he's not, but there is a recruiting trial he qualifies for", "in_company_trial", False),
+])
+def test_short_and_mixed_answers_of_pool_13(text, slot, value):
+    assert _facts(text, slot)[slot] == value
+
+
+def test_a_clause_that_only_says_not_is_a_no_but_not_inside_a_longer_one():
+    assert _facts("she's not coping, it's really severe", "serious_condition")["serious_condition"] is True
