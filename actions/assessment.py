@@ -2,7 +2,7 @@
 facts read in each message (actions/common.read_message), and starting over."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -63,6 +63,18 @@ class ActionResume(Action):
         return respond(dispatcher, resume_turn(state), read)
 
 
+def _answer_or_question(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: bool = False
+                        ) -> Tuple[Optional[List[Dict[Text, Any]]], Dict[str, Any]]:
+    """A message the classifier took for small talk that answers the open
+    question (or states facts, with `or_states_facts`) goes on with the
+    assessment; one that asks a precise question gets its answer. Else
+    (None, what reading it set)."""
+    answered, read = assessment_if_answered(dispatcher, tracker, or_states_facts=or_states_facts)
+    if answered is not None:
+        return answered, read
+    return question_in_words(dispatcher, tracker), read
+
+
 class ActionOutOfScope(Action):
     """Outside what the assistant does, unless the message answers the open
     question: "Chicago" and "authorised for something else" were classified
@@ -72,12 +84,9 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        answered, _ = assessment_if_answered(dispatcher, tracker)
-        if answered is not None:
-            return answered
-        question = question_in_words(dispatcher, tracker)
-        if question is not None:
-            return question
+        handled, _ = _answer_or_question(dispatcher, tracker)
+        if handled is not None:
+            return handled
         dispatcher.utter_message(response="utter_out_of_scope")
         return await ActionResume().run(dispatcher, tracker, domain)
 
@@ -112,11 +121,8 @@ class ActionGoodbye(Action):
         return "action_goodbye"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        answered, read = assessment_if_answered(dispatcher, tracker, or_states_facts=True)
-        if answered is not None:
-            return answered
-        question = question_in_words(dispatcher, tracker)
-        if question is not None:
-            return question
+        handled, read = _answer_or_question(dispatcher, tracker, or_states_facts=True)
+        if handled is not None:
+            return handled
         dispatcher.utter_message(response="utter_goodbye")
         return slot_events(read)
