@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, slot_events, state_of
@@ -56,11 +57,15 @@ class ActionResume(Action):
         question = question_in_words(dispatcher, tracker)
         if question is not None:
             return question
-        state, read = read_message(tracker)
-        if state.get("turn_facts"):
-            kb, settings = context()
-            return respond(dispatcher, assessment_turn(state, kb, settings), read)
-        return respond(dispatcher, resume_turn(state), read)
+        return _resume(dispatcher, *read_message(tracker))
+
+
+def _resume(dispatcher: CollectingDispatcher, state: Dict[str, Any], read: Dict[str, Any]) -> List[SlotSet]:
+    """The open question again, or the assessment with the facts the message gave."""
+    if state.get("turn_facts"):
+        kb, settings = context()
+        return respond(dispatcher, assessment_turn(state, kb, settings), read)
+    return respond(dispatcher, resume_turn(state), read)
 
 
 def _answer_or_question(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: bool = False
@@ -84,11 +89,15 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        handled, _ = _answer_or_question(dispatcher, tracker)
+        handled, read = _answer_or_question(dispatcher, tracker)
         if handled is not None:
             return handled
         dispatcher.utter_message(response="utter_out_of_scope")
-        return await ActionResume().run(dispatcher, tracker, domain)
+        handoff = handoff_in_words(dispatcher, tracker)
+        if handoff is not None:
+            return handoff
+        # The message is read once: what reading it set is the state to resume from.
+        return _resume(dispatcher, {**state_of(tracker), **read}, read)
 
 
 class ActionRestartAssessment(Action):

@@ -48,6 +48,7 @@ from bot.config import PROJECT_ROOT
 from bot.handoff.requests import without_references
 from bot.harm import Screening, screen, warm_up
 from bot.harm_reader import HarmReader
+from rasa_plugins.intents import set_intent
 
 logger = logging.getLogger(__name__)
 
@@ -193,11 +194,11 @@ class HarmDetector(GraphComponent):
             record["action"] = "kept_emergency"
         elif screening.finding is not None:
             if original != REPORT:
-                _set_intent(message, REPORT, 1.0)
+                set_intent(message, REPORT, 1.0)
                 record["action"] = "set_report_adverse_event"
         elif reader_found:
             if original not in (REPORT, EMERGENCY):
-                _set_intent(message, REPORT, 1.0)
+                set_intent(message, REPORT, 1.0)
                 record["action"] = "set_report_adverse_event_by_reader"
         elif probability is not None and original == REPORT and screening.asks_how_to_report:
             # "I have to declare a side effect": no report yet, but the reporting
@@ -212,7 +213,7 @@ class HarmDetector(GraphComponent):
 
     def _overrule(self, message: Message, original: str, record: Dict[str, Any], reasons: List[str]) -> None:
         replacement = self._next_intent(message)
-        _set_intent(message, replacement["name"], replacement["confidence"], drop=original)
+        set_intent(message, replacement["name"], replacement["confidence"], drop=original)
         record["action"] = f"overruled_{original}"
         record["reasons"] = sorted(set(reasons))
 
@@ -253,13 +254,3 @@ def _finding(screening: Screening) -> Optional[Dict[str, Any]]:
     if finding is None:
         return None
     return {"category": finding.category, "serious": finding.serious, "evidence": list(finding.evidence)}
-
-
-def _set_intent(message: Message, name: str, confidence: float, drop: Optional[str] = None) -> None:
-    message.set(INTENT, {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}, add_to_output=True)
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in (name, drop)]
-    message.set(
-        INTENT_RANKING_KEY,
-        [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}] + ranking,
-        add_to_output=True,
-    )

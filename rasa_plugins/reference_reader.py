@@ -19,15 +19,17 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.handoff.requests import reference_in
+from bot.harm_reader import EMERGENCY_INTENT, REPORT_INTENT
+from rasa_plugins.intents import set_intent
 
 STATUS = "check_status"
 KEY = "reference_reader"
 # The classifier's word stands for these: safety first, whatever else is quoted.
-KEEP = ("report_adverse_event", "emergency")
+KEEP = (REPORT_INTENT, EMERGENCY_INTENT)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -55,9 +57,6 @@ def read_reference(message: Message) -> Optional[str]:
     original = intent.get(INTENT_NAME_KEY)
     if reference is None or original in KEEP or original == STATUS:
         return reference
-    message.set(INTENT, {INTENT_NAME_KEY: STATUS, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STATUS]
-    message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: STATUS, PREDICTED_CONFIDENCE_KEY: 1.0}] + ranking,
-                add_to_output=True)
+    set_intent(message, STATUS, 1.0)
     message.set(KEY, {"original_intent": original, "reference": reference}, add_to_output=True)
     return reference

@@ -98,23 +98,24 @@ def normalise_reference(text: str) -> Optional[str]:
     return f"{REFERENCE_PREFIX}-{compact[:4]}-{compact[4:]}"
 
 
-def _references(text: str):
-    for match in _REFERENCE_IN_TEXT.finditer(text or ""):
-        if _WRITTEN_AS_REFERENCE.match(match.group(0)) and normalise_reference(match.group(0)):
-            yield match
+def _as_written(candidate: str) -> Optional[str]:
+    """The reference a candidate of running text is, normalised, or None."""
+    return normalise_reference(candidate) if _WRITTEN_AS_REFERENCE.match(candidate) else None
 
 
 def reference_in(text: str) -> Optional[str]:
     """The first of our references written in a message ('status of ma-7k3q-x9pd?'), normalised."""
-    for match in _references(text):
-        return normalise_reference(match.group(0))
+    for match in _REFERENCE_IN_TEXT.finditer(text or ""):
+        found = _as_written(match.group(0))
+        if found:
+            return found
     return None
 
 
 def without_references(text: str) -> str:
     """The message with its references blanked out: their random letters and
     digits are no words ("MA-7K8J-PZ98" once read as a reaction to a product)."""
-    return _REFERENCE_IN_TEXT.sub(lambda m: " " * len(m.group(0)) if reference_in(m.group(0)) else m.group(0), text or "")
+    return _REFERENCE_IN_TEXT.sub(lambda m: " " * len(m.group(0)) if _as_written(m.group(0)) else m.group(0), text or "")
 
 
 def queue_for(kind: str, urgent: bool) -> str:
