@@ -66,6 +66,11 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
                     case_sensitive[word] = code
                 else:
                     names[word.lower()] = code
+    # A name that is also a word elsewhere counts only as written: "Bénin", not
+    # "c'est bénin" (benign).
+    for word in exact:
+        if word not in case_sensitive and word.lower() in names:
+            case_sensitive[word] = names.pop(word.lower())
     return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])))
 
 

@@ -54,6 +54,8 @@ class RoleLexicon:
     # "dispositivo medico": after one of `adjective_after`, one of `adjectives` is no title.
     adjective_after: FrozenSet[str] = frozenset()
     adjectives: FrozenSet[str] = frozenset()
+    # Just before a role, these say the writer is not it ("not a relative, I'm her doctor").
+    negations: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
@@ -90,6 +92,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         being=words(data["being"]),
         possessives=words(data["possessives"]),
         of_words=words(data.get("of_words") or []),
+        negations=words(data.get("negations") or []),
         never=words(data["other_hcp"].get("never") or []),
         adjective_after=words(data["physician"].get("adjective_after") or []),
         adjectives=words(data["physician"].get("adjectives") or []),
@@ -140,6 +143,8 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):
             found.append((i, "patient_advocate"))
+        elif token in lex.relatives:
+            continue  # a relative's word without a tie to anyone is no mistyped title ("dochter" is not "doctor")
         elif _fuzzy(token, lex.other_typos):
             found.append((i, "other_hcp"))
         elif _fuzzy(token, lex.physician_typos):
@@ -200,6 +205,16 @@ def _speaks_as_patient(tokens: List[str], mentions: List[Tuple[int, str]], lex: 
     return False
 
 
+def _not_denied(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLexicon) -> List[Tuple[int, str]]:
+    """The mentions but those the writer denies ("not a relative", "not the
+    doctor"): a negation one or two words before, an article between."""
+    def denied(i: int) -> bool:
+        before = tokens[max(0, i - 2):i]
+        return bool(before) and (before[-1] in lex.negations
+                                 or (len(before) == 2 and before[0] in lex.negations and before[1] in lex.determiners))
+    return [(i, role) for i, role in mentions if not denied(i)]
+
+
 def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
@@ -209,7 +224,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if not tokens:
         return None
     joined = f" {' '.join(tokens)} "
-    mentions = _mentions(tokens, lex, answering)
+    mentions = _not_denied(tokens, _mentions(tokens, lex, answering), lex)
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
             and any(role in ("physician", "other_hcp") for _, role in mentions):
         return "other_hcp"

@@ -348,7 +348,12 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     if text.startswith("/"):
         return []
     taken = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") == "country"]
-    places = find_places(text, answering=answering) + (misspelt_countries(text) if answering else [])
+    places = find_places(text, answering=answering)
+    if answering and not taken and not places:
+        # A name typed with a mistake, only where no place is named as written:
+        # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and
+        # "malattia" are words, not Romania and Malaysia mistyped.
+        places = misspelt_countries(text)
     return [{"entity": "country", "value": p.country, "start": p.start, "end": p.end, "extractor": "places"}
             for p in places
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
