@@ -57,15 +57,22 @@ class ActionResume(Action):
         question = question_in_words(dispatcher, tracker)
         if question is not None:
             return question
-        return _resume(dispatcher, *read_message(tracker))
+        return _resume(dispatcher, *read_message(tracker), offer=latest(tracker)[1] in OFFER_AFTER)
 
 
-def _resume(dispatcher: CollectingDispatcher, state: Dict[str, Any], read: Dict[str, Any]) -> List[SlotSet]:
+# After answering these, with no assessment under way, the assessment is offered
+# (the greeting and "what can you do?" offer it themselves; a report of harm gets
+# its guidance alone).
+OFFER_AFTER = frozenset({"ask_info", "bot_challenge", "ask_medical_advice", "ask_efficacy_safety", "out_of_scope"})
+
+
+def _resume(dispatcher: CollectingDispatcher, state: Dict[str, Any], read: Dict[str, Any], offer: bool = False
+            ) -> List[SlotSet]:
     """The open question again, or the assessment with the facts the message gave."""
     if state.get("turn_facts"):
         kb, settings = context()
         return respond(dispatcher, assessment_turn(state, kb, settings), read)
-    return respond(dispatcher, resume_turn(state), read)
+    return respond(dispatcher, resume_turn(state, offer=offer), read)
 
 
 def _answer_or_question(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: bool = False
@@ -97,7 +104,7 @@ class ActionOutOfScope(Action):
         if handoff is not None:
             return handoff
         # The message is read once: what reading it set is the state to resume from.
-        return _resume(dispatcher, {**state_of(tracker), **read}, read)
+        return _resume(dispatcher, {**state_of(tracker), **read}, read, offer=True)
 
 
 class ActionRestartAssessment(Action):

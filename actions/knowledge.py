@@ -61,5 +61,5 @@ def question_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opt
         return None
     dispatch(dispatcher, answer_question(text, kb, settings, tracker.get_slot("pathway"), state.get("role")))
     # "I'm a cardiologist in Lyon, we'd file an AAC for this stent, right?": the facts go on with the assessment
-    turn = assessment_turn(state, kb, settings) if state.get("turn_facts") else resume_turn(state)
+    turn = assessment_turn(state, kb, settings) if state.get("turn_facts") else resume_turn(state, offer=True)
     return respond(dispatcher, turn, read)

@@ -143,14 +143,23 @@ def _stop_asking(slot: str, facts: Mapping[str, Any], unknown: Set[str], kb: Kno
     return turn
 
 
-def resume_turn(state: Mapping[str, Any]) -> Turn:
+# After an answer given before any assessment: the way on, as the greeting offers it.
+OFFER = Message(
+    text="Shall we check whether a particular patient can get it? Just say yes, or tell me about the patient.",
+    buttons=[{"title": "Yes, check a patient's options", "payload": "/start_assessment"}],
+)
+
+
+def resume_turn(state: Mapping[str, Any], offer: bool = False) -> Turn:
     """After a side remark or question: the open question again, if there is
     one. It counts as asking again, so the repair ladder applies: the second
     time it is put another way, and a third time it is not repeated (the
-    question stays open and an answer is still taken)."""
+    question stays open and an answer is still taken). With `offer`, when no
+    assessment is under way and none has ended, the assessment is offered:
+    an answer alone left people with nothing to reply to."""
     requested = state.get("requested_slot")
     if not requested:
-        return Turn()
+        return Turn([OFFER]) if offer and not state.get("pathway") else Turn()
     missed = int(state.get("missed") or 0) + 1
     if missed >= 3:
         return Turn([Message(text=(

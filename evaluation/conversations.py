@@ -220,6 +220,14 @@ class Assistant:
             return (await r.json())["slots"]
 
 
+# What the simulated user says, once, to the bot's offer to check a patient.
+ACCEPT_OFFER = ["yes", "yes please", "ok", "oui", "sure, let's do that"]
+
+
+def _offers_assessment(messages: Sequence[Mapping[str, Any]]) -> bool:
+    return any(b.get("payload") == "/start_assessment" for m in messages for b in m.get("buttons") or [])
+
+
 def _pathway(messages: Sequence[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
     found = [m["custom"]["pathway"] for m in messages if isinstance(m.get("custom"), dict) and "pathway" in m["custom"]]
     return found[-1] if found else None
@@ -233,6 +241,7 @@ async def converse(assistant: Assistant, scenario: Scenario, pool: Pool) -> Resu
     got = None
     text, asked = scenario.opening, None
     slots: Dict[str, Any] = {}
+    accepted = False
     try:
         for _ in range(MAX_TURNS):
             messages = await assistant.say(sender, text)
@@ -242,6 +251,12 @@ async def converse(assistant: Assistant, scenario: Scenario, pool: Pool) -> Resu
             requested = slots.get("requested_slot")
             if got is not None and not requested:
                 break
+            if requested is None and got is None and not accepted and _offers_assessment(messages):
+                # The bot answered and offered to check a patient ("Shall we
+                # check ...?"): a person says yes, in words.
+                accepted = True
+                text, asked = rng.choice(ACCEPT_OFFER), None
+                continue
             if requested not in QUESTION_ORDER:
                 return Result(scenario, turns, questions, got, _wrong(slots, scenario.truth),
                               error=f"no question open and no outcome (requested_slot={requested!r})")

@@ -33,3 +33,44 @@ def test_the_expected_outcome_comes_from_the_engine(kb, settings):
              "in_development": False, "in_company_trial": True, "trial_available": False, "serious_condition": True,
              "alternatives_exhausted": True, "previously_treated": False}
     assert expected_outcome(truth, kb, settings)["scheme"] == "NONE_NEEDED"
+
+
+class _OfferingAssistant:
+    """Answers the opening and offers to check a patient; asks the role once
+    accepted. Records what the simulated user said."""
+
+    def __init__(self, offers=True):
+        self.said, self.offers, self.open = [], offers, None
+
+    async def say(self, sender, text):
+        self.said.append(text)
+        if len(self.said) == 1:
+            buttons = [{"title": "Yes", "payload": "/start_assessment"}] if self.offers else []
+            return [{"text": "An AAC is ...", "buttons": buttons}]
+        self.open = "role"
+        return [{"text": "First, who are you?"}]
+
+    async def slots(self, sender):
+        return {"requested_slot": self.open}
+
+
+def _converse(assistant):
+    import asyncio
+
+    from evaluation.conversations import Pool, converse
+
+    pool = Pool({"role": {"physician": ["I'm the treating physician"]}}, [], [], [])
+    scenario = Scenario("s", {"role": "physician"}, "what is an AAC?", {}, NOT_ELIGIBLE, 0.0)
+    return asyncio.run(converse(assistant, scenario, pool))
+
+
+def test_the_simulated_user_accepts_the_offer_to_check_a_patient_once_in_words():
+    assistant = _OfferingAssistant()
+    result = _converse(assistant)
+    assert assistant.said[1] in ("yes", "yes please", "ok", "oui", "sure, let's do that")
+    assert assistant.said[2] == "I'm the treating physician" and result.questions[:1] == ["role"]
+
+
+def test_without_an_offer_a_conversation_with_no_question_open_is_an_error():
+    result = _converse(_OfferingAssistant(offers=False))
+    assert result.error and "no question open" in result.error and not result.success

@@ -83,3 +83,21 @@ def test_an_unsure_message_without_facts_offers_choices_then_a_person():
                {"event": "user", "text": "blorp again", "parse_data": {"intent": {"name": "nlu_fallback"}}}]
     second, _ = run(ActionFallback(), tracker({}, "blorp again", intent="nlu_fallback", events=earlier))
     assert "A person can help" in texts(second)
+
+
+def test_an_answer_given_before_any_assessment_offers_to_check_a_patient():
+    """'je voudrais des informations sur l'accès compassionnel' was answered and
+    then nothing: the person had no question to reply to."""
+    messages, _ = run(ActionResume(), tracker({}, text="what is compassionate use?", intent="ask_info"))
+    offer = [m for m in messages if any(b.get("payload") == "/start_assessment" for b in m.get("buttons") or [])]
+    assert len(offer) == 1 and "check" in offer[0]["text"]
+
+
+def test_no_offer_once_an_assessment_is_under_way_or_has_ended_nor_after_a_greeting():
+    under_way, _ = run(ActionResume(), tracker(OPEN, text="what is compassionate use?", intent="ask_info"))
+    ended, _ = run(ActionResume(), tracker({"pathway": "FR_AAC", "role": "physician"}, text="what is an AAC?",
+                                           intent="ask_info"))
+    greeted, _ = run(ActionResume(), tracker({}, text="hello", intent="greet"))
+    for messages in (under_way, ended, greeted):
+        assert not any(b.get("payload") == "/start_assessment" for m in messages for b in m.get("buttons") or [])
+    assert "medicine or a medical device" in texts(under_way)
