@@ -73,6 +73,7 @@ class Screening:
     exposed: bool = False  # the message says the patient is or was on a product
 
     asks_how_to_report: bool = False  # "how do I report a side effect?", "who do I tell?"
+    grave: int = 0  # words of death or of a life-threatening event, set aside or not
 
     @property
     def explicitly_not_a_report(self) -> bool:
@@ -381,6 +382,8 @@ class _Message:
     never_exposed: bool = False  # ... never got it ("we never managed to get him started")
     weak: bool = False  # a product word somewhere ("the infusion")
     said_never: bool = False  # a phrase says so outright ("had not yet received"), not just a negation nearby
+    # Our product disowned and no exposure said: "nothing to do with your drug, he's never had it"
+    disowned: bool = False
 
     @property
     def product(self) -> bool:
@@ -488,15 +491,20 @@ def screen(text: str) -> Screening:
         never_exposed=any(c.has("never_exposed") or (c.has("exposure") and not _exposed(c, window)) for c in all_clauses),
         said_never=any(c.has("never_exposed") or c.has("not_exposed") for c in all_clauses),
     )
+    message.disowned = not message.exposed and any(
+        o.strong and (o.unrelated or c.has("never_exposed")) for s, row in zip(sentences, owners) for c, o in zip(s, row)
+    )
     _add_child_exposure(sentences)
 
     found: List[Tuple[int, str, bool, str]] = []  # (rank, category, serious, evidence)
     dismissed: List[str] = []
     mentions = 0
+    grave = 0
     for si, sentence in enumerate(sentences):
         for ci, clause in enumerate(sentence):
             for mention in clause.mentions:
                 mentions += 1
+                grave += _CATEGORY_OF.get(mention.category) in SERIOUS_NEVER_SET_ASIDE
                 reason = _dismissal(lex, message, si, ci, mention, window)
                 if reason == "no_product" and mention.category == "lack_of_effect" and clause.has("item"):
                     # "the implant stopped working": a defect of the device, not of the treatment
@@ -524,12 +532,14 @@ def screen(text: str) -> Screening:
     )
     asks_how = any(c.has("report") for c in all_clauses)
     if not found:
-        return Screening(None, mentions, tuple(dismissed), reassured, urgent, supposition, message.exposed, asks_how)
+        return Screening(None, mentions, tuple(dismissed), reassured, urgent, supposition, message.exposed, asks_how,
+                         grave)
     found.sort()
     rank, category, _, _ = found[0]
     serious = any(s for _, _, s, _ in found)
     evidence = tuple(dict.fromkeys(e for _, _, _, e in found)) + _product_words(all_clauses)
-    return Screening(Finding(category, serious, evidence), mentions, tuple(dismissed), False, urgent, False, message.exposed)
+    return Screening(Finding(category, serious, evidence), mentions, tuple(dismissed), False, urgent, False, message.exposed,
+                     asks_how, grave)
 
 
 def _question_marks(text: str, count: int) -> List[bool]:
@@ -579,7 +589,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if mention.category in _SEVERITY_CATEGORIES and _describes_disease(lex, clause, mention):
         return "severity"
     owner, reason = _owner(message, si, ci, mention.category)
-    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and (
+    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and not message.disowned and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
             or (reason in ("never_exposed", "other_product", "past", "disease") and message.exposed)
             or (reason in ("never_exposed", "not_exposed") and not message.said_never and (message.weak or message.strong))
@@ -606,6 +616,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         return reason if owner is None and reason not in ("no_product", "not_exposed", "never_exposed") else None
     if owner is None:
         return reason
+    if message.disowned and not any(o.strong for o in message.owners[si]):
+        return "unrelated"  # "a bad reaction to BCG as a baby. Nothing to do with your medicine."
     if mention.category in ("reaction_verb", "lab", "lack_of_effect") and owner == "weak" and not any(
         o.strong or o.weak for o in message.owners[si]
     ):

@@ -17,7 +17,9 @@ about side effects, the disease or other products for reports
 (BENCHMARKS.md, safety). A report reading the detector sees only supposed
 ("what if she had a seizure on it?") is set aside too.
 
-An emergency reading stays the intent classifier's, and the detector may
+An emergency reading needs a second word too: a word of harm or of urgency
+the detector sees, or the reader's ("Nee, geen studie mogelijk" was read as
+an emergency). Beyond that it stays the intent classifier's, and the detector may
 overrule it only on its explicit word: the message says all is well and
 speaks of no urgency ("labs normal, no toxicity"; "his last chemo put him in
 intensive care, before any of this"; "say he needs surgery"), within the
@@ -207,6 +209,12 @@ class HarmDetector(GraphComponent):
         elif probability is not None and original == REPORT:
             # Neither reader found a report: the classifier's reading alone is not one.
             self._overrule(message, original, record, ["no_reader_found_a_report"] + list(screening.dismissed))
+        elif original == EMERGENCY and screening.mentions == 0 and not screening.urgent \
+                and probability is not None and probability < self.reader_threshold:
+            # No word of harm or of urgency, and the reader sees no report ("Nee,
+            # geen studie mogelijk", "we're praying for her"): the classifier's
+            # emergency reading alone is not one, as its report reading alone is not.
+            self._overrule(message, original, record, ["no_harm_or_urgency"])
         elif self.overrule and self._may_overrule(intent, screening) and _overruled(original, screening):
             self._overrule(message, original, record, list(screening.dismissed))
         message.set(KEY, record, add_to_output=True)

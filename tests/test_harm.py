@@ -786,3 +786,21 @@ def test_negations_and_suppositions_in_other_languages_report_nothing(text):
 ])
 def test_a_month_or_a_word_before_the_harm_is_no_negation(text):
     assert detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "He spent a week in ICU after a reaction to contrast dye. Nothing to do with your drug: he has never had it.",
+    "Mon fils a fait une réaction grave au vaccin quand il était petit. Rien à voir avec votre médicament.",
+    "A patient of mine bled to death on warfarin. Not your product - I'm asking about your reversal agent.",
+])
+def test_a_harm_the_writer_disowns_for_our_product_is_no_report(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "She died on Sunday. Not from your drug I think, but she was taking it.",
+    "He died last week, he was on your capsules. Probably not your drug.",
+])
+def test_a_death_on_our_product_is_passed_on_though_the_writer_doubts_the_link(text):
+    finding = detect(text)
+    assert finding is not None and finding.category == "death"

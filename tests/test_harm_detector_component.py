@@ -247,3 +247,13 @@ def test_a_wish_to_report_keeps_the_classifiers_report_reading():
     detector.process([message])
     assert _parse(message)["intent"]["name"] == "report_adverse_event"
     assert _parse(message)["harm_detector"]["action"] == "kept_wish_to_report"
+
+
+def test_an_emergency_reading_needs_a_word_of_harm_or_urgency_or_the_reader():
+    # "Nee, geen studie mogelijk" (no, no trial possible) was read as an emergency
+    assert _intent_after("Nee, geen studie mogelijk", 0.05, "emergency") == "nlu_fallback"
+    assert _intent_after("we pray for her every evening", 0.1, "emergency") == "nlu_fallback"
+    assert _intent_after("he is in intensive care, please hurry", 0.1, "emergency") == "emergency"
+    assert _intent_after("dringend bitte", 0.1, "emergency") == "emergency"
+    assert _intent_after("he collapsed after the infusion", 0.9, "emergency") in ("emergency", "report_adverse_event")
+    assert _intent_after("something is badly wrong with him", 0.6, "emergency") == "emergency"
