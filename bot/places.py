@@ -30,7 +30,9 @@ MAX_WORDS = 4
 # A misspelt country name: at least this similar (0-100) and this long.
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 5
 # A place name that is also a word counts after one of these.
-_PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to"}
+# ... and the same in French, German and Portuguese ("soignée à Nice", "bei Essen")
+# ("à" as written: the folded "a" is the English article in "have a Nice day")
+_PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to", "à", "au", "en", "bei", "em"}
 _MINOR_SUBDIVISIONS = {"County", "District", "Municipality", "Council area", "Unitary authority", "Borough",
                        "Metropolitan district", "London borough", "Two-tier county", "City corporation", "Parish",
                        "Commune", "City", "Town", "Urban community", "Island"}
@@ -144,9 +146,9 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
             if name in index.word_like:
                 if fold(raw).startswith("the "):
                     continue  # "at the university": the common noun
-                before = fold(words[i - 1][2]) if i > 0 else ""
+                before = words[i - 1][2].lower() if i > 0 else ""
                 alone = answering and size == len(words)
-                if before not in _PLACE_CUES and not alone:
+                if before not in _PLACE_CUES and fold(before) not in _PLACE_CUES and not alone:
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))

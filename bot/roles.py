@@ -54,6 +54,8 @@ class RoleLexicon:
     # "dispositivo medico": after one of `adjective_after`, one of `adjectives` is no title.
     adjective_after: FrozenSet[str] = frozenset()
     adjectives: FrozenSet[str] = frozenset()
+    # "my" in the languages read: "my mother", "ma grand-mère", "meine Mutter" name the writer's relative.
+    my_words: FrozenSet[str] = frozenset({"my"})
     # Just before a role, these say the writer is not it ("not a relative, I'm her doctor").
     negations: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
@@ -93,6 +95,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         possessives=words(data["possessives"]),
         of_words=words(data.get("of_words") or []),
         negations=words(data.get("negations") or []),
+        my_words=words(data.get("my_words") or ["my"]),
         never=words(data["other_hcp"].get("never") or []),
         adjective_after=words(data["physician"].get("adjective_after") or []),
         adjectives=words(data["physician"].get("adjectives") or []),
@@ -232,7 +235,8 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if not answering:
         starts = _sentence_starts(folded)
         mentions = [(i, role) for i, role in mentions
-                    if _said_of_self(tokens, i, starts, lex) or (role == "patient_advocate" and i > 0 and tokens[i - 1] == "my")]
+                    if _said_of_self(tokens, i, starts, lex)
+                    or (role == "patient_advocate" and i > 0 and tokens[i - 1] in lex.my_words)]
     if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
         return "patient"
     if not mentions and _speaks_as_patient(tokens, every, lex):

@@ -213,6 +213,7 @@ class HandoffWords:
     asking_whether: FrozenSet[str]
     right_away: FrozenSet[str]
     asking_starts: FrozenSet[str]
+    status_words: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -228,7 +229,17 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
         cues=folded("first_person"), confirmation_tags=folded("confirmation_tags"), others=frozenset(folded("others")),
         writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
         question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
-        right_away=frozenset(folded("right_away")), asking_starts=frozenset(folded("asking_starts")))
+        right_away=frozenset(folded("right_away")), asking_starts=frozenset(folded("asking_starts")),
+        status_words=folded("status_words"))
+
+
+def speaks_of_a_request(text: str) -> bool:
+    """Whether the message speaks of a request, its reference or its progress:
+    a status question always does ("any news on my application?"); "Sì, già
+    trattato con questo prodotto" does not, though it was classified as one."""
+    words = set(re.findall(r"[a-z0-9]+", fold(text or "")))
+    stems = _handoff_words().status_words
+    return any(w.startswith(stem) for w in words for stem in stems)
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:
@@ -423,6 +434,10 @@ def interpret(
         for slot, value in _lexicon_matches(text, lex).items():
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
+            if slot == requested_slot and slot not in out.facts and DOMAINS.get(slot) is not None \
+                    and True in (DOMAINS[slot] or ()) and not asks_something(_after_echo(text)) \
+                    and answer_to(slot, _after_echo(text)) not in (None, value):
+                continue  # the open question's own clause says otherwise: "nope, nothing in development"
             out.facts.setdefault(slot, value)
         # Yes/no facts said in a clause of their own ("he isn't in any
         # company trial and can't be enrolled in one"); the open question's

@@ -19,17 +19,20 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.handoff.requests import reference_in
 from bot.harm_reader import EMERGENCY_INTENT, REPORT_INTENT
+from bot.understanding import speaks_of_a_request
 from rasa_plugins.intents import set_intent
 
 STATUS = "check_status"
 KEY = "reference_reader"
 # The classifier's word stands for these: safety first, whatever else is quoted.
 KEEP = (REPORT_INTENT, EMERGENCY_INTENT)
+# As FallbackClassifier in config.yml: a next reading less sure than this is the fallback.
+FALLBACK, FALLBACK_THRESHOLD = "nlu_fallback", 0.45
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -50,11 +53,23 @@ class ReferenceReader(GraphComponent):
 
 
 def read_reference(message: Message) -> Optional[str]:
-    """Sets check_status on a message that quotes a reference; returns the reference."""
+    """Sets check_status on a message that quotes a reference; returns the
+    reference. A status reading of a message that quotes none and speaks of no
+    request ("Sì, già trattato", "impasse thérapeutique") gives way to the
+    classifier's next reading: it had opened the status lookup in the middle
+    of an assessment."""
     text = message.get(TEXT) or ""
     reference = reference_in(text) if not text.startswith("/") else None
     intent = message.get(INTENT) or {}
     original = intent.get(INTENT_NAME_KEY)
+    if reference is None and original == STATUS and not text.startswith("/") and not speaks_of_a_request(text):
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STATUS]
+        nxt = ranking[0] if ranking else {}
+        if nxt.get(PREDICTED_CONFIDENCE_KEY, 0.0) < FALLBACK_THRESHOLD:
+            nxt = {INTENT_NAME_KEY: FALLBACK, PREDICTED_CONFIDENCE_KEY: FALLBACK_THRESHOLD}
+        set_intent(message, nxt[INTENT_NAME_KEY], nxt.get(PREDICTED_CONFIDENCE_KEY, 0.0), drop=STATUS)
+        message.set(KEY, {"original_intent": original, "reference": None}, add_to_output=True)
+        return None
     if reference is None or original in KEEP or original == STATUS:
         return reference
     set_intent(message, STATUS, 1.0)

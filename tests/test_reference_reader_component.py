@@ -67,3 +67,23 @@ def test_an_emergency_quoting_a_reference_stays_an_emergency():
 def test_words_shaped_like_a_reference_are_not_one(text):
     parsed = _read(text, "inform")
     assert parsed["intent"]["name"] == "inform" and "reference_reader" not in parsed
+
+
+def _ranked(text, ranking):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]}, add_to_output=True)
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking], add_to_output=True)
+    ReferenceReader().process([message])
+    return message.as_dict(only_output_properties=True)["intent"]
+
+
+def test_a_status_reading_without_a_reference_or_a_request_gives_way():
+    # Development pool 14: "Sì, già trattato con questo prodotto" opened the status lookup
+    assert _ranked("Sì, già trattato con questo prodotto", [("check_status", 0.6), ("affirm", 0.5)])["name"] == "affirm"
+    assert _ranked("impasse thérapeutique", [("check_status", 0.7), ("inform", 0.2)])["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["any news on my application?", "où en est ma demande ?", "Stand meines Antrags?",
+                                  "has the team looked at it yet? I sent it Monday", "status update"])
+def test_a_status_question_without_a_reference_stays_one(text):
+    assert _ranked(text, [("check_status", 0.8), ("inform", 0.1)])["name"] == "check_status"

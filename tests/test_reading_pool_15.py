@@ -1,0 +1,42 @@
+"""What development pool 15 showed the readers missed, in phrasings written for
+these tests: a trial someone else runs, a product never marketed, a French
+département that another country's region shares, a relative after "ma", a
+town after "à", and the open question's own clause over a phrase elsewhere."""
+import pytest
+
+from bot.authorisation import read_authorisation
+from bot.polarity import answer_to
+from bot.understanding import interpret
+
+
+@pytest.mark.parametrize("text", ["only an investigator-initiated study at the university, not yours",
+                                  "Seulement dans une étude académique, pas celle du laboratoire"])
+def test_a_trial_someone_else_runs_is_no_company_trial(text):
+    assert answer_to("in_company_trial", text) is False
+
+
+@pytest.mark.parametrize("text", ["autorisé dans cette indication mais jamais commercialisé ici",
+                                  "approved for this but nowhere to be found, unobtainable here"])
+def test_a_product_never_marketed_or_nowhere_to_be_had_is_not_available(text):
+    assert read_authorisation(text, answering=True) == "authorised_not_available"
+
+
+def test_the_french_for_may_is_no_never():
+    assert read_authorisation("AMM obtenue en mai dans cette indication, on le trouve en pharmacie", True) \
+        == "authorised_available"
+
+
+def test_a_french_departement_keeps_the_city_in_france():
+    assert interpret("Roubaix, dans le Nord", "inform", [], "country", {}).facts.get("country") == "FR"
+
+
+def test_a_relative_after_ma_and_a_town_after_a():
+    facts = interpret("Bonsoir, c'est pour ma tante, suivie à Nice", "nlu_fallback", [], None, {}).facts
+    assert facts == {"role": "patient_advocate", "country": "FR"}
+    assert interpret("have a Nice day", "goodbye", [], None, {}).facts == {}
+
+
+@pytest.mark.parametrize("text, value", [("nope, nothing in development for this", False),
+                                         ("yes, in development for this indication", True)])
+def test_the_open_questions_own_clause_decides(text, value):
+    assert interpret(text, "inform", [], "in_development", {}).facts["in_development"] is value
