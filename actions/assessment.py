@@ -57,7 +57,7 @@ class ActionResume(Action):
         question = question_in_words(dispatcher, tracker)
         if question is not None:
             return question
-        return _resume(dispatcher, *read_message(tracker), offer=latest(tracker)[1] in OFFER_AFTER)
+        return resume(dispatcher, *read_message(tracker), offer=latest(tracker)[1] in OFFER_AFTER)
 
 
 # After answering these, with no assessment under way, the assessment is offered
@@ -66,7 +66,7 @@ class ActionResume(Action):
 OFFER_AFTER = frozenset({"ask_info", "bot_challenge", "ask_medical_advice", "ask_efficacy_safety", "out_of_scope"})
 
 
-def _resume(dispatcher: CollectingDispatcher, state: Dict[str, Any], read: Dict[str, Any], offer: bool = False
+def resume(dispatcher: CollectingDispatcher, state: Dict[str, Any], read: Dict[str, Any], offer: bool = False
             ) -> List[SlotSet]:
     """The open question again, or the assessment with the facts the message gave."""
     if state.get("turn_facts"):
@@ -104,7 +104,7 @@ class ActionOutOfScope(Action):
         if handoff is not None:
             return handoff
         # The message is read once: what reading it set is the state to resume from.
-        return _resume(dispatcher, {**state_of(tracker), **read}, read, offer=True)
+        return resume(dispatcher, {**state_of(tracker), **read}, read, offer=True)
 
 
 class ActionRestartAssessment(Action):

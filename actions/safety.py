@@ -6,9 +6,11 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import context, dispatch, read_message, respond, slot_events
+from actions.assessment import resume
+from actions.common import assessment_if_answered, context, dispatch, latest, read_message, respond, slot_events
 from bot import safety
 from bot.conversation import emergency_turn
+from bot.understanding import asks_something
 
 
 class ActionEmergency(Action):
@@ -44,11 +46,22 @@ class ActionGuardrailAdvice(Action):
 
 
 class ActionGuardrailEfficacy(Action):
+    """No claims about unauthorised products; then the open question again. A
+    message that asks nothing and answers the open question is an answer
+    ("Autorisé pour cette indication, mais pas sur le marché ici" was read as
+    a question about safety): the assessment goes on, without the guardrail."""
+
     def name(self) -> Text:
         return "action_guardrail_efficacy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
-        _, read = read_message(tracker)
+        if tracker.active_loop_name:  # inside a form, the form asks again (rules)
+            dispatch(dispatcher, safety.efficacy_safety(settings))
+            return []
+        if not asks_something(latest(tracker)[0]):
+            answered, read = assessment_if_answered(dispatcher, tracker)
+            if answered is not None:
+                return answered
         dispatch(dispatcher, safety.efficacy_safety(settings))
-        return slot_events(read)
+        return resume(dispatcher, *read_message(tracker), offer=True)

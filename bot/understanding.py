@@ -360,6 +360,10 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
         return []
     taken = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") == "country"]
     places = find_places(text, answering=answering)
+    code = text.strip().strip(".!")
+    if answering and not taken and not places and re.fullmatch(r"[A-Z]{2}", code) and to_iso(code):
+        # The country's code alone, in capitals, as the answer ("FR", "ES", "AU")
+        return [{"entity": "country", "value": code, "start": 0, "end": len(text), "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:
         # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and

@@ -40,3 +40,20 @@ def test_a_relative_after_ma_and_a_town_after_a():
                                          ("yes, in development for this indication", True)])
 def test_the_open_questions_own_clause_decides(text, value):
     assert interpret(text, "inform", [], "in_development", {}).facts["in_development"] is value
+
+
+@pytest.mark.parametrize("text, value", [("Een medisch hulpmiddel", "medical_device"), ("een geneesmiddel", "medicine")])
+def test_the_kind_of_product_in_dutch(text, value):
+    assert interpret(text, "inform", [], "product_type", {}).facts["product_type"] == value
+
+
+@pytest.mark.parametrize("text, country", [("FR", "FR"), ("ES.", "ES"), ("AU", "AU")])
+def test_a_country_code_alone_answers_the_country_question(text, country):
+    assert interpret(text, "affirm", [], "country", {}).facts.get("country") == country
+    # in lower case "es", "au" are words ("es" is Spanish for "is"): only the capitals are a code
+    assert "country" not in interpret(text.lower(), "affirm", [], "country", {}).facts
+
+
+def test_not_on_the_market_in_french_and_a_german_nurse():
+    assert read_authorisation("Autorisé pour ça, mais pas sur le marché ici", True) == "authorised_not_available"
+    assert interpret("Ich bin Krankenpfleger", "out_of_scope", [], "role", {}).facts.get("role") == "other_hcp"

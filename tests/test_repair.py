@@ -101,3 +101,15 @@ def test_no_offer_once_an_assessment_is_under_way_or_has_ended_nor_after_a_greet
     for messages in (under_way, ended, greeted):
         assert not any(b.get("payload") == "/start_assessment" for m in messages for b in m.get("buttons") or [])
     assert "medicine or a medical device" in texts(under_way)
+
+
+def test_an_answer_read_as_a_safety_question_goes_on_without_the_guardrail():
+    from actions.safety import ActionGuardrailEfficacy
+
+    slots = {**OPEN, "product_type": "medicine", "requested_slot": "authorisation"}
+    messages, events = run(ActionGuardrailEfficacy(), tracker(
+        slots, text="Autorisé pour cette indication, mais pas sur le marché ici.", intent="ask_efficacy_safety"))
+    assert events["authorisation"] == "authorised_not_available"
+    assert "safe or effective" not in texts(messages)
+    asked, _ = run(ActionGuardrailEfficacy(), tracker(slots, text="is it safe for children?", intent="ask_efficacy_safety"))
+    assert "safe or effective" in texts(asked) and "status" in texts(asked)
