@@ -22,6 +22,21 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'’-][a-z0-9]+)*")
+# Elided articles and prepositions, split off a word: "un'infermiera", "l'infirmière", "d'une patiente".
+_ELISION = re.compile(r"^(?:l|d|un|dell|all|nell|sull|c|qu|j|s)['’](?=[a-z])")
+
+
+def _tokens(folded: str, lex: "RoleLexicon") -> List[str]:
+    """The words, with an elided article split off a role's word ("un'infermiera")."""
+    out: List[str] = []
+    for token in _TOKEN.findall(folded):
+        elided = _ELISION.match(token)
+        rest = token[elided.end():] if elided else ""
+        if rest and (rest in lex.physician or rest in lex.other or rest in lex.relatives or rest in lex.advocates):
+            out += [elided.group(0)[:-1], rest]
+        else:
+            out.append(token)
+    return out
 
 
 @dataclass(frozen=True)
@@ -223,7 +238,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     you?", so whatever role it names is the writer's ("her oncologist")."""
     lex = load_lexicon()
     folded = fold(text or "")
-    tokens = _TOKEN.findall(folded)
+    tokens = _tokens(folded, lex)
     if not tokens:
         return None
     joined = f" {' '.join(tokens)} "

@@ -57,3 +57,8 @@ def test_a_country_code_alone_answers_the_country_question(text, country):
 def test_not_on_the_market_in_french_and_a_german_nurse():
     assert read_authorisation("Autorisé pour ça, mais pas sur le marché ici", True) == "authorised_not_available"
     assert interpret("Ich bin Krankenpfleger", "out_of_scope", [], "role", {}).facts.get("role") == "other_hcp"
+
+
+@pytest.mark.parametrize("text, role", [("Sono un'infermiera del reparto", "other_hcp"), ("Sou eu a doente", "patient")])
+def test_an_elided_article_and_the_portuguese_patient(text, role):
+    assert interpret(text, "inform", [], "role", {}).facts.get("role") == role
