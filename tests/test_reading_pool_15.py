@@ -62,3 +62,16 @@ def test_not_on_the_market_in_french_and_a_german_nurse():
 @pytest.mark.parametrize("text, role", [("Sono un'infermiera del reparto", "other_hcp"), ("Sou eu a doente", "patient")])
 def test_an_elided_article_and_the_portuguese_patient(text, role):
     assert interpret(text, "inform", [], "role", {}).facts.get("role") == role
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("Sa fille précise qu'elle n'est dans aucun essai.", {"in_company_trial": False}),
+    ("pt ds aucun essai", {"in_company_trial": False}),
+    ("Il n'a jamais pris ce médicament.", {"previously_treated": False}),
+    ("je l'ai déjà pris l'an dernier", {"previously_treated": True}),
+    ("j'ai eu une chimiothérapie l'an dernier", {}),
+])
+def test_trial_and_treatment_said_in_passing_in_french(text, facts):
+    from bot.statements import stated_facts
+
+    assert stated_facts(text) == facts
