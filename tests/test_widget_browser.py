@@ -344,7 +344,10 @@ def test_with_the_server_down_the_message_is_kept_and_sent_when_it_is_back(page,
                            ".querySelector('.ma-root').dataset.state === 'idle'")
     assert "Connection restored" in status.inner_text()
     assert page.locator(".ma-log .ma-user").inner_text().endswith("What is an AAC?")
-    assert "ansm.sante.fr" in page.locator(".ma-log .ma-bot").last.inner_text()
+    # The answer (with its source), then the offer to check a patient
+    replies = page.locator(".ma-log .ma-bot").all_inner_texts()
+    assert any("ansm.sante.fr" in reply for reply in replies[1:])
+    assert "check whether a particular patient" in replies[-1]
     assert box.input_value() == ""
 
 
