@@ -75,3 +75,20 @@ def test_trial_and_treatment_said_in_passing_in_french(text, facts):
     from bot.statements import stated_facts
 
     assert stated_facts(text) == facts
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("jamais traitée par ce produit", {"previously_treated": False}),
+    ("aucun essai ne lui est ouvert", {"trial_available": False}),
+    ("une demande d'extension est prévue pour cette indication", {"in_development": True}),
+    ("jamais eu de chance avec ce traitement", {}),
+])
+def test_more_of_a_long_french_opening(text, facts):
+    from bot.statements import stated_facts
+
+    assert stated_facts(text) == facts
+
+
+def test_a_doctor_asking_for_a_colleague_is_another_professional():
+    text = "je suis médecin, mais je ne suis pas le médecin qui suit la patiente ; je me renseigne pour un collègue"
+    assert interpret(text, "inform", [], None, {}).facts.get("role") == "other_hcp"
