@@ -24,6 +24,7 @@ from bot.places import find_places, fold, misspelt_countries
 from bot.polarity import answer_to
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
+from bot.statement_reader import stated_by_reader
 from bot.statements import stated_facts
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
@@ -448,6 +449,10 @@ def interpret(
         # answer is read below.
         # Only facts not known yet: said in passing, they never overwrite one.
         for slot, value in stated_facts(text, skip=requested_slot).items():
+            if current.get(slot) is None:
+                out.facts.setdefault(slot, value)
+        # ... and the clauses no anchor reads, by the learned statement reader.
+        for slot, value in stated_by_reader(text, skip=requested_slot).items():
             if current.get(slot) is None:
                 out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product

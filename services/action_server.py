@@ -1,6 +1,6 @@
 """The action server: rasa_sdk's own, started after the readers the actions
 use are loaded (GeoNames places, country names, the role, answer and harm
-lexicons, the knowledge base and the learned facet reader: several seconds
+lexicons, the knowledge base and the learned facet and statement readers: several seconds
 and most of the process's memory), so that no user's first message waits for
 them. Usage: python -m services.action_server --actions actions --port 5055."""
 from __future__ import annotations

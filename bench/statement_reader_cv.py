@@ -1,0 +1,66 @@
+"""The statement reader on pools it never learnt from: each development
+conversation pool is left out in turn, the reader trained on the others'
+texts (as scripts/build_statement_examples.py builds them), and the
+left-out pool's openings and compound answers read for their yes/no facts
+by the anchors alone (bot/statements.py and the rest of
+bot/understanding.interpret) and by the anchors then the reader (what the
+assistant does). Counts, over every yes/no fact the texts state: read
+right, read wrong, and facts read that the text does not state. Figures
+only: no text is printed.
+Usage: python -m bench.statement_reader_cv [--thresholds 0.5 0.6 0.7 0.8]"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Dict
+from unittest import mock
+
+import yaml
+
+from bot import statement_reader
+from bot.understanding import interpret
+from evaluation.statement_examples import as_pairs, examples_from_pools, yes_no
+from scripts.build_statement_examples import POOLS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(name: str) -> Path:
+    return ROOT / "tests" / "conversations" / f"{name}.yml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[statement_reader.THRESHOLD])
+    args = parser.parse_args()
+    totals: Dict[str, Counter] = {}
+    for left_out in POOLS:
+        reader = statement_reader.train(as_pairs(*examples_from_pools(_path(n) for n in POOLS if n != left_out)))
+        data = yaml.safe_load(_path(left_out).read_text(encoding="utf-8"))
+        items = [("openings", o["text"], o.get("facts") or {}, None) for o in data.get("openings") or ()]
+        items += [("compound", c["text"], c["facts"], c["asked"]) for c in data.get("compound") or ()]
+        for kind, text, expected, asked in items:
+            with mock.patch("bot.understanding.stated_by_reader", lambda *a, **k: {}):
+                rules = interpret(text, "inform", [], asked, {}).facts
+            for threshold in [None] + args.thresholds:
+                name = f"{kind}: anchors" if threshold is None else f"{kind}: anchors, then the reader at {threshold}"
+                read = dict(rules)
+                if threshold is not None:
+                    for slot, value in statement_reader.stated_by_reader(
+                            text, skip=asked, reader=reader, threshold=threshold).items():
+                        read.setdefault(slot, value)
+                count = totals.setdefault(name, Counter())
+                for slot in {s for s in list(expected) + list(read) if yes_no(s) and s != asked}:
+                    if slot not in expected:
+                        count["read, not stated"] += 1
+                        continue
+                    count["stated"] += 1
+                    count["read right"] += read.get(slot) == expected[slot]
+                    count["read wrong"] += read.get(slot) not in (None, expected[slot])
+    print(json.dumps({name: dict(c) for name, c in totals.items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

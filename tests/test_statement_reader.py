@@ -1,0 +1,83 @@
+"""The learned statement reader (bot/statement_reader.py): which yes/no fact
+a clause states, beside the anchors of bot/statements.py; the value comes
+from the polarity rules. Phrasings written for these tests, none from a pool."""
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from bot import statement_reader
+from bot.understanding import interpret
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _anchors_only(text, requested=None):
+    with mock.patch("bot.understanding.stated_by_reader", lambda *a, **k: {}):
+        return interpret(text, "inform", [], requested, {}).facts
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("Bonjour, oncologue à Lyon. Patient de 60 ans, cancer du foie, pronostic vital engagé à court terme.",
+     "serious_condition", True),
+    ("Hello, I'm her GP in Leeds. She has had the pump before, a couple of years ago.", "previously_treated", True),
+    ("All approved lines have been tried without any benefit.", "alternatives_exhausted", True),
+])
+def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
+    assert slot not in _anchors_only(text)
+    assert interpret(text, "inform", [], None, {}).facts[slot] is value
+
+
+def test_the_value_comes_from_the_polarity_rules():
+    facts = interpret("Hello, I'm her GP in Leeds. She has never had the pump, not once.", "inform", [], None, {}).facts
+    assert facts["previously_treated"] is False
+
+
+def test_a_disease_named_without_its_gravity_states_nothing():
+    facts = interpret("Bonjour, une patiente de 54 ans atteinte d'un cancer du pancréas.", "inform", [], None, {}).facts
+    assert "serious_condition" not in facts
+
+
+def test_the_open_question_is_never_the_readers():
+    # "tried without any benefit" answers the open question through the answer rules, not the reader
+    assert statement_reader.stated_by_reader("All approved lines have been tried without any benefit.",
+                                             skip="alternatives_exhausted") == {}
+
+
+def test_two_word_clauses_are_left_to_the_rules():
+    assert statement_reader.stated_by_reader("no trial") == {}
+
+
+def test_a_fact_two_clauses_state_both_ways_is_not_read():
+    text = "She has had the pump before, a couple of years ago. She has never had the pump."
+    assert "previously_treated" not in statement_reader.stated_by_reader(text)
+
+
+def test_a_fact_already_known_is_never_overwritten_by_the_reader():
+    facts = interpret("She has had the pump before, a couple of years ago.", "inform", [], None,
+                      {"previously_treated": False}).facts
+    assert "previously_treated" not in facts
+
+
+def test_the_training_file_is_what_the_development_pools_give():
+    result = subprocess.run([sys.executable, "scripts/build_statement_examples.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_the_training_file_reads_no_held_out_pool():
+    from scripts.build_statement_examples import POOLS
+    from tests.test_held_out_overlap import HELD_OUT
+
+    never_read = {"pool_blind_8", "pool_blind_11", "pool_blind_17"}
+    assert never_read & set(POOLS) == set()
+    assert {f"conversations/{name}.yml" for name in never_read} <= set(HELD_OUT)
+
+
+def test_examples_need_facts_and_none(tmp_path):
+    path = tmp_path / "examples.yml"
+    path.write_text("facts:\n  in_development: [in phase 3]\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        statement_reader.read_examples(path)
