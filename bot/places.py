@@ -104,7 +104,7 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
         key = fold(sub.name)
         if sub.parent_code is None and sub.type not in _MINOR_SUBDIVISIONS and len(key) >= 4:
             names.setdefault(key, (sub.country_code, "region"))
-    for section, kind in (("regions", "region"), ("cities", "city")):
+    for section, kind in (("regions", "region"), ("cities", "city"), ("institutions", "institution")):
         for code, entries in (data.get(section) or {}).items():
             if pycountry.countries.get(alpha_2=code) is None:
                 raise ValueError(f"{path}: {section}: {code} is not an ISO 3166-1 alpha-2 code")

@@ -58,8 +58,12 @@ class Topic:
         if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
             return False
         return any(w in self.absence_quantifiers and any(
-            v in self.absent or v.startswith(self.absent_prefixes) for v in _after_of(words, i + 1)[:3])
-            for i, w in enumerate(words))
+            self._absent(v) for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
+
+    def _absent(self, word: str) -> bool:
+        if "'" in word[1:3]:  # elided: "plus d'alternative"
+            word = word.split("'", 1)[1]
+        return word in self.absent or word.startswith(self.absent_prefixes)
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
