@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, respond_in_form, state_of
 from bot import safety
+from bot.conversation import HELP_FIRST, Turn, assessment_turn
 from bot.handoff import dialogue, use_cases
 from bot.handoff.requests import now_utc
 from bot.handoff.summary import physician_summary
@@ -78,6 +79,15 @@ class ActionHumanHandoff(Action):
             answered, _ = assessment_if_answered(dispatcher, tracker)
             if answered is not None:
                 return answered + [FollowupAction("action_listen")]
+        typed = bool(text) and not text.startswith("/")  # a button ("Talk to a person") asks for a person
+        if typed and not tracker.active_loop_name and nothing_started(state_of(tracker)) and not wants_a_person(text):
+            # "hey, can someone help me" asks for help, not for a person: the
+            # assistant begins, and says how to reach a person.
+            kb, settings = context()
+            state, read = read_message(tracker)
+            turn = assessment_turn(state, kb, settings)
+            return respond(dispatcher, Turn([HELP_FIRST] + turn.messages, turn.slots), read) + \
+                [FollowupAction("action_listen")]
         return start_handoff(dispatcher, tracker)
 
 

@@ -143,6 +143,12 @@ def _stop_asking(slot: str, facts: Mapping[str, Any], unknown: Set[str], kb: Kno
     return turn
 
 
+# Asked for help before anything is known ("hey, can someone help me"): the
+# assistant begins, and says how to reach a person.
+HELP_FIRST = Message(text=(
+    "I can help: a few questions will show which access route fits the patient's situation. "
+    "If you'd rather talk to a person from our team, just say so."))
+
 # After an answer given before any assessment: the way on, as the greeting offers it.
 OFFER = Message(
     text="Shall we check whether a particular patient can get it? Just say yes, or tell me about the patient.",

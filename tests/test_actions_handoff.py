@@ -159,3 +159,24 @@ def test_consent_answered_in_words_counts_whatever_the_classifier_said():
     # The consent given or refused without "yes" or "no"
     assert [yes_or_no(t) for t in ("I agree", "I consent", "agreed", "d'accord")] == [True] * 4
     assert [yes_or_no(t) for t in ("I don't agree", "I do not consent", "I refuse")] == [False] * 3
+
+
+def test_help_asked_before_anything_is_known_begins_the_assessment_and_says_how_to_reach_a_person():
+    # Development pool 16: "hey can someone help me", read as a request for a
+    # person, told a writer of unknown role that they could not file.
+    messages, slots = run(ActionHumanHandoff(), tracker({}, "hey can someone help me", intent="human_handoff"))
+    texts = " ".join(m.get("text") or "" for m in messages)
+    assert "talk to a person" in texts and "cannot file" not in texts
+    assert ("requested_slot", "role") in slots
+
+
+def test_asking_for_a_person_in_words_before_anything_is_known_starts_the_handoff():
+    messages, slots = run(ActionHumanHandoff(), tracker({}, "can I speak to someone from your team please",
+                                                        intent="human_handoff"))
+    assert ("requested_slot", "role") not in slots
+    assert any("treating physician" in (m.get("text") or "") for m in messages)
+
+
+def test_the_talk_to_a_person_button_starts_the_handoff_before_anything_is_known():
+    _, slots = run(ActionHumanHandoff(), tracker({}, "/human_handoff", intent="human_handoff"))
+    assert ("requested_slot", "role") not in slots
