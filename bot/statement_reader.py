@@ -21,6 +21,7 @@ Training takes a few seconds: once per process, at the action server's
 start (services/action_server.py), else on first use."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon
+from bot.polarity import AnswerLexicon, answer_to, clause_polarity, clauses, load_lexicon
 
 EXAMPLES = PROJECT_ROOT / "data" / "lexicon" / "statement_examples.yml"
 NONE = "none"
@@ -119,12 +120,20 @@ def stated_by_reader(
         return {}
     lex = lexicon or load_lexicon()
     reader = reader or reader_for()
-    parts = [words for _, words in clauses(text, lex) if len(words) >= MIN_WORDS]
     seen: Dict[str, Set[bool]] = defaultdict(set)
-    for words, (slot, probability) in zip(parts, reader.about([" ".join(w for w in words) for words in parts])):
-        if slot is None or slot == skip or probability < threshold or slot not in lex.topics:
-            continue
-        value = clause_polarity(lex.topics[slot], words, lex)
-        if value is not None:
-            seen[slot].add(value)
+    for sentence in _SENTENCES.findall(text):
+        parts = [words for _, words in clauses(sentence, lex) if len(words) >= MIN_WORDS]
+        for words, (slot, probability) in zip(parts, reader.about([" ".join(words) for words in parts])):
+            if slot is None or slot == skip or probability < threshold or slot not in lex.topics:
+                continue
+            # The sentence's say, as for an answer: "not life-threatening but
+            # seriously debilitating" is serious; else the clause's own.
+            value = answer_to(slot, sentence, lex)
+            if value is None:
+                value = clause_polarity(lex.topics[slot], words, lex)
+            if value is not None:
+                seen[slot].add(value)
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
+
+
+_SENTENCES = re.compile(r"[^.;!?\n]+[.;!?\n]*")

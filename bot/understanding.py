@@ -328,6 +328,8 @@ def wants_handoff(text: str) -> bool:
         sentence_words = re.findall(r"[a-z0-9']+", sentence)
         if sentence_words and sentence_words[0] in lex.question_words:
             continue  # "how do I apply?"
+        if sentence.rstrip().endswith("?") and _asks_what_it_is(sentence_words):
+            continue  # "is this a real person or a bot?" asks what the assistant is
         if _how_follows(sentence, sentences[index + 1:index + 2]):
             continue  # "we need to file for expanded access; how?"
         whether = sentence.rstrip().endswith("?") and _asks_whether_to(sentence_words, lex)
@@ -352,6 +354,15 @@ def wants_handoff(text: str) -> bool:
                         return True
                     at = padded.find(f" {phrase} ", at + 1)
     return False
+
+
+# "is this a real person?", "am I talking to a human?", "are you a bot?"
+_COPULAS = frozenset({"is", "are", "am", "r"})
+_ASSISTANT_OR_WRITER = frozenset({"this", "it", "that", "you", "u", "i"})
+
+
+def _asks_what_it_is(words: List[str]) -> bool:
+    return len(words) > 1 and words[0] in _COPULAS and words[1] in _ASSISTANT_OR_WRITER
 
 
 def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering: bool) -> List[Dict[str, Any]]:
