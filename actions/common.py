@@ -72,6 +72,7 @@ def read_message(tracker: Tracker, state: Optional[Mapping[str, Any]] = None) ->
         entities=message.get("entities") or [],
         requested_slot=state.get("requested_slot"),
         current=state,
+        learned_statements=context()[1].statement_reader,
     )
     updates = extraction_updates(state, result.facts, result.unknown, result.approved_only_in)
     return {**state, **updates}, updates

@@ -62,6 +62,10 @@ class ActionFallback(Action):
         ranking = [i for i in tracker.latest_message.get("intent_ranking", []) if i.get("name") != "nlu_fallback"]
         buttons = [{"title": INTENT_TITLES[i["name"]], "payload": f"/{i['name']}"}
                    for i in ranking[:2] if i.get("name") in INTENT_TITLES]
+        if not state.get("pathway") and all(b["payload"] != "/start_assessment" for b in buttons):
+            # What the assistant is for stays one click away ("Wie funktioniert ein
+            # Härtefallprogramm?", development pool 18, got two other guesses).
+            buttons.insert(0, {"title": INTENT_TITLES["start_assessment"], "payload": "/start_assessment"})
         buttons.append({"title": "Something else", "payload": "/out_of_scope"})
         dispatch(dispatcher, [Message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)])
         return slot_events(read)

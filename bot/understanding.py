@@ -419,6 +419,7 @@ def interpret(
     requested_slot: Optional[str],
     current: Mapping[str, Any],
     lexicon: Optional[Lexicon] = None,
+    learned_statements: bool = False,
 ) -> Interpretation:
     lex = lexicon or load_lexicon()
     text = text or ""
@@ -462,8 +463,9 @@ def interpret(
         for slot, value in stated_facts(text, skip=requested_slot).items():
             if current.get(slot) is None:
                 out.facts.setdefault(slot, value)
-        # ... and the clauses no anchor reads, by the learned statement reader.
-        for slot, value in stated_by_reader(text, skip=requested_slot).items():
+        # ... and, when it is used, the clauses no anchor reads, by the learned
+        # statement reader (settings: STATEMENT_READER).
+        for slot, value in (stated_by_reader(text, skip=requested_slot) if learned_statements else {}).items():
             if current.get(slot) is None:
                 out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product

@@ -1,6 +1,7 @@
 """The action server: rasa_sdk's own, started after the readers the actions
 use are loaded (GeoNames places, country names, the role, answer and harm
-lexicons, the knowledge base and the learned facet and statement readers: several seconds
+lexicons, the knowledge base and the learned facet reader (and the statement reader when
+STATEMENT_READER is on): several seconds
 and most of the process's memory), so that no user's first message waits for
 them. Usage: python -m services.action_server --actions actions --port 5055."""
 from __future__ import annotations
@@ -11,9 +12,11 @@ from typing import List, Optional
 
 def warm_up() -> float:
     """Load everything the actions read with; returns the seconds it took."""
+    from bot.config import settings
     from bot.facets import warm_up as warm_facets
     from bot.harm import warm_up as warm_harm
     from bot.knowledge import get_knowledge_base
+    from bot.statement_reader import warm_up as warm_statements
     from bot.understanding import interpret
 
     start = time.monotonic()
@@ -23,6 +26,8 @@ def warm_up() -> float:
     interpret("I'm her oncologist in Lyon; it is not approved and she has never had it", None, [], None, {})
     warm_facets(kb)
     warm_harm()
+    if settings().statement_reader:
+        warm_statements()
     return time.monotonic() - start
 
 

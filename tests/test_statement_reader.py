@@ -4,7 +4,6 @@ from the polarity rules. Phrasings written for these tests, none from a pool."""
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -15,8 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _anchors_only(text, requested=None):
-    with mock.patch("bot.understanding.stated_by_reader", lambda *a, **k: {}):
-        return interpret(text, "inform", [], requested, {}).facts
+    return interpret(text, "inform", [], requested, {}).facts
 
 
 @pytest.mark.parametrize("text, slot, value", [
@@ -27,16 +25,18 @@ def _anchors_only(text, requested=None):
 ])
 def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
     assert slot not in _anchors_only(text)
-    assert interpret(text, "inform", [], None, {}).facts[slot] is value
+    assert interpret(text, "inform", [], None, {}, learned_statements=True).facts[slot] is value
 
 
 def test_the_value_comes_from_the_polarity_rules():
-    facts = interpret("Hello, I'm her GP in Leeds. She has never had the pump, not once.", "inform", [], None, {}).facts
+    facts = interpret("Hello, I'm her GP in Leeds. She has never had the pump, not once.", "inform", [], None, {},
+                      learned_statements=True).facts
     assert facts["previously_treated"] is False
 
 
 def test_a_disease_named_without_its_gravity_states_nothing():
-    facts = interpret("Bonjour, une patiente de 54 ans atteinte d'un cancer du pancréas.", "inform", [], None, {}).facts
+    facts = interpret("Bonjour, une patiente de 54 ans atteinte d'un cancer du pancréas.", "inform", [], None, {},
+                      learned_statements=True).facts
     assert "serious_condition" not in facts
 
 
@@ -57,7 +57,7 @@ def test_a_fact_two_clauses_state_both_ways_is_not_read():
 
 def test_a_fact_already_known_is_never_overwritten_by_the_reader():
     facts = interpret("She has had the pump before, a couple of years ago.", "inform", [], None,
-                      {"previously_treated": False}).facts
+                      {"previously_treated": False}, learned_statements=True).facts
     assert "previously_treated" not in facts
 
 
@@ -71,7 +71,7 @@ def test_the_training_file_reads_no_held_out_pool():
     from scripts.build_statement_examples import POOLS
     from tests.test_held_out_overlap import HELD_OUT
 
-    never_read = {"pool_blind_8", "pool_blind_11", "pool_blind_18"}
+    never_read = {"pool_blind_8", "pool_blind_11"}
     assert never_read & set(POOLS) == set()
     assert {f"conversations/{name}.yml" for name in never_read} <= set(HELD_OUT)
 
@@ -81,3 +81,18 @@ def test_examples_need_facts_and_none(tmp_path):
     path.write_text("facts:\n  in_development: [in phase 3]\n", encoding="utf-8")
     with pytest.raises(ValueError):
         statement_reader.read_examples(path)
+
+
+def test_the_reader_is_used_only_when_the_settings_say_so():
+    text = "All approved lines have been tried without any benefit."
+    assert "alternatives_exhausted" not in interpret(text, "inform", [], None, {}).facts
+    assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is True
+
+
+def test_the_setting_is_off_unless_switched_on(tmp_path, monkeypatch):
+    from bot.config import load_settings
+
+    monkeypatch.delenv("STATEMENT_READER", raising=False)
+    assert load_settings(tmp_path / "none.env").statement_reader is False
+    monkeypatch.setenv("STATEMENT_READER", "true")
+    assert load_settings(tmp_path / "none.env").statement_reader is True
