@@ -8,13 +8,13 @@ for a report. Held-out sets are never read here.
 Usage: python scripts/build_harm_examples.py [--check]"""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import List
 
 import yaml
 
+from cli.generated import write_or_check
 from evaluation.safety import load_set
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,19 +107,7 @@ def build() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the sets give")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/build_harm_examples.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, build, __doc__.splitlines()[0], "scripts/build_harm_examples.py")
 
 
 if __name__ == "__main__":

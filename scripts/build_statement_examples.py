@@ -5,12 +5,12 @@ says what each text is about). Held-out pools are never read here.
 Usage: python scripts/build_statement_examples.py [--check]"""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 import yaml
 
+from cli.generated import write_or_check
 from evaluation.statement_examples import examples_from_pools
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,19 +34,7 @@ def build() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not what the pools give")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/build_statement_examples.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, build, __doc__.splitlines()[0], "scripts/build_statement_examples.py")
 
 
 if __name__ == "__main__":
