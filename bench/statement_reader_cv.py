@@ -13,21 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Dict
 
 import yaml
 
 from bot import statement_reader
+from bot.facts import yes_no
 from bot.understanding import interpret
-from evaluation.statement_examples import as_pairs, examples_from_pools, yes_no
-from scripts.build_statement_examples import POOLS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _path(name: str) -> Path:
-    return ROOT / "tests" / "conversations" / f"{name}.yml"
+from evaluation.statement_examples import as_pairs, examples_from_pools
+from scripts.build_statement_examples import POOLS, pool_path
 
 
 def main() -> None:
@@ -36,8 +30,8 @@ def main() -> None:
     args = parser.parse_args()
     totals: Dict[str, Counter] = {}
     for left_out in POOLS:
-        reader = statement_reader.train(as_pairs(*examples_from_pools(_path(n) for n in POOLS if n != left_out)))
-        data = yaml.safe_load(_path(left_out).read_text(encoding="utf-8"))
+        reader = statement_reader.train(as_pairs(*examples_from_pools(pool_path(n) for n in POOLS if n != left_out)))
+        data = yaml.safe_load(pool_path(left_out).read_text(encoding="utf-8"))
         items = [("openings", o["text"], o.get("facts") or {}, None) for o in data.get("openings") or ()]
         items += [("compound", c["text"], c["facts"], c["asked"]) for c in data.get("compound") or ()]
         for kind, text, expected, asked in items:

@@ -61,6 +61,11 @@ def is_plain_audience(role: Optional[str]) -> bool:
     return role in PLAIN_ROLES
 
 
+def yes_no(slot: Optional[str]) -> bool:
+    """Whether the fact is answered yes or no."""
+    return DOMAINS.get(slot) == BOOL
+
+
 def valid_value(slot: str, value: Any) -> bool:
     domain = DOMAINS.get(slot)
     if slot not in DOMAINS:

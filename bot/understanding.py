@@ -19,7 +19,7 @@ import yaml
 from bot.authorisation import read_authorisation
 from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
-from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value
+from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
 from bot.places import find_places, fold, misspelt_countries
 from bot.polarity import answer_to
 from bot.product_type import product_named_in_passing, read_product_type
@@ -117,7 +117,7 @@ class Interpretation:
 
 def _coerce(slot: str, value: Any) -> Any:
     """Button payloads carry strings; booleans arrive as 'true'/'false'."""
-    if DOMAINS.get(slot) and True in DOMAINS[slot] and isinstance(value, str):
+    if yes_no(slot) and isinstance(value, str):
         low = value.strip().lower()
         if low in ("true", "yes"):
             return True
@@ -328,11 +328,12 @@ def wants_handoff(text: str) -> bool:
         sentence_words = re.findall(r"[a-z0-9']+", sentence)
         if sentence_words and sentence_words[0] in lex.question_words:
             continue  # "how do I apply?"
-        if sentence.rstrip().endswith("?") and _asks_what_it_is(sentence_words):
+        asks = sentence.rstrip().endswith("?")
+        if asks and _asks_what_it_is(sentence_words):
             continue  # "is this a real person or a bot?" asks what the assistant is
         if _how_follows(sentence, sentences[index + 1:index + 2]):
             continue  # "we need to file for expanded access; how?"
-        whether = sentence.rstrip().endswith("?") and _asks_whether_to(sentence_words, lex)
+        whether = asks and _asks_whether_to(sentence_words, lex)
         for clause in re.split(r"[,:()]+", sentence):
             words = re.findall(r"[a-z0-9']+", clause)
             padded = f" {' '.join(words)} "
@@ -451,8 +452,8 @@ def interpret(
         for slot, value in _lexicon_matches(text, lex).items():
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
-            if slot == requested_slot and slot not in out.facts and DOMAINS.get(slot) is not None \
-                    and True in (DOMAINS[slot] or ()) and not asks_something(_after_echo(text)) \
+            if slot == requested_slot and slot not in out.facts and yes_no(slot) \
+                    and not asks_something(_after_echo(text)) \
                     and answer_to(slot, _after_echo(text)) not in (None, value):
                 continue  # the open question's own clause says otherwise: "nope, nothing in development"
             out.facts.setdefault(slot, value)
@@ -460,12 +461,12 @@ def interpret(
         # company trial and can't be enrolled in one"); the open question's
         # answer is read below.
         # Only facts not known yet: said in passing, they never overwrite one.
-        for slot, value in stated_facts(text, skip=requested_slot).items():
-            if current.get(slot) is None:
-                out.facts.setdefault(slot, value)
-        # ... and, when it is used, the clauses no anchor reads, by the learned
-        # statement reader (settings: STATEMENT_READER).
-        for slot, value in (stated_by_reader(text, skip=requested_slot) if learned_statements else {}).items():
+        # When it is used (settings: STATEMENT_READER), the learned statement
+        # reader adds the clauses no anchor reads; the anchors win.
+        stated = stated_facts(text, skip=requested_slot)
+        if learned_statements:
+            stated = {**stated_by_reader(text, skip=requested_slot), **stated}
+        for slot, value in stated.items():
             if current.get(slot) is None:
                 out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product
@@ -492,7 +493,7 @@ def interpret(
     # An answer to the open question; a request to go ahead is not a "yes" to it.
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
     if requested_slot and requested_slot not in out.facts and not out.wants_handoff:
-        boolean = DOMAINS.get(requested_slot) is not None and True in (DOMAINS[requested_slot] or ())
+        boolean = yes_no(requested_slot)
         answer = _after_echo(text)
         said = answer_to(requested_slot, answer) if boolean and not asks_something(answer) else None
         # The words first: "no options left" is a yes to "exhausted?", and

@@ -12,12 +12,8 @@ from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
-from bot.facts import BOOL, DOMAINS
+from bot.facts import yes_no
 from bot.polarity import clauses, load_lexicon
-
-
-def yes_no(slot: str) -> bool:
-    return DOMAINS.get(slot) == BOOL
 
 
 def examples_from_pools(paths: Iterable[Path]) -> Tuple[Dict[str, List[str]], List[str]]:
