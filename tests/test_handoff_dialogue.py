@@ -233,3 +233,19 @@ def test_phone_numbers_are_read_in_the_patients_country():
     assert contact.phone("(415) 555-2671", "US") == ("+14155552671", None)
     assert contact.phone("020 7946 0958", "GB") == ("+442079460958", None)
     assert contact.phone("+33 4 72 11 22 33", "US") == ("+33472112233", None)
+
+
+def test_a_writer_who_said_nothing_of_themselves_is_not_told_what_they_are(kb, settings):
+    # "Can I speak to a human please?" as the first message: the role is unknown.
+    step = dialogue.start({}, kb, settings, lambda: physician_summary({}, kb, settings))
+    said = texts(step)
+    assert "other than the treating physician" not in said and "cannot file" not in said
+    assert "no facts established" not in said
+    assert "only the patient's treating physician can file" in said
+    assert dialogue.kind_for(None) == "mi_contact"
+
+
+def test_a_writer_of_unknown_role_with_facts_gets_the_summary(kb, settings):
+    state = {k: v for k, v in AAC_FACTS.items() if k != "role"}
+    step = dialogue.start(state, kb, settings, lambda: physician_summary(state, kb, settings))
+    assert "summary you can give the treating physician" in texts(step)
