@@ -197,6 +197,20 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     return about or _words(text)
 
 
+def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
+    """A phrase of another use, unless it is said of a trial: "not in this
+    indication" is, "il n'est pas dans cette étude" is not."""
+    for phrase in vocabulary.other_use:
+        needle = f" {phrase} "
+        at = text.find(needle)
+        while at >= 0:
+            after = text[at + len(needle):].split(" ", 1)[0]
+            if after not in vocabulary.not_the_product:
+                return True
+            at = text.find(needle, at + 1)
+    return False
+
+
 def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     """One of the contract's authorisation values, or None when the message
     says nothing clear about the product's status. `answering`: the message
@@ -213,7 +227,7 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
         other_text = other_text.replace(f" {phrase} ", " ")
     approvals = [i for i in sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
                  if not _of_treatments(words, i, vocabulary) and not _ambiguous_alone(words, i, vocabulary)]
-    other_use = any(f" {p} " in other_text for p in vocabulary.other_use) \
+    other_use = _other_use_said(other_text, vocabulary) \
         or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
         or _only_for_another_use(words, joined, approvals, vocabulary)
     # "no pharmacy can order it", "never been put on the market": a negated

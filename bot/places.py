@@ -104,7 +104,8 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
         key = fold(sub.name)
         if sub.parent_code is None and sub.type not in _MINOR_SUBDIVISIONS and len(key) >= 4:
             names.setdefault(key, (sub.country_code, "region"))
-    for section, kind in (("regions", "region"), ("cities", "city"), ("institutions", "institution")):
+    for section, kind in (("regions", "region"), ("cities", "city"), ("hospital_words", "hospital_word"),
+                          ("institutions", "institution")):
         for code, entries in (data.get(section) or {}).items():
             if pycountry.countries.get(alpha_2=code) is None:
                 raise ValueError(f"{path}: {section}: {code} is not an ISO 3166-1 alpha-2 code")
@@ -117,7 +118,19 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
 
 
 def _words(text: str) -> List[Tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        elided = _ELISION.match(m.group())
+        if elided:  # "l'hôpital Necker" is "l'" then "hôpital Necker"; "dell'Aquila" is "Aquila"
+            out.append((m.start(), m.start() + elided.end(), elided.group()))
+            out.append((m.start() + elided.end(), m.end(), m.group()[elided.end():].rstrip(".")))
+        else:
+            out.append((m.start(), m.end(), m.group().rstrip(".")))
+    return out
+
+
+# French and Italian articles and prepositions elided before a vowel.
+_ELISION = re.compile(r"(?i)(?:l|d|qu|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])")
 
 
 def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] = None) -> List[Place]:

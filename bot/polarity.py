@@ -98,6 +98,8 @@ class AnswerLexicon:
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
+    # A negation word that is another word before these: the Portuguese "no qual"
+    not_negated_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # No only as a whole clause: "he's not, but there's a trial he qualifies
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
@@ -159,6 +161,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
+        not_negated_before={fold(w): frozenset(fold(n) for n in after)
+                            for w, after in (data.get("not_negated_before") or {}).items()},
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
@@ -210,7 +214,8 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
 
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
-    return any(w in lex.negations or w.endswith("n't") or w.startswith("n'") for w in words)
+    return any((w in lex.negations and not (i + 1 < len(words) and words[i + 1] in lex.not_negated_before.get(w, ())))
+               or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))
 
 
 def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optional[bool]:
@@ -236,6 +241,14 @@ def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
         if not answer and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
             return False  # "I'm fairly sure it's not"
     return None
+
+
+def affirmed_in(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> bool:
+    """A clause of `text` holds a phrase that affirms `slot` whatever the
+    negations ("she can no longer walk" is serious, "nothing worked" exhausted)."""
+    lex = lexicon or load_lexicon()
+    topic = lex.topics.get(slot)
+    return topic is not None and any(topic.affirmed(words) for _, words in clauses(text or "", lex))
 
 
 def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> Optional[bool]:

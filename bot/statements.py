@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon
+from bot.polarity import AnswerLexicon, affirmed_in, answer_to, clause_polarity, clauses, load_lexicon
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -43,9 +43,22 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
         return {}
     named = {m.group(1).lower() for m in _NAMED_AFTER.finditer(text)}
     # A question states nothing ("is your company running a trial?").
-    text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?"))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?")]
     seen: Dict[str, set] = {}
-    for _, words in clauses(text, lex):
+    for sentence in sentences:
+        for slot, values in _stated_in(sentence, skip, named, lex).items():
+            if values == {False} and affirmed_in(slot, sentence, lex) and answer_to(slot, sentence, lex) is True:
+                # The sentence's say, as for an answer: "isn't life threatening
+                # but it's wrecking my life, I can't work" is serious.
+                values = {True}
+            seen.setdefault(slot, set()).update(values)
+    return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
+
+
+def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexicon) -> Dict[str, set]:
+    """Slot -> the values one sentence's clauses state for it."""
+    seen: Dict[str, set] = {}
+    for _, words in clauses(sentence, lex):
         read: Dict[str, bool] = {}
         for slot, topic in lex.topics.items():
             anchors = lex.stated.get(slot)
@@ -73,5 +86,4 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
                 read.pop(slot, None)  # "not in a trial she could join": which one?
         for slot, value in read.items():
             seen.setdefault(slot, set()).add(value)
-    return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
-
+    return seen

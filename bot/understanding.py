@@ -21,7 +21,7 @@ from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
 from bot.places import find_places, fold, misspelt_countries
-from bot.polarity import answer_to
+from bot.polarity import affirmed_in, answer_to
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
 from bot.statement_reader import stated_by_reader
@@ -137,6 +137,19 @@ def _after_echo(text: str) -> str:
     return _ECHO.sub("", text, count=1)
 
 
+def _sentence_says_otherwise(slot: str, value: bool, text: str, lex: Lexicon) -> bool:
+    """A no the phrase lexicon reads in a sentence that also affirms the fact
+    whatever its negations ("not life-threatening, but she can no longer
+    walk"), and that the polarity rules, reading it as an answer, take for a yes."""
+    if value is not False:
+        return False
+    for sentence in re.split(r"(?<=[.!?;\n])\s*", text):
+        if _lexicon_matches(sentence, lex).get(slot) is False and affirmed_in(slot, sentence) \
+                and answer_to(slot, sentence) is True:
+            return True
+    return False
+
+
 def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
     """Slot -> value for every slot the text states unambiguously."""
     found: Dict[str, Any] = {}
@@ -174,6 +187,7 @@ def _countries(
     """(treatment-country candidates in order, approved-only-in country,
     whether only a region such as 'Europe' was named)."""
     treated: List[str] = []
+    institutions: List[str] = []
     approved_only: Optional[str] = None
     region = False
     for ent in entities:
@@ -194,6 +208,13 @@ def _countries(
             continue  # "not France, Belgium"
         else:
             treated.append(code)
+            if ent.get("kind") == "institution":
+                institutions.append(code)
+    if institutions and len(set(treated)) > 1:
+        # A named hospital says where the patient is treated more surely than
+        # a town's name, which may be someone's ("la maman de Léo" is not in
+        # Burkina Faso when Léo is treated at the hôpital Necker).
+        treated = [code for code in treated if code not in institutions] + institutions
     return treated, approved_only, region and not treated
 
 
@@ -382,7 +403,8 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
         # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and
         # "malattia" are words, not Romania and Malaysia mistyped.
         places = misspelt_countries(text)
-    return [{"entity": "country", "value": p.country, "start": p.start, "end": p.end, "extractor": "places"}
+    return [{"entity": "country", "value": p.country, "start": p.start, "end": p.end, "extractor": "places",
+             "kind": p.kind}
             for p in places
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
 
@@ -452,6 +474,8 @@ def interpret(
         for slot, value in _lexicon_matches(text, lex).items():
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
+            if yes_no(slot) and slot != requested_slot and _sentence_says_otherwise(slot, value, text, lex):
+                continue  # "It's not life-threatening, but she can no longer walk": not read, asked
             if slot == requested_slot and slot not in out.facts and yes_no(slot) \
                     and not asks_something(_after_echo(text)) \
                     and answer_to(slot, _after_echo(text)) not in (None, value):
@@ -467,8 +491,15 @@ def interpret(
         if learned_statements:
             stated = {**stated_by_reader(text, skip=requested_slot), **stated}
         for slot, value in stated.items():
-            if current.get(slot) is None:
-                out.facts.setdefault(slot, value)
+            if current.get(slot) is not None:
+                continue
+            if slot not in from_entities and out.facts.get(slot, value) != value:
+                # The phrase lexicon and the clauses disagree ("isnt life
+                # threatening but it's wrecking my life, I can't work"): a
+                # fact read wrong costs the outcome, one not read a question.
+                del out.facts[slot]
+                continue
+            out.facts.setdefault(slot, value)
         # The answer to "medicine or device?" from the words for the product
         # ("eye drops", "a divice"). Only there: elsewhere "chemo failed" or
         # "on a monitor" need not be about the product.
