@@ -4,7 +4,8 @@ texts (as scripts/build_statement_examples.py builds them), and the
 left-out pool's openings and compound answers read for their yes/no facts
 by the anchors alone (bot/statements.py and the rest of
 bot/understanding.interpret) and by the anchors then the reader (what the
-assistant does). Counts, over every yes/no fact the texts state: read
+assistant does when STATEMENT_READER is on), with and without the reader's
+veto of a value it finds less likely than the other. Counts, over every yes/no fact the texts state: read
 right, read wrong, and facts read that the text does not state. Figures
 only: no text is printed.
 Usage: python -m bench.statement_reader_cv [--thresholds 0.5 0.6 0.7 0.8]"""
@@ -36,12 +37,13 @@ def main() -> None:
         items += [("compound", c["text"], c["facts"], c["asked"]) for c in data.get("compound") or ()]
         for kind, text, expected, asked in items:
             rules = interpret(text, "inform", [], asked, {}).facts  # the anchors alone (the reader is off)
-            for threshold in [None] + args.thresholds:
-                name = f"{kind}: anchors" if threshold is None else f"{kind}: anchors, then the reader at {threshold}"
+            for threshold, agree in [(None, False)] + [(t, a) for t in args.thresholds for a in (False, True)]:
+                name = f"{kind}: anchors" if threshold is None else \
+                    f"{kind}: anchors, then the reader at {threshold}{', values agreeing' if agree else ''}"
                 read = dict(rules)
                 if threshold is not None:
                     for slot, value in statement_reader.stated_by_reader(
-                            text, skip=asked, reader=reader, threshold=threshold).items():
+                            text, skip=asked, reader=reader, threshold=threshold, agree=agree).items():
                         read.setdefault(slot, value)
                 count = totals.setdefault(name, Counter())
                 for slot in {s for s in list(expected) + list(read) if yes_no(s) and s != asked}:

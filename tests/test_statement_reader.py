@@ -29,9 +29,22 @@ def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
 
 
 def test_the_value_comes_from_the_polarity_rules():
-    facts = interpret("Hello, I'm her GP in Leeds. She has never had the pump, not once.", "inform", [], None, {},
-                      learned_statements=True).facts
-    assert facts["previously_treated"] is False
+    text = "Hello, I'm her GP in Leeds. She has never received the pump."
+    assert "previously_treated" not in _anchors_only(text)
+    assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["previously_treated"] is False
+
+
+class _Disagreeing:
+    """A reader sure the clause is about the trial, and that it says yes."""
+
+    def about(self, clause_texts):
+        return [statement_reader.Reading("in_company_trial", 0.99, {True: 0.9, False: 0.09}) for _ in clause_texts]
+
+
+def test_a_value_the_reader_finds_less_likely_than_the_other_is_not_read():
+    text = "she is not enrolled in the sponsor's study at the moment"
+    assert statement_reader.stated_by_reader(text, reader=_Disagreeing(), agree=False) == {"in_company_trial": False}
+    assert statement_reader.stated_by_reader(text, reader=_Disagreeing()) == {}
 
 
 def test_a_disease_named_without_its_gravity_states_nothing():
@@ -51,7 +64,7 @@ def test_two_word_clauses_are_left_to_the_rules():
 
 
 def test_a_fact_two_clauses_state_both_ways_is_not_read():
-    text = "She has had the pump before, a couple of years ago. She has never had the pump."
+    text = "She has had the pump before, a couple of years ago. She has never received the pump."
     assert "previously_treated" not in statement_reader.stated_by_reader(text)
 
 
@@ -78,9 +91,12 @@ def test_the_training_file_reads_no_held_out_pool():
 
 def test_examples_need_facts_and_none(tmp_path):
     path = tmp_path / "examples.yml"
-    path.write_text("facts:\n  in_development: [in phase 3]\n", encoding="utf-8")
+    path.write_text("facts:\n  in_development:\n    true: [in phase 3]\n", encoding="utf-8")
     with pytest.raises(ValueError):
         statement_reader.read_examples(path)
+    path.write_text("facts:\n  in_development: [in phase 3]\nnone: [hello]\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        statement_reader.read_examples(path)  # the values are missing
 
 
 def test_the_reader_is_used_only_when_the_settings_say_so():
@@ -89,10 +105,10 @@ def test_the_reader_is_used_only_when_the_settings_say_so():
     assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is True
 
 
-def test_the_setting_is_off_unless_switched_on(tmp_path, monkeypatch):
+def test_the_setting_is_on_unless_switched_off(tmp_path, monkeypatch):
     from bot.config import load_settings
 
     monkeypatch.delenv("STATEMENT_READER", raising=False)
-    assert load_settings(tmp_path / "none.env").statement_reader is False
-    monkeypatch.setenv("STATEMENT_READER", "true")
     assert load_settings(tmp_path / "none.env").statement_reader is True
+    monkeypatch.setenv("STATEMENT_READER", "false")
+    assert load_settings(tmp_path / "none.env").statement_reader is False
