@@ -288,6 +288,11 @@ class Lexicon:
         self.brand_verbs = {self.stem_of(w) for w in product.get("brand_verbs") or []}
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
+        # Other companies' molecules and brands named one word at a time
+        # ("carboplatin", "ibrutinib"): never read as our product's name.
+        self.other_names = {spelling(fold(choice.lstrip("="))) for line in other.get("products") or []
+                            if " " not in str(line).strip() for choice in str(line).strip().split("|")
+                            if choice and "_" not in choice}
         self._prefixes = set()  # word beginnings the patterns name (hospitali*)
         self._collect_prefixes(data)
         self._fuzzy_words: Optional[List[str]] = None
@@ -416,7 +421,7 @@ class Lexicon:
         return surf in self.vocabulary or surf in _dictionary() or _dictionary_known(surf)
 
     def is_other_product(self, surf: str) -> bool:
-        return surf.endswith(self.inn_suffixes) and len(surf) > 6
+        return surf in self.other_names or (bool(self.inn_suffixes) and surf.endswith(self.inn_suffixes) and len(surf) > 6)
 
     def correct(self, tokens: List[Token]) -> None:
         """Spelling mistakes of lexicon words (anaphylaxsis, diarhea, pregnent)."""

@@ -590,6 +590,22 @@ def test_a_harm_with_another_companys_product_is_not_ours_but_an_interaction_is(
     assert detect("His INR went up to 8 after starting your ZX-301 with warfarin.") is not None
 
 
+def test_an_unknown_molecule_may_be_ours_and_a_known_one_of_another_company_is_not():
+    # The company's own molecules end as others' do (-mab, -nib): a harm on an
+    # unknown one is passed on; marketed molecules are named in the lexicon.
+    assert detect("Grade 4 thrombocytopenia on Velozanib, platelets 8.") is not None
+    assert detect("Severe colitis after the second dose of Tarvolimab.") is not None
+    assert detect("He had severe hand-foot syndrome on sorafenib last year; now we would like your product.") is None
+    assert detect("Colitis on ipilimumab two years ago, which is why we are asking for your drug.") is None
+
+
+def test_reports_in_other_languages_are_read():
+    assert detect("Die Spritzen von Tarvolimab waren bei Lieferung gesprungen.") is not None
+    assert detect("Ha scoperto di essere incinta mentre prendeva le compresse del programma.") is not None
+    assert detect("La pompa ha smesso di funzionare ieri sera.") is not None
+    assert detect("Si la patiente tombe enceinte pendant le traitement, que faut-il faire ?") is None
+
+
 def test_a_product_is_recognised_by_its_code_or_by_an_unknown_name_in_place_of_a_product():
     assert detect("Rash since starting QX-114.") is not None
     assert detect("Terrible headaches since the Brolvexa.") is not None
