@@ -45,6 +45,8 @@ class Vocabulary:
     # Short words that are an approval only after one of `ambiguous_after`:
     # "no MA in the UK", not the French "ma patiente" or the Italian "ma per".
     ambiguous_approval: Tuple[str, ...] = ()
+    # Words of development: "dans cette indication" right after one speaks of it.
+    development: Tuple[str, ...] = ()
     ambiguous_after: Tuple[str, ...] = ()
     # Before an approval word, these make it other treatments: "nothing approved is left".
     treatment_pronouns: Tuple[str, ...] = ()
@@ -165,6 +167,18 @@ _CLAUSE_BREAKS = frozenset({SENTENCE_END, "and", "but", "which", "while", "where
                             "et", "mais", "und", "aber", "pero", "y", "e"})
 
 
+def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> bool:
+    """`phrase` ("dans cette indication") in the clause, said of the status:
+    not right after a word of development ("sans AMM en France, aucun
+    développement dans cette indication" is no approval at all)."""
+    at = clause.find(f" {phrase} ")
+    while at >= 0:
+        if not set(clause[:at].split()[-2:]) & set(vocabulary.not_the_product + vocabulary.development):
+            return True
+        at = clause.find(f" {phrase} ", at + 1)
+    return False
+
+
 def _clause_after(words: List[str], i: int) -> str:
     """The words from position `i` to the end of its clause, padded."""
     end = next((j for j in range(i + 1, len(words)) if words[j] in _CLAUSE_BREAKS), len(words))
@@ -198,17 +212,23 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
 
 
 def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
-    """A phrase of another use, unless it is said of a trial: "not in this
-    indication" is, "il n'est pas dans cette étude" is not."""
+    """A phrase of another use, unless it is said of a trial or of other
+    treatments: "not in this indication" is, "il n'est pas dans cette étude"
+    and "the other meds" are not."""
     for phrase in vocabulary.other_use:
         needle = f" {phrase} "
         at = text.find(needle)
         while at >= 0:
             after = text[at + len(needle):].split(" ", 1)[0]
-            if after not in vocabulary.not_the_product:
+            # "not in this study"; "she hasn't tried the other meds yet": the alternatives
+            if after not in vocabulary.not_the_product and after not in vocabulary.treatments:
                 return True
             at = text.find(needle, at + 1)
     return False
+
+
+_NOT_UNAPPROVED = re.compile(r"\b(?:isn'?t|is not|not|never|wasn'?t|was not)\s+"
+                             r"(?:unapproved|unlicen[cs]ed|unauthori[sz]ed)\b", re.IGNORECASE)
 
 
 def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
@@ -216,6 +236,8 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     says nothing clear about the product's status. `answering`: the message
     answers the status question."""
     vocabulary = load_vocabulary()
+    # "it isn't unapproved - it's approved for this": a double negation is an approval
+    text = _NOT_UNAPPROVED.sub("approved", text or "")
     unapproved = vocabulary.unapproved + (vocabulary.unapproved_when_asked if answering else ())
     words = _status_words(text, vocabulary)
     if not words:
@@ -254,7 +276,8 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
     if not affirmed:
         # "not approved for this indication" says it is approved for others;
         # "isn't CE marked and is in a study for this indication" does not.
-        this_use = any(f" {p} " in _clause_after(words, i) for i in approvals for p in vocabulary.this_use)
+        this_use = any(_this_use_of_status(_clause_after(words, i), p, vocabulary)
+                       for i in approvals for p in vocabulary.this_use)
         any_use = any(f" {p} " in joined for p in vocabulary.any_use)
         return "authorised_other_indication" if (other_use or this_use) and not any_use else "not_authorised"
     if other_use:

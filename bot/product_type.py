@@ -20,7 +20,9 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "product_type.yml"
 VALUES = ("medicine", "medical_device")
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 6
-_NOT_A = re.compile(r"\b(not|isn't|isnt|no|never|neither|nor) (an? |the )?$")
+# "not a device", "pas un médicament", "kein Medikament", "non è un farmaco", "geen medicijn"
+_NOT_A = re.compile(r"\b(not|isn't|isnt|no|never|neither|nor|pas|kein|keine|keinen|non|nao|geen|niet) "
+                    r"(an? |the |un |une |le |la |ein |eine |einen |uno |una |um |uma |een |het |de |e un |e una )?$")
 
 
 @dataclass(frozen=True)

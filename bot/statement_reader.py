@@ -157,13 +157,17 @@ def stated_by_reader(
                 continue
             # The sentence's say, as for an answer: "not life-threatening but
             # seriously debilitating" is serious; else the clause's own.
+            own = clause_polarity(lex.topics[slot], words, lex)
             value = answer_to(slot, sentence, lex)
             if value is None:
-                value = clause_polarity(lex.topics[slot], words, lex)
+                value = own
             if value is None:
                 continue
             seen[slot].add(value)
-            if agree and reading.values.get(value, 0.0) < reading.values.get(not value, 0.0):
+            # The reader's value against the clause's own (in "not life-threatening,
+            # but seriously disabling" the first clause's no is the sentence's yes).
+            checked = value if own is None else own
+            if agree and reading.values.get(checked, 0.0) < reading.values.get(not checked, 0.0):
                 seen[slot].add(not value)  # the reader and the rules disagree: not read
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
 

@@ -493,10 +493,10 @@ def interpret(
         for slot, value in stated.items():
             if current.get(slot) is not None:
                 continue
-            if slot not in from_entities and out.facts.get(slot, value) != value:
-                # The phrase lexicon and the clauses disagree ("isnt life
-                # threatening but it's wrecking my life, I can't work"): a
-                # fact read wrong costs the outcome, one not read a question.
+            if slot not in from_entities and out.facts.get(slot, value) != value and affirmed_in(slot, text):
+                # The phrase lexicon reads a no where a clause affirms the fact
+                # ("isnt life threatening but it's wrecking my life, I can't
+                # work"): a fact read wrong costs the outcome, one not read a question.
                 del out.facts[slot]
                 continue
             out.facts.setdefault(slot, value)
