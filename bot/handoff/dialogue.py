@@ -65,7 +65,8 @@ def start(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings, summa
         step.messages.append(Message(text=(
             "I'll pass your message to our team so that a person can get back to you; they need a few contact "
             "details from you. If it is about a request for a patient: only the patient's treating physician "
-            "can file one, and I can check the patient's options with you in the meantime.")))
+            "can file one, and I can check the patient's options with you in the meantime. You can also reach "
+            f"{settings.medical_info_contact}.")))
     else:
         who = "you" if is_plain_audience(role) else "a healthcare professional other than the treating physician"
         step.messages.append(Message(text=(
