@@ -149,26 +149,28 @@ def stated_by_reader(
     lex = lexicon or load_lexicon()
     reader = reader or reader_for()
     seen: Dict[str, Set[bool]] = defaultdict(set)
-    for sentence in _SENTENCES.findall(text):
-        parts = [words for _, words in clauses(sentence, lex) if len(words) >= MIN_WORDS]
-        for words, reading in zip(parts, reader.about([" ".join(words) for words in parts])):
-            slot = reading.slot
-            if slot is None or slot == skip or reading.probability < threshold or slot not in lex.topics:
-                continue
-            # The sentence's say, as for an answer: "not life-threatening but
-            # seriously debilitating" is serious; else the clause's own.
-            own = clause_polarity(lex.topics[slot], words, lex)
-            value = answer_to(slot, sentence, lex)
-            if value is None:
-                value = own
-            if value is None:
-                continue
-            seen[slot].add(value)
-            # The reader's value against the clause's own (in "not life-threatening,
-            # but seriously disabling" the first clause's no is the sentence's yes).
-            checked = value if own is None else own
-            if agree and reading.values.get(checked, 0.0) < reading.values.get(not checked, 0.0):
-                seen[slot].add(not value)  # the reader and the rules disagree: not read
+    # Every clause of the message in one call to the classifier (most of its cost).
+    parts = [(sentence, words) for sentence in _SENTENCES.findall(text)
+             for _, words in clauses(sentence, lex) if len(words) >= MIN_WORDS]
+    readings = reader.about([" ".join(words) for _, words in parts])
+    for (sentence, words), reading in zip(parts, readings):
+        slot = reading.slot
+        if slot is None or slot == skip or reading.probability < threshold or slot not in lex.topics:
+            continue
+        # The sentence's say, as for an answer: "not life-threatening but
+        # seriously debilitating" is serious; else the clause's own.
+        own = clause_polarity(lex.topics[slot], words, lex)
+        value = answer_to(slot, sentence, lex)
+        if value is None:
+            value = own
+        if value is None:
+            continue
+        seen[slot].add(value)
+        # The reader's value against the clause's own (in "not life-threatening,
+        # but seriously disabling" the first clause's no is the sentence's yes).
+        checked = value if own is None else own
+        if agree and reading.values.get(checked, 0.0) < reading.values.get(not checked, 0.0):
+            seen[slot].add(not value)  # the reader and the rules disagree: not read
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
 
 
