@@ -105,10 +105,10 @@ def test_the_reader_is_used_only_when_the_settings_say_so():
     assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is True
 
 
-def test_the_setting_is_on_unless_switched_off(tmp_path, monkeypatch):
+def test_the_setting_is_off_unless_switched_on(tmp_path, monkeypatch):
     from bot.config import load_settings
 
     monkeypatch.delenv("STATEMENT_READER", raising=False)
-    assert load_settings(tmp_path / "none.env").statement_reader is True
-    monkeypatch.setenv("STATEMENT_READER", "false")
     assert load_settings(tmp_path / "none.env").statement_reader is False
+    monkeypatch.setenv("STATEMENT_READER", "true")
+    assert load_settings(tmp_path / "none.env").statement_reader is True
