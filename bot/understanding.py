@@ -387,6 +387,15 @@ def _asks_what_it_is(words: List[str]) -> bool:
     return len(words) > 1 and words[0] in _COPULAS and words[1] in _ASSISTANT_OR_WRITER
 
 
+# Two-letter words that are also country codes: in lower case, never the code.
+# ("es" is Spanish for "is", "au" French for "to the", "de" of).
+_WORDS_NOT_CODES = frozenset({"no", "ok", "hi", "me", "my", "so", "is", "in", "on", "or", "an", "to", "as", "am",
+                              "id", "ne", "si", "oh", "ah", "eh", "be", "by", "it", "do", "la", "le", "et", "se",
+                              "sa", "ma", "mo", "pa", "ha", "ja", "je", "tu", "il", "na", "ni", "nu", "al", "ai",
+                              "es", "au", "de", "en", "us", "ca", "at", "da", "el", "lo", "mi", "te", "un", "ce",
+                              "ya", "ye", "yo", "go", "im", "er"})
+
+
 def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering: bool) -> List[Dict[str, Any]]:
     """Cities, regions and (when the country question is open) misspelt
     country names, as country entities where the NLU found none."""
@@ -395,8 +404,11 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     taken = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") == "country"]
     places = find_places(text, answering=answering)
     code = text.strip().strip(".!")
-    if answering and not taken and not places and re.fullmatch(r"[A-Z]{2}", code) and to_iso(code):
-        # The country's code alone, in capitals, as the answer ("FR", "ES", "AU")
+    if answering and not taken and not places and re.fullmatch(r"[A-Za-z]{2}", code) and to_iso(code.upper()) \
+            and (code.isupper() or code.lower() not in _WORDS_NOT_CODES):
+        # The country's code alone as the answer ("FR", "ES", "fr"), unless in
+        # lower case it is a word ("no", "ok")
+        code = code.upper()
         return [{"entity": "country", "value": code, "start": 0, "end": len(text), "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:

@@ -50,8 +50,17 @@ def test_the_kind_of_product_in_dutch(text, value):
 @pytest.mark.parametrize("text, country", [("FR", "FR"), ("ES.", "ES"), ("AU", "AU")])
 def test_a_country_code_alone_answers_the_country_question(text, country):
     assert interpret(text, "affirm", [], "country", {}).facts.get("country") == country
-    # in lower case "es", "au" are words ("es" is Spanish for "is"): only the capitals are a code
-    assert "country" not in interpret(text.lower(), "affirm", [], "country", {}).facts
+
+
+@pytest.mark.parametrize("text", ["es", "au", "no", "it"])
+def test_a_code_that_is_a_word_in_lower_case_is_the_word(text):
+    # "es" is Spanish for "is", "au" French for "to the": only the capitals are a code
+    assert "country" not in interpret(text, "affirm", [], "country", {}).facts
+
+
+def test_a_code_that_is_no_word_counts_in_lower_case_too():
+    # development pool 20: "fr"
+    assert interpret("fr", "inform", [], "country", {}).facts["country"] == "FR"
 
 
 def test_not_on_the_market_in_french_and_a_german_nurse():
