@@ -251,6 +251,21 @@ def affirmed_in(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -
     return topic is not None and any(topic.affirmed(words) for _, words in clauses(text or "", lex))
 
 
+def yes_despite_a_no(slot: str, sentence: str, lexicon: Optional[AnswerLexicon] = None) -> bool:
+    """A sentence that holds a no for `slot` and yet, read whole as an answer,
+    says yes through a phrase that affirms it: "isn't life threatening, but she
+    can no longer walk" is serious."""
+    return affirmed_in(slot, sentence, lexicon) and answer_to(slot, sentence, lexicon) is True
+
+
+_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*")
+
+
+def sentences(text: str) -> List[str]:
+    """The message cut at full stops, semicolons, question and exclamation marks and line ends."""
+    return _SENTENCE.findall(text or "")
+
+
 def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> Optional[bool]:
     """True, False, or None when the message does not answer the yes/no
     question about `slot` in a way these rules can tell."""

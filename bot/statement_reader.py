@@ -24,7 +24,6 @@ Training takes a few seconds: once per process, at the action server's
 start (services/action_server.py), else on first use."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
-from bot.polarity import AnswerLexicon, answer_to, clause_polarity, clauses, load_lexicon
+from bot.polarity import AnswerLexicon, answer_to, clause_polarity, clauses, load_lexicon, sentences
 
 EXAMPLES = PROJECT_ROOT / "data" / "lexicon" / "statement_examples.yml"
 NONE = "none"
@@ -150,7 +149,7 @@ def stated_by_reader(
     reader = reader or reader_for()
     seen: Dict[str, Set[bool]] = defaultdict(set)
     # Every clause of the message in one call to the classifier (most of its cost).
-    parts = [(sentence, words) for sentence in _SENTENCES.findall(text)
+    parts = [(sentence, words) for sentence in sentences(text)
              for _, words in clauses(sentence, lex) if len(words) >= MIN_WORDS]
     readings = reader.about([" ".join(words) for _, words in parts])
     for (sentence, words), reading in zip(parts, readings):
@@ -173,5 +172,3 @@ def stated_by_reader(
             seen[slot].add(not value)  # the reader and the rules disagree: not read
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
 
-
-_SENTENCES = re.compile(r"[^.;!?\n]+[.;!?\n]*")

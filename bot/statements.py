@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.polarity import AnswerLexicon, affirmed_in, answer_to, clause_polarity, clauses, load_lexicon
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, yes_despite_a_no
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -47,7 +47,7 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
     seen: Dict[str, set] = {}
     for sentence in sentences:
         for slot, values in _stated_in(sentence, skip, named, lex).items():
-            if values == {False} and affirmed_in(slot, sentence, lex) and answer_to(slot, sentence, lex) is True:
+            if values == {False} and yes_despite_a_no(slot, sentence, lex):
                 # The sentence's say, as for an answer: "isn't life threatening
                 # but it's wrecking my life, I can't work" is serious.
                 values = {True}

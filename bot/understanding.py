@@ -21,7 +21,7 @@ from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
 from bot.places import find_places, fold, misspelt_countries
-from bot.polarity import affirmed_in, answer_to
+from bot.polarity import affirmed_in, answer_to, sentences, yes_despite_a_no
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
 from bot.statement_reader import stated_by_reader
@@ -141,13 +141,11 @@ def _sentence_says_otherwise(slot: str, value: bool, text: str, lex: Lexicon) ->
     """A no the phrase lexicon reads in a sentence that also affirms the fact
     whatever its negations ("not life-threatening, but she can no longer
     walk"), and that the polarity rules, reading it as an answer, take for a yes."""
-    if value is not False:
+    # The affirming phrase first: it is rare, and the phrase lexicon is the costly part.
+    if value is not False or not affirmed_in(slot, text):
         return False
-    for sentence in re.split(r"(?<=[.!?;\n])\s*", text):
-        if _lexicon_matches(sentence, lex).get(slot) is False and affirmed_in(slot, sentence) \
-                and answer_to(slot, sentence) is True:
-            return True
-    return False
+    return any(yes_despite_a_no(slot, sentence) and _lexicon_matches(sentence, lex).get(slot) is False
+               for sentence in sentences(text))
 
 
 def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:

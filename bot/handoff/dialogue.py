@@ -11,7 +11,7 @@ from bot import contact as validate
 from bot.config import Settings
 from bot.conversation import Turn as Step  # messages + slot updates, as in the assessment
 from bot.countries import country_name
-from bot.facts import FACT_SLOTS, is_plain_audience
+from bot.facts import is_plain_audience, known_facts
 from bot.handoff.requests import Request, StatusView, normalise_reference, reference_in
 from bot.knowledge import KnowledgeBase
 from bot.personal_data import has_patient_identifiers
@@ -59,7 +59,7 @@ def start(state: Mapping[str, Any], kb: KnowledgeBase, settings: Settings, summa
         step.messages.append(Message(text=(
             "I'll pass this to our medical team with everything we established, so you won't have to repeat it. "
             "They need a few contact details from you. I won't ask for any patient-identifying data.")))
-    elif role is None and not any(state.get(slot) is not None for slot in FACT_SLOTS):
+    elif role is None and not known_facts(state):
         # "Can I speak to a human?" before anything is known: nothing to
         # summarise, and nothing said of the writer that they did not say.
         step.messages.append(Message(text=(
