@@ -593,7 +593,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
             or (reason in ("never_exposed", "other_product", "past", "disease") and message.exposed)
             or (reason in ("never_exposed", "not_exposed") and not message.said_never and (message.weak or message.strong))
-            or (reason == "other_product" and message.strong)):
+            or (reason == "other_product" and message.strong and not (message.not_exposed and not message.exposed))):
         # A death or a life-threatening event is passed on whenever the
         # message ties it to a product or a programme at all ("she was in your
         # compassionate program", "the last patient we gave it to died"): a

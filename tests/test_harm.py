@@ -820,3 +820,40 @@ def test_a_harm_the_writer_disowns_for_our_product_is_no_report(text):
 def test_a_death_on_our_product_is_passed_on_though_the_writer_doubts_the_link(text):
     finding = detect(text)
     assert finding is not None and finding.category == "death"
+
+
+@pytest.mark.parametrize("text", [
+    # the death came before the product could be given
+    "Mon père est décédé de son lymphome avant d'avoir pu recevoir la première perfusion.",
+    "Er ist an seinem Tumor gestorben, bevor die Behandlung starten konnte.",
+    "Falleció por su enfermedad antes de poder recibir el medicamento.",
+    "La paziente è morta per la sua malattia prima di poter ricevere il farmaco.",
+    "She was too unwell to start the infusions and died of her cancer at home.",
+    "He died of his heart failure before the first dose could be given; please close the request.",
+])
+def test_a_death_before_the_product_could_be_given_is_no_report(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # well before it, so it was started
+    "My wife was fine before starting your capsules and she died last night.",
+    "Mon frère allait bien avant de commencer votre traitement, il est décédé dimanche.",
+    "Sie war gesund, bevor sie Ihr Präparat bekommen hat, und jetzt ist sie tot.",
+    "Estaba perfectamente bien antes de empezar sus comprimidos y ha fallecido.",
+    "Mia madre stava bene prima di iniziare il vostro farmaco, è morta ieri.",
+])
+def test_a_death_after_being_well_before_the_product_is_a_report(text):
+    finding = detect(text)
+    assert finding is not None and finding.category == "death"
+
+
+@pytest.mark.parametrize("text", [
+    # another company's or an earlier product, and ours only wished for
+    "Toxic epidermal necrolysis on lamotrigine in 2020. We would like to apply for your programme now.",
+    "Anaphylactic shock on a competitor's antibody two years ago; now requesting ZX-778 through early access.",
+    "Il a fait un choc anaphylactique au traitement précédent d'un autre laboratoire, nous demandons le vôtre.",
+    "She had a pulmonary embolism on a different sponsor's study drug; could she get yours?",
+])
+def test_grave_harm_from_another_product_with_ours_only_requested_is_no_report(text):
+    assert detect(text) is None
