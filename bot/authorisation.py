@@ -105,6 +105,11 @@ def _negated(words: List[str], position: int, vocabulary: Vocabulary, window: in
 
 
 # "Available? No." asks itself and answers: the same as "not available".
+# A relative clause after a comma is a clause of its own, as "which" is:
+# "ein Medizinprodukt ohne CE-Kennzeichnung, das für diese Indikation
+# entwickelt wird" says nothing of an approval for this indication.
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:das|die|der|dem|den|welche|welcher|welches|dat|que|qui|che|cui)\b",
+                                   re.IGNORECASE)
 _SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b", re.IGNORECASE)
 # "authorised yes, available no": a status word with its own yes or no.
 _WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
@@ -188,7 +193,7 @@ def _clause_after(words: List[str], i: int) -> str:
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
-    text = _SELF_ANSWERED.sub(r"not \1.", text or "")
+    text = _RELATIVE_AFTER_COMMA.sub(" which", _SELF_ANSWERED.sub(r"not \1.", text or ""))
     text = _WORD_THEN_NO.sub(lambda m: f"not {m.group(1)}" if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     text = _WORD_THEN_YES.sub(lambda m: m.group(1) if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     sentences = [_words(s) for s in re.split(r"[.!?;\n]+", text)]

@@ -201,7 +201,8 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
         current: List[str] = []
         contrast = False
         for word in _words(part):
-            if word in lex.breaks:
+            # "not yet", "not so bad": a break word right after a negation belongs to it
+            if word in lex.breaks and not (current and _negated(current[-1:], lex)):
                 if current:
                     out.append((contrast, current))
                 current, contrast = [], word in lex.contrasts

@@ -31,7 +31,9 @@ LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
 HANDOFF_LEXICON = PROJECT_ROOT / "data" / "lexicon" / "handoff.yml"
 
 NEGATION_BEFORE = re.compile(
-    r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor)\s+(\w+\s+){0,2}$",
+    # "tampoco hay un ensayo ..." (neither is there, blind pool 21), and its Italian and Portuguese forms
+    r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor|tampoco|tampouco|"
+    r"neanche|nemmeno|neppure)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORECASE)
