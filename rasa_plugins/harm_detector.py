@@ -17,8 +17,8 @@ about side effects, the disease or other products for reports
 (BENCHMARKS.md, safety). A report reading the detector sees only supposed
 ("what if she had a seizure on it?") is set aside too.
 
-An emergency reading needs a second word too: a word of harm or of urgency
-the detector sees, or the reader's ("Nee, geen studie mogelijk" was read as
+An emergency reading needs a second word too: a harm the detector keeps, a
+word of urgency, or the reader's ("Nee, geen studie mogelijk" was read as
 an emergency). Beyond that it stays the intent classifier's, and the detector may
 overrule it only on its explicit word: the message says all is well and
 speaks of no urgency ("labs normal, no toxicity"; "his last chemo put him in
@@ -209,12 +209,16 @@ class HarmDetector(GraphComponent):
         elif probability is not None and original == REPORT:
             # Neither reader found a report: the classifier's reading alone is not one.
             self._overrule(message, original, record, ["no_reader_found_a_report"] + list(screening.dismissed))
-        elif original == EMERGENCY and screening.mentions == 0 and not screening.urgent \
+        elif original == EMERGENCY and not screening.urgent and set(screening.dismissed) <= _NOT_TODAY \
                 and probability is not None and probability < self.reader_threshold:
-            # No word of harm or of urgency, and the reader sees no report ("Nee,
-            # geen studie mogelijk", "we're praying for her"): the classifier's
-            # emergency reading alone is not one, as its report reading alone is not.
-            self._overrule(message, original, record, ["no_harm_or_urgency"])
+            # No word of urgency, no harm of today (none, or only harms of the past,
+            # of another product, denied or supposed), and the reader sees no
+            # report ("Nee, geen studie mogelijk", "we're praying for her",
+            # "anaphylaxis to penicillin as a child"): the classifier's emergency
+            # reading alone is not one, as its report reading alone is not. A grave
+            # state with no product named ("his organs are failing, we need this
+            # drug now") keeps it.
+            self._overrule(message, original, record, ["no_harm_or_urgency"] + list(screening.dismissed))
         elif self.overrule and self._may_overrule(intent, screening) and _overruled(original, screening):
             self._overrule(message, original, record, list(screening.dismissed))
         message.set(KEY, record, add_to_output=True)
@@ -239,6 +243,12 @@ class HarmDetector(GraphComponent):
         if not ranking or ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) < self.fallback_threshold:
             return {"name": FALLBACK, "confidence": self.fallback_threshold}
         return {"name": ranking[0][INTENT_NAME_KEY], "confidence": ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0)}
+
+
+# Why the detector set a harm aside, when that harm is not today's: it
+# is no second word for an emergency reading.
+_NOT_TODAY = frozenset({"past", "other_product", "negated", "unrelated", "resolved", "hypothetical", "question",
+                        "never_exposed", "planned", "reassured"})
 
 
 def _examples_path(config: Dict[str, Any]) -> Path:

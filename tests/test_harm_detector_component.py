@@ -257,3 +257,7 @@ def test_an_emergency_reading_needs_a_word_of_harm_or_urgency_or_the_reader():
     assert _intent_after("dringend bitte", 0.1, "emergency") == "emergency"
     assert _intent_after("he collapsed after the infusion", 0.9, "emergency") in ("emergency", "report_adverse_event")
     assert _intent_after("something is badly wrong with him", 0.6, "emergency") == "emergency"
+    # a harm of the past or of another product is no second word; a grave state today is
+    assert _intent_after("anaphylaxis to penicillin as a child, is your drug safe for her?", 0.1,
+                         "emergency") != "emergency"
+    assert _intent_after("her kidneys are shutting down, we need this medicine", 0.1, "emergency") == "emergency"
