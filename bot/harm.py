@@ -530,7 +530,12 @@ def screen(text: str) -> Screening:
     supposition = not found and any(
         _hypothetical(s, 0, _Mention("", len(s[0].tokens), len(s[0].tokens))) for s in sentences if s
     )
-    asks_how = any(c.has("report") for c in all_clauses)
+    # A wish to report: not "no adverse events to report", "nothing to report",
+    # nor "already reported to Roche" (said and done, to someone else).
+    asks_how = any(
+        not _negated(c, _Mention("report", start, end), window) and c.words(start, end).lower() != "reported"
+        for c in all_clauses for start, end in c.spans.get("report", [])
+    )
     if not found:
         return Screening(None, mentions, tuple(dismissed), reassured, urgent, supposition, message.exposed, asks_how,
                          grave)

@@ -249,6 +249,13 @@ def test_a_wish_to_report_keeps_the_classifiers_report_reading():
     assert _parse(message)["harm_detector"]["action"] == "kept_wish_to_report"
 
 
+@pytest.mark.parametrize("text", ["Nothing to report on the safety side, we only need the next delivery.",
+                                  "There are no side effects to report for this patient this quarter.",
+                                  "Her rash on the other firm's antibody was reported to that firm already."])
+def test_nothing_to_report_or_reported_elsewhere_is_no_wish_to_report(text):
+    assert _intent_after(text, 0.05, "report_adverse_event") != "report_adverse_event"
+
+
 def test_an_emergency_reading_needs_a_word_of_harm_or_urgency_or_the_reader():
     # "Nee, geen studie mogelijk" (no, no trial possible) was read as an emergency
     assert _intent_after("Nee, geen studie mogelijk", 0.05, "emergency") == "nlu_fallback"
