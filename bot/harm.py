@@ -299,13 +299,23 @@ _PERSONS = frozenset({"he", "she", "i", "we", "they", "my", "his", "her", "our",
                       "son", "daughter", "husband", "wife", "child", "baby"})
 
 
+def _wishes_to_report(clause: _Clause, window: int = 6) -> bool:
+    """A word of reporting that is a wish: not negated ("no adverse events to
+    report", "nothing to report") and not "reported" (said and done: "already
+    reported to Roche", "were any deaths reported in the trials?")."""
+    return any(
+        not _negated(clause, _Mention("report", start, end), window) and clause.words(start, end).lower() != "reported"
+        for start, end in clause.spans.get("report", [])
+    )
+
+
 def _rescued_question(sentence: List[_Clause], clause: _Clause, mention: _Mention) -> bool:
     """A question that still reports something: "can I report a death?", "could
     the swelling in her legs be from your drug?", "is it normal that she's had a
     rash since starting the capsules?"."""
     specific = not ({t.surf for t in clause.tokens[mention.start: mention.end]} & _GENERIC_HARM)
-    if specific and any(c.has("report") for c in sentence):
-        return True  # "can I report a death?" (not "who reports side effects?")
+    if specific and any(_wishes_to_report(c) for c in sentence):
+        return True  # "can I report a death?" (not "who reports side effects?", "were deaths reported in the trials?")
     if any(c.has("hypothetical") for c in sentence):
         return False
     # "her rash", "the swelling in her legs" (from your drug): a harm that happened to someone.
@@ -532,10 +542,7 @@ def screen(text: str) -> Screening:
     )
     # A wish to report: not "no adverse events to report", "nothing to report",
     # nor "already reported to Roche" (said and done, to someone else).
-    asks_how = any(
-        not _negated(c, _Mention("report", start, end), window) and c.words(start, end).lower() != "reported"
-        for c in all_clauses for start, end in c.spans.get("report", [])
-    )
+    asks_how = any(_wishes_to_report(c, window) for c in all_clauses)
     if not found:
         return Screening(None, mentions, tuple(dismissed), reassured, urgent, supposition, message.exposed, asks_how,
                          grave)

@@ -857,3 +857,18 @@ def test_a_death_after_being_well_before_the_product_is_a_report(text):
 ])
 def test_grave_harm_from_another_product_with_ours_only_requested_is_no_report(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Were any deaths reported in the phase 2 study of ZX-901? We are weighing the risks.",
+    "How many deaths have been reported with your antibody in the trials so far?",
+    "We kept an eye out for infusion reactions after the first dose and there were none.",
+    "They warned us about rash and fever on the capsules; neither happened.",
+])
+def test_questions_about_the_trials_and_harms_that_did_not_happen_report_nothing(text):
+    assert detect(text) is None
+
+
+def test_a_wish_to_report_a_death_is_still_a_report():
+    finding = detect("How can I report a death? Our patient on ZX-901 died on Monday.")
+    assert finding is not None and finding.category == "death"
