@@ -98,3 +98,33 @@ def test_the_score_counts_the_safety_intents_as_detections():
     assert figures["false_alarm_rate"] == 0.5
     assert figures["recall_by_category"] == {"death": "1/1", "reaction": "1/2"}
     assert figures["misses"] == ["[reaction] inform: c"] and figures["false_alarms"] == ["[question] report_adverse_event: d"]
+
+
+# The conversation pools were written with no report of harm in them (their
+# brief asks for none): every message the detector flags there would give a
+# physician asking about access the adverse-event guidance and flag the
+# conversation. Held-out pools are left out (never printed). Fourteenth
+# session: 95 of the development pools' 11,493 texts once "alternatives
+# exhausted", "every approved treatment has failed", "he fits the criteria",
+# "ICU attending", "l'essai se termine" and "hospitalist" were read as what
+# they are (138 before).
+POOLS = ROOT / "tests" / "conversations"
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml"}
+FLAGGED_ACCESS_MESSAGES_CEILING = 95
+
+
+def _pool_texts():
+    texts = set()
+    for path in sorted(POOLS.glob("pool_*.yml")):
+        if path.name in POOLS_HELD_OUT:
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts |= {c["text"] for c in data.get("compound") or []} | {o["text"] for o in data.get("openings") or []}
+        for values in (data.get("facts") or {}).values():
+            texts |= {t for phrasings in values.values() for t in phrasings}
+    return texts
+
+
+def test_the_detector_flags_few_messages_about_access():
+    flagged = sorted(text for text in _pool_texts() if detect(text) is not None)
+    assert len(flagged) <= FLAGGED_ACCESS_MESSAGES_CEILING, flagged[:20]
