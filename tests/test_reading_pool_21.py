@@ -61,3 +61,25 @@ def test_down_under_is_australia():
 @pytest.mark.parametrize("text", ["oui, il en prend déjà", "sí, ya lo toma desde enero"])
 def test_taking_it_already_is_a_yes(text):
     assert interpret(text, "inform", [], "previously_treated", {}).facts["previously_treated"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Neurologue à Brest. Le patient est en échec de toutes les lignes disponibles et n'est dans aucun essai.",
+    "Hématologue à Lille : plus aucune option autorisée pour cette patiente.",
+    "Infectiologue à Nice. Il a épuisé les antibiotiques autorisés, et il est sans alternative thérapeutique restante.",
+    "ID consultant in Leeds. He has run out of licensed antibiotics.",
+    "Rheumatologist in Cork: every licensed option has been set aside, she is refractory to all of them.",
+    "Toutes les alternatives ont été écartées par l'équipe.",
+])
+def test_no_alternative_left_stated_in_an_opening(text):
+    assert interpret(text, "inform", [], None, {}).facts["alternatives_exhausted"] is True
+
+
+@pytest.mark.parametrize("text", ["Alternativen gibt es keine mehr", "il n'y a plus aucune option", "no quedan alternativas"])
+def test_none_left_answers_yes_to_exhausted(text):
+    assert interpret(text, "inform", [], "alternatives_exhausted", {}).facts["alternatives_exhausted"] is True
+
+
+@pytest.mark.parametrize("text", ["She still has licensed options left to try.", "Il reste des traitements à essayer."])
+def test_options_left_are_no_exhaustion(text):
+    assert interpret(text, "inform", [], None, {}).facts.get("alternatives_exhausted") is not True
