@@ -83,3 +83,19 @@ def test_none_left_answers_yes_to_exhausted(text):
 @pytest.mark.parametrize("text", ["She still has licensed options left to try.", "Il reste des traitements à essayer."])
 def test_options_left_are_no_exhaustion(text):
     assert interpret(text, "inform", [], None, {}).facts.get("alternatives_exhausted") is not True
+
+
+@pytest.mark.parametrize("text", [
+    "Pneumologist in Graz. He is not in one of your studies, and there's no trial he could go into either.",
+    "Oncologue à Caen. Elle n'est dans aucun de vos essais, et il n'y a pas d'essai ouvert pour elle.",
+    "Onkologin in Graz. Sie ist in keiner Ihrer Studien, und es gibt keine Studie für sie.",
+    "Nefrologo a Bari. Non è in uno studio vostro e non ci sono studi per lui.",
+])
+def test_no_trial_there_to_join_stated_in_an_opening(text):
+    assert interpret(text, "inform", [], None, {}).facts["trial_available"] is False
+
+
+@pytest.mark.parametrize("text", ["Hämatologe in Linz. Er hat es noch nie bekommen.",
+                                  "Longarts in Gent. Hij heeft het middel nooit gekregen."])
+def test_never_received_in_german_and_dutch_with_it_or_the_medicine(text):
+    assert interpret(text, "inform", [], None, {}).facts["previously_treated"] is False
