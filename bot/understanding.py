@@ -20,7 +20,7 @@ from bot.authorisation import read_authorisation
 from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
-from bot.places import find_places, fold, misspelt_countries
+from bot.places import find_places, fold, misspelt_countries, words_not_codes
 from bot.polarity import affirmed_in, answer_to, sentences, yes_despite_a_no
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
@@ -387,15 +387,6 @@ def _asks_what_it_is(words: List[str]) -> bool:
     return len(words) > 1 and words[0] in _COPULAS and words[1] in _ASSISTANT_OR_WRITER
 
 
-# Two-letter words that are also country codes: in lower case, never the code.
-# ("es" is Spanish for "is", "au" French for "to the", "de" of).
-_WORDS_NOT_CODES = frozenset({"no", "ok", "hi", "me", "my", "so", "is", "in", "on", "or", "an", "to", "as", "am",
-                              "id", "ne", "si", "oh", "ah", "eh", "be", "by", "it", "do", "la", "le", "et", "se",
-                              "sa", "ma", "mo", "pa", "ha", "ja", "je", "tu", "il", "na", "ni", "nu", "al", "ai",
-                              "es", "au", "de", "en", "us", "ca", "at", "da", "el", "lo", "mi", "te", "un", "ce",
-                              "ya", "ye", "yo", "go", "im", "er"})
-
-
 def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering: bool) -> List[Dict[str, Any]]:
     """Cities, regions and (when the country question is open) misspelt
     country names, as country entities where the NLU found none."""
@@ -405,7 +396,7 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     places = find_places(text, answering=answering)
     code = text.strip().strip(".!")
     if answering and not taken and not places and re.fullmatch(r"[A-Za-z]{2}", code) and to_iso(code.upper()) \
-            and (code.isupper() or code.lower() not in _WORDS_NOT_CODES):
+            and (code.isupper() or code.lower() not in words_not_codes()):
         # The country's code alone as the answer ("FR", "ES", "fr"), unless in
         # lower case it is a word ("no", "ok")
         code = code.upper()

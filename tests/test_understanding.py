@@ -328,3 +328,13 @@ def test_a_country_by_its_own_name_or_in_another_language(name, code):
 @pytest.mark.parametrize("word", ["Maurice", "island", "chili"])
 def test_a_word_or_first_name_that_names_a_country_elsewhere_is_no_country(word):
     assert to_iso(word) is None
+
+
+def test_two_letter_words_are_kept_in_data_and_must_be_quoted(tmp_path):
+    from bot.places import words_not_codes
+
+    assert {"no", "ok", "es"} <= words_not_codes()
+    unquoted = tmp_path / "places.yml"
+    unquoted.write_text("words_not_codes: [no, ok]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote"):
+        words_not_codes(unquoted)
