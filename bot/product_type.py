@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 import yaml
 
@@ -20,9 +20,6 @@ from bot.spelling import long_single_words, meant
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "product_type.yml"
 VALUES = ("medicine", "medical_device")
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 6
-# "not a device", "pas un médicament", "kein Medikament", "non è un farmaco", "geen medicijn"
-_NOT_A = re.compile(r"\b(not|isn't|isnt|no|never|neither|nor|pas|kein|keine|keinen|non|nao|geen|niet) "
-                    r"(an? |the |un |une |le |la |ein |eine |einen |uno |una |um |uma |een |het |de |e un |e una )?$")
 
 
 @dataclass(frozen=True)
@@ -46,9 +43,31 @@ def _words(text: str) -> List[str]:
     return re.findall(r"[a-z0-9]+", fold(text or "").replace("'", " "))
 
 
+@dataclass(frozen=True)
+class NotA:
+    negations: FrozenSet[str]
+    determiners: Tuple[Tuple[str, ...], ...]  # longest first
+
+
+@lru_cache(maxsize=2)
+def load_not_a(path: Path = LEXICON) -> NotA:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["not_a"]
+    words = list(data["negations"]) + list(data["determiners"])
+    if not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{path}: not_a: quote every word (YAML reads a bare no as a boolean)")
+    determiners = sorted({tuple(_words(d)) for d in data["determiners"]}, key=len, reverse=True)
+    return NotA(frozenset(fold(w) for w in data["negations"]), tuple(determiners))
+
+
 def _after_not_a(words: List[str], i: int) -> bool:
-    """The word at `i` follows "not a", "isn't the", "no": it counts for nothing."""
-    return bool(_NOT_A.search(" ".join(words[max(0, i - 3):i]) + " "))
+    """The word at `i` follows "not a", "the device is not the", "no": it counts for nothing."""
+    lex = load_not_a()
+    before = words[max(0, i - 3):i]
+    for determiner in lex.determiners:
+        if len(before) > len(determiner) and tuple(before[-len(determiner):]) == determiner:
+            before = before[:-len(determiner)]
+            break
+    return bool(before) and before[-1] in lex.negations
 
 
 def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:

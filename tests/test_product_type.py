@@ -53,3 +53,13 @@ def test_the_legal_names_of_a_medical_device_in_spanish_portuguese_and_italian(t
     # Development pool 10: "un producto sanitario" was not understood and the question was asked twice.
     read = interpret(text, "inform", [], "product_type", {"role": "physician", "country": "ES"}).facts
     assert read.get("product_type") == "medical_device" and "role" not in read
+
+
+def test_the_not_a_words_are_kept_in_data_and_must_be_quoted(tmp_path):
+    from bot.product_type import load_not_a
+
+    assert "no" in load_not_a().negations
+    unquoted = tmp_path / "product_type.yml"
+    unquoted.write_text("not_a:\n  negations: [no, not]\n  determiners: [a]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote"):
+        load_not_a(unquoted)
