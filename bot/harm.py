@@ -299,7 +299,7 @@ _PERSONS = frozenset({"he", "she", "i", "we", "they", "my", "his", "her", "our",
                       "son", "daughter", "husband", "wife", "child", "baby"})
 
 
-def _wishes_to_report(clause: _Clause, window: int = 6) -> bool:
+def _wishes_to_report(clause: _Clause, window: int) -> bool:
     """A word of reporting that is a wish: not negated ("no adverse events to
     report", "nothing to report") and not "reported" (said and done: "already
     reported to Roche", "were any deaths reported in the trials?")."""
@@ -309,12 +309,12 @@ def _wishes_to_report(clause: _Clause, window: int = 6) -> bool:
     )
 
 
-def _rescued_question(sentence: List[_Clause], clause: _Clause, mention: _Mention) -> bool:
+def _rescued_question(sentence: List[_Clause], clause: _Clause, mention: _Mention, window: int) -> bool:
     """A question that still reports something: "can I report a death?", "could
     the swelling in her legs be from your drug?", "is it normal that she's had a
     rash since starting the capsules?"."""
     specific = not ({t.surf for t in clause.tokens[mention.start: mention.end]} & _GENERIC_HARM)
-    if specific and any(_wishes_to_report(c) for c in sentence):
+    if specific and any(_wishes_to_report(c, window) for c in sentence):
         return True  # "can I report a death?" (not "who reports side effects?", "were deaths reported in the trials?")
     if any(c.has("hypothetical") for c in sentence):
         return False
@@ -592,7 +592,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     asking = _question(sentence, ci, message.questions[si], lex)
     if _hypothetical(sentence, ci, mention, asking):
         return "hypothetical"
-    if asking and not _rescued_question(sentence, clause, mention):
+    if asking and not _rescued_question(sentence, clause, mention, window):
         return "question"
     if mention.category == "hospitalisation" and any(c.has("planned") for c in sentence):
         return "planned"

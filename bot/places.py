@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.config import PROJECT_ROOT
 from bot.countries import load_lexicon as load_country_lexicon
 from bot.spelling import meant
+from bot.yaml_words import strings_only
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "places.yml"
 MAX_WORDS = 4
@@ -70,8 +71,7 @@ class PlaceIndex:
 def words_not_codes(path: Path = LEXICON) -> FrozenSet[str]:
     """Two-letter words that are no country code when typed in lower case."""
     words = yaml.safe_load(path.read_text(encoding="utf-8")).get("words_not_codes") or []
-    if not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{path}: words_not_codes: quote every word (YAML reads a bare no or on as a boolean)")
+    strings_only(words, f"{path}: words_not_codes")
     return frozenset(w.lower() for w in words)
 
 

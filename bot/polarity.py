@@ -17,6 +17,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.places import fold
 from bot.spelling import long_single_words, meant
+from bot.yaml_words import strings_only
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
 # A topic word of at least this many letters is recognised despite one typing
@@ -124,21 +125,10 @@ def _split(entries) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
             tuple(sorted(w[:-1] for w in words if w.endswith("*"))))
 
 
-def _strings_only(node, where: str) -> None:
-    """YAML reads a bare no, yes, on or off as a boolean: every word must be text."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _strings_only(value, f"{where}: {key}")
-    elif isinstance(node, list):
-        for item in node:
-            if not isinstance(item, str):
-                raise ValueError(f"{where}: {item!r} is not text (quote it)")
-
-
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    _strings_only(data, str(path))
+    strings_only(data, str(path))
     hedges = [(tuple(_words(h)), answer == "yes") for answer, items in data["hedges"].items() for h in items]
     topics = {}
     for slot, entry in data["topics"].items():

@@ -16,6 +16,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.places import fold
 from bot.spelling import long_single_words, meant
+from bot.yaml_words import strings_only
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "product_type.yml"
 VALUES = ("medicine", "medical_device")
@@ -52,9 +53,7 @@ class NotA:
 @lru_cache(maxsize=2)
 def load_not_a(path: Path = LEXICON) -> NotA:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))["not_a"]
-    words = list(data["negations"]) + list(data["determiners"])
-    if not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{path}: not_a: quote every word (YAML reads a bare no as a boolean)")
+    strings_only(data, f"{path}: not_a")
     determiners = sorted({tuple(_words(d)) for d in data["determiners"]}, key=len, reverse=True)
     return NotA(frozenset(fold(w) for w in data["negations"]), tuple(determiners))
 

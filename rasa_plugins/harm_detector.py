@@ -180,8 +180,9 @@ class HarmDetector(GraphComponent):
         # The reader is asked only where its word can count: a safety reading to
         # confirm, or a message long enough or with a harm word (most messages are
         # short answers: "yes", "in Lyon"), which saves its n-grams on those.
-        asked = original in (REPORT, EMERGENCY) or harm_reader.asked(text, screening.mentions)
-        probability = self.reader.probability(text) if self.reader is not None and asked else None
+        readable = harm_reader.asked(text, screening.mentions)
+        wanted = readable or original in (REPORT, EMERGENCY)
+        probability = self.reader.probability(text) if self.reader is not None and wanted else None
         record: Dict[str, Any] = {
             "original_intent": original,
             "finding": _finding(screening),
@@ -191,7 +192,7 @@ class HarmDetector(GraphComponent):
             record["reader"] = round(probability, 4)
         supposed_only = bool(screening.dismissed) and set(screening.dismissed) <= self.overrule_always
         reader_found = probability is not None and probability >= self.reader_threshold and not supposed_only \
-            and harm_reader.asked(text, screening.mentions)
+            and readable
         if screening.finding is not None and original == EMERGENCY and screening.urgent and not screening.exposed:
             # "ICU, he won't survive the week without treatment": an urgent need for
             # the product, not harm from it; the emergency route stays.
