@@ -109,7 +109,7 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # "ICU attending", "l'essai se termine" and "hospitalist" were read as what
 # they are (138 before).
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml", "pool_blind_23.yml"}
 FLAGGED_ACCESS_MESSAGES_CEILING = 95
 
 
