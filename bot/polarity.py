@@ -101,6 +101,13 @@ class AnswerLexicon:
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
     # A negation word that is another word before these: the Portuguese "no qual"
     not_negated_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
+    # A negation word only after these: the English "dont" typed without its
+    # apostrophe is the French "dont" after a noun ("l'essai dont il relève").
+    negated_only_after: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
+    # Pronouns that stand for the noun of the clause before ("can't get into one").
+    anaphora: FrozenSet[str] = frozenset()
+    # Words that start a new clause and negate it: "ni", "nor".
+    negating_breaks: FrozenSet[str] = frozenset()
     # No only as a whole clause: "he's not, but there's a trial he qualifies
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
@@ -111,6 +118,8 @@ class AnswerLexicon:
     # must hold, and other words it must also hold (any of them).
     stated: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_needs: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    # Anchors that say it without the words `stated_needs` asks for ("pronostic vital engagé")
+    stated_alone: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_unless: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # Anchors that state a fact only when the clause says no: "n'est inclus
@@ -153,9 +162,14 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         searching=frozenset(fold(w) for w in data.get("searching") or []),
         not_negated_before={fold(w): frozenset(fold(n) for n in after)
                             for w, after in (data.get("not_negated_before") or {}).items()},
+        negated_only_after={fold(w): frozenset(fold(n) for n in before)
+                            for w, before in (data.get("negated_only_after") or {}).items()},
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
+        negating_breaks=frozenset(fold(w) for w in data.get("negating_breaks") or []),
+        anaphora=frozenset(fold(w) for w in data.get("anaphora") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
+        stated_alone=_per_topic(data, "stated_alone"),
         stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"),
         stated_if_no=_per_topic(data, "stated_if_no"))
 
@@ -192,6 +206,13 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
         contrast = False
         for word in _words(part):
             # "not yet", "not so bad": a break word right after a negation belongs to it
+            if word in lex.negating_breaks and _negated(current, lex) and not _negated(current[-1:], lex):
+                # "no está en ningún ensayo ni puede entrar en uno": a second clause,
+                # negated, after a negated one; not right after the negation
+                # ("n'est ni grave ni invalidante")
+                out.append((contrast, current))
+                current, contrast = [word], False
+                continue
             if word in lex.breaks and not (current and _negated(current[-1:], lex)):
                 if current:
                     out.append((contrast, current))
@@ -205,8 +226,14 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
 
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
-    return any((w in lex.negations and not (i + 1 < len(words) and words[i + 1] in lex.not_negated_before.get(w, ())))
-               or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))
+    return any(_negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))
+
+
+def _negation_at(words: List[str], i: int, lex: AnswerLexicon) -> bool:
+    word = words[i]
+    if word in lex.negated_only_after:
+        return i > 0 and words[i - 1] in lex.negated_only_after[word]
+    return word in lex.negations and not (i + 1 < len(words) and words[i + 1] in lex.not_negated_before.get(word, ()))
 
 
 def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optional[bool]:

@@ -28,7 +28,8 @@ def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
     joined = f" {' '.join(words)} "
     for entry in entries:
         if entry.endswith("*"):
-            if any(w.startswith(entry[:-1]) for w in words):
+            prefix = entry[:-1]
+            if (f" {prefix}" in joined) if " " in prefix else any(w.startswith(prefix) for w in words):
                 return True
         elif f" {entry} " in joined:
             return True
@@ -58,8 +59,17 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
 def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexicon) -> Dict[str, set]:
     """Slot -> the values one sentence's clauses state for it."""
     seen: Dict[str, set] = {}
+    before: List[str] = []
     for _, words in clauses(sentence, lex):
         read: Dict[str, bool] = {}
+        # "he's not in any trial and can't get into one": "one" is the trial
+        # named in the clause before, which the clause then names too.
+        trial_nouns = lex.stated_needs.get("in_company_trial", ())
+        said_before = [w for w in before if _has([w], trial_nouns)]
+        before = words
+        if said_before and set(words) & lex.anaphora and not any(
+                lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words):
+            words = words + said_before[-1:]
         for slot, topic in lex.topics.items():
             anchors = lex.stated.get(slot)
             if_no = lex.stated_if_no.get(slot)
@@ -68,7 +78,7 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             if slot == skip or not (anchored or only_if_no):
                 continue
             needs = lex.stated_needs.get(slot)
-            if needs and not (_has(words, needs) or named & set(words)):
+            if needs and not (_has(words, needs) or named & set(words) or _has(words, lex.stated_alone.get(slot, ()))):
                 continue
             unless = lex.stated_unless.get(slot)
             if unless and _has(words, unless):

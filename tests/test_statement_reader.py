@@ -18,10 +18,13 @@ def _anchors_only(text, requested=None):
 
 
 @pytest.mark.parametrize("text, slot, value", [
-    ("Bonjour, oncologue à Lyon. Patient de 60 ans, cancer du foie, pronostic vital engagé à court terme.",
+    # (the anchors learned "pronostic vital engagé", "has had the pump before" and "have been tried" in
+    # the fifteenth session; these are phrasings they still leave to the reader)
+    ("El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave.",
      "serious_condition", True),
-    ("Hello, I'm her GP in Leeds. She has had the pump before, a couple of years ago.", "previously_treated", True),
-    ("All approved lines have been tried without any benefit.", "alternatives_exhausted", True),
+    ("elle le prend déjà.", "previously_treated", True),
+    ("I'm a patient in Amsterdam and there are still approved options I haven't tried", "alternatives_exhausted",
+     False),
 ])
 def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
     assert slot not in _anchors_only(text)
@@ -29,7 +32,7 @@ def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
 
 
 def test_the_value_comes_from_the_polarity_rules():
-    text = "Hello, I'm her GP in Leeds. She has never received the pump."
+    text = "Treating physician, Lyon, medical device, no CE mark for any use, never implanted before."
     assert "previously_treated" not in _anchors_only(text)
     assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["previously_treated"] is False
 
@@ -100,9 +103,9 @@ def test_examples_need_facts_and_none(tmp_path):
 
 
 def test_the_reader_is_used_only_when_the_settings_say_so():
-    text = "All approved lines have been tried without any benefit."
+    text = "I'm a patient in Amsterdam and there are still approved options I haven't tried"
     assert "alternatives_exhausted" not in interpret(text, "inform", [], None, {}).facts
-    assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is True
+    assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is False
 
 
 def test_the_setting_is_off_unless_switched_on(tmp_path, monkeypatch):

@@ -1,0 +1,142 @@
+"""What development pools 13 to 16 still showed (fifteenth session), in
+phrasings written for these tests: "dont" without its apostrophe, "else"
+that is no other use, "ni"/"nor" that start a second negated clause, a
+trial named once and then called "one", relatives and "n'est" as the
+subject of a trial, the patient in other languages, the company that "has"
+a study, and classes of medicines that are other treatments."""
+import pytest
+
+from bot.authorisation import read_authorisation
+from bot.understanding import interpret
+
+
+def _read(text, asked=None):
+    return interpret(text, "inform", [], asked, {}).facts
+
+
+@pytest.mark.parametrize("text", ["i dont qualify for any trial", "we dont have any trial open for him",
+                                  "nah he dont qualify for one"])
+def test_dont_without_its_apostrophe_negates(text):
+    assert _read(text, "trial_available")["trial_available"] is False
+
+
+def test_the_french_dont_is_no_negation():
+    assert _read("oui, il y a un essai dont elle relève", "trial_available")["trial_available"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "The drug is licensed in the UK for this and available - just want to confirm nothing else is needed.",
+    "Approved here for this indication and on the market; does anyone else need to sign anything?",
+])
+def test_else_of_people_or_nothing_is_no_other_use(text):
+    assert read_authorisation(text, answering=True) == "authorised_available"
+
+
+def test_approved_for_something_else_is_still_another_use():
+    assert read_authorisation("it's approved, but for something else", answering=True) == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("text", [
+    "El paciente no está en ningún ensayo de la compañía ni puede entrar en ningún ensayo abierto.",
+    "She is not in a company trial, nor could she join one.",
+])
+def test_nor_starts_a_second_negated_fact(text):
+    facts = _read(text)
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+def test_neither_nor_of_one_state_is_one_clause():
+    assert _read("Sa maladie n'est ni grave ni invalidante.", "serious_condition")["serious_condition"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "He's not in any trial and can't get into one.",
+    "She isn't in any of your studies and isn't eligible for one.",
+    "Mon père n'est dans aucun essai et ne peut en rejoindre aucun.",
+])
+def test_one_stands_for_the_trial_named_before(text):
+    facts = _read(text)
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+def test_one_with_its_own_trial_word_is_read_as_written():
+    facts = _read("Je suis dans aucun essai et je peux entrer dans aucun.")
+    assert facts["trial_available"] is False
+
+
+def test_a_trial_to_join_stays_a_yes():
+    assert _read("there's a trial recruiting and he could join one")["trial_available"] is True
+
+
+def test_the_patient_in_german_is_not_the_development():
+    facts = _read("ja, Phase II in dieser Indikation, aber er ist nicht in der Studie der Firma", "in_development")
+    assert facts["in_development"] is True and facts["in_company_trial"] is False
+
+
+def test_the_company_that_has_a_study_does_not_enrol_the_mother():
+    facts = _read("l'azienda ha uno studio di fase 3 per la malattia di mia madre, "
+                  "ma lei non partecipa a nessuno studio e non può entrare in nessuno.")
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+def test_taking_part_in_your_trial_is_still_enrolment():
+    assert _read("Je participe déjà à un essai de votre labo.")["in_company_trial"] is True
+
+
+def test_licensed_classes_of_medicines_are_the_other_treatments():
+    text = ("A patient has a life-threatening fungal infection and the licensed antifungals have been exhausted. "
+            "Your antifungal has no UK marketing authorisation for any use.")
+    assert read_authorisation(text) == "not_authorised"
+
+
+@pytest.mark.parametrize("text", [
+    "et il n'a jamais eu ce dispositif.", "nunca lo he usado.", "non l'ho mai preso.", "e nunca o tomei.",
+    "und er hatte das Produkt noch nie.", "the device has never been used in him.",
+    "il n'a jamais été implanté avec ce dispositif.", "je ne l'ai jamais utilisé.", "never recieved the drug.",
+])
+def test_never_used_fitted_or_had_in_passing_is_never_treated(text):
+    assert _read(text)["previously_treated"] is False
+
+
+@pytest.mark.parametrize("text", ["already on your tablet", "qui reçoit déjà votre médicament depuis un an",
+                                  "déjà traité par ce médicament"])
+def test_already_on_it_in_passing_is_treated(text):
+    assert _read(text)["previously_treated"] is True
+
+
+def test_the_product_used_in_another_patient_says_nothing_of_this_one():
+    assert "previously_treated" not in _read("the stent was used in another patient last year")
+
+
+@pytest.mark.parametrize("text", [
+    "all alternatives have been tried", "every licensed option has now been used.",
+    "alle zugelassenen Alternativen wurden ausprobiert", "toutes les alternatives ont été tentées sans succès",
+    "medical therapy is maxed out", "all the available treatments have been tried without success",
+])
+def test_every_option_gone_through_in_passing_is_exhausted(text):
+    assert _read(text)["alternatives_exhausted"] is True
+
+
+def test_approved_options_not_tried_yet_are_not_exhausted():
+    assert _read("the approved alternatives have not been tried yet")["alternatives_exhausted"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Pronostic vital engagé.", "Mon patient a un myélome en rechute qui menace sa vie.",
+    "trato a un paciente con un linfoma en recaída que pone en peligro su vida.",
+    "Mijn patiënt heeft een levensbedreigende ziekte.", "Le patient a une hypertension pulmonaire gravement invalidante.",
+])
+def test_a_threat_to_life_in_passing_is_serious_whatever_the_disease_is_called(text):
+    assert _read(text)["serious_condition"] is True
+
+
+@pytest.mark.parametrize("text", ["Her condition isn't life-threatening or seriously debilitating.",
+                                  "Chronic hives, uncomfortable but not life-threatening or seriously debilitating."])
+def test_not_life_threatening_in_passing_is_not_serious(text):
+    assert _read(text)["serious_condition"] is False
+
+
+def test_a_no_and_a_yes_on_gravity_in_one_sentence_leave_it_to_ask():
+    facts = _read("not licensed here for anything, and while it's not life-threatening it's really disabling him",
+                  "authorisation")
+    assert "serious_condition" not in facts
