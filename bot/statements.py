@@ -73,12 +73,13 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         for slot, topic in lex.topics.items():
             anchors = lex.stated.get(slot)
             if_no = lex.stated_if_no.get(slot)
-            anchored = bool(anchors) and _has(words, anchors)
+            alone = lex.stated_alone.get(slot, ())
+            anchored = bool(anchors) and _has(words, anchors) or bool(alone) and _has(words, alone)
             only_if_no = not anchored and bool(if_no) and _has(words, if_no)
             if slot == skip or not (anchored or only_if_no):
                 continue
             needs = lex.stated_needs.get(slot)
-            if needs and not (_has(words, needs) or named & set(words) or _has(words, lex.stated_alone.get(slot, ()))):
+            if needs and not (_has(words, needs) or named & set(words) or _has(words, alone)):
                 continue
             unless = lex.stated_unless.get(slot)
             if unless and _has(words, unless):

@@ -140,3 +140,52 @@ def test_a_no_and_a_yes_on_gravity_in_one_sentence_leave_it_to_ask():
     facts = _read("not licensed here for anything, and while it's not life-threatening it's really disabling him",
                   "authorisation")
     assert "serious_condition" not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "and no trial is open to him.", "aucun essai n'est possible pour elle", "aucun essai ne m'est accessible",
+    "aucun essai dispo pr lui.", "es gibt keine passende Studie", "Eine andere Studie kommt für ihn nicht in Frage.",
+    "no hay ningún ensayo al que pueda acceder", "There's no other trial I could enter.",
+    "No other trial is available to the patient.", "Der Patient kann in keine laufende Studie eingeschlossen werden.",
+])
+def test_no_trial_open_possible_or_enterable_in_passing(text):
+    assert _read(text)["trial_available"] is False
+
+
+@pytest.mark.parametrize("text", ["but there's an academic trial he could enter.",
+                                  "mais un essai recrute et elle en remplit les critères."])
+def test_a_trial_the_patient_could_enter_in_passing(text):
+    assert _read(text)["trial_available"] is True
+
+
+@pytest.mark.parametrize("text", ["approved and available for this indication", "no, the trial ended for her last year",
+                                  "Je ne suis dans aucun essai pour l'instant."])
+def test_available_without_a_trial_or_a_trial_that_ended_says_nothing_of_one_to_join(text):
+    assert "trial_available" not in _read(text)
+
+
+@pytest.mark.parametrize("text, asked", [("impasse thérapeutique", "alternatives_exhausted"),
+                                         ("Oncologue à Marseille, pour un patient en impasse thérapeutique.", None),
+                                         ("de patiënt is uitbehandeld", None), ("austherapiert", None),
+                                         ("les traitements existants ne lui conviennent pas.", None)])
+def test_a_therapeutic_dead_end_is_exhausted(text, asked):
+    assert _read(text, asked)["alternatives_exhausted"] is True
+
+
+def test_a_patients_association_that_introduces_itself_is_an_advocate():
+    assert _read("Bonjour, nous sommes une association de patients atteints de mucoviscidose, à Paris.")["role"] \
+        == "patient_advocate"
+
+
+@pytest.mark.parametrize("text", ["Goedemiddag, ik ben de behandelend longarts in het UMC Utrecht.", "ik ben neuroloog"])
+def test_dutch_specialists_are_physicians(text):
+    assert _read(text)["role"] == "physician"
+
+
+def test_in_no_study_in_the_feminine_is_in_no_company_trial():
+    facts = _read("Le patient n'est dans aucune étude et n'est éligible à aucune.")
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+def test_never_fitted_with_the_device_is_never_treated():
+    assert _read("il n'a jamais été équipé de ce dispositif.")["previously_treated"] is False
