@@ -7,8 +7,8 @@ anchors it holds (data/lexicon/answers.yml): a clause must hold an anchor
 and a topic word of the fact, and not be about another question; its
 polarity is read as for an answer (negations, negative words, phrases that
 affirm). A fact that two clauses state both ways is not read, nor a clause
-that states two trial facts at once. The answer to the open question is read
-by bot/polarity.answer_to, not here."""
+that states two trial facts at once unless it says no to both. The answer
+to the open question is read by bot/polarity.answer_to, not here."""
 from __future__ import annotations
 
 import re
@@ -92,9 +92,10 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
                 continue
             if value is not None:
                 read[slot] = value
-        if len(read.keys() & TRIAL_FACTS) > 1:
+        if len(read.keys() & TRIAL_FACTS) > 1 and any(read[slot] for slot in TRIAL_FACTS):
             for slot in TRIAL_FACTS:
-                read.pop(slot, None)  # "not in a trial she could join": which one?
+                read.pop(slot, None)  # "in a trial she could join": which one?
+        # Both no in one clause stay: "zit niet in een studie en kan aan geen enkele studie deelnemen"
         for slot, value in read.items():
             seen.setdefault(slot, set()).add(value)
     return seen

@@ -189,3 +189,27 @@ def test_in_no_study_in_the_feminine_is_in_no_company_trial():
 
 def test_never_fitted_with_the_device_is_never_treated():
     assert _read("il n'a jamais été équipé de ce dispositif.")["previously_treated"] is False
+
+
+@pytest.mark.parametrize("text", ["Ich bin in keiner Studie der Firma.", "No estoy en ningún ensayo de la empresa.",
+                                  "non partecipo a nessuno studio dell'azienda.", "Le patient n'est pas dans un essai",
+                                  "Hij neemt niet deel aan een studie van uw bedrijf."])
+def test_in_no_company_trial_in_the_first_person_and_in_dutch(text):
+    assert _read(text)["in_company_trial"] is False
+
+
+def test_one_clause_that_says_no_to_both_trial_questions_answers_both():
+    facts = _read("De patiënt zit niet in een studie en kan aan geen enkele lopende studie deelnemen.")
+    assert facts["in_company_trial"] is False and facts["trial_available"] is False
+
+
+def test_a_short_french_message_states_its_facts():
+    facts = _read("slt je suis la patiente. c un medoc qui a aucune autorisation en france, pour rien, mais en "
+                  "phase 3 pour ma maladie. je suis pas dans un essai. c grave, c une maladie rare qui me paralyse. "
+                  "plus aucun traitement possible. jamais pris")
+    assert facts["in_company_trial"] is False and facts["serious_condition"] is True
+    assert facts["alternatives_exhausted"] is True and facts["previously_treated"] is False
+
+
+def test_not_grave_is_not_read_as_grave():
+    assert _read("ce n'est pas grave").get("serious_condition") is not True
