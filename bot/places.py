@@ -65,6 +65,8 @@ class PlaceIndex:
     names: Dict[str, Tuple[str, str]]  # folded name -> (ISO code, kind)
     word_like: Set[str]  # folded names that are also ordinary words
     countries: Dict[str, str]  # folded country name -> ISO code (for spelling mistakes)
+    # After a word-like name, these make it the place: "Cork University Hospital"
+    institution_after: FrozenSet[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -123,7 +125,8 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     countries = {name: code for name, code in load_country_lexicon().names.items() if len(name) >= FUZZY_MIN_LENGTH}
     for name in countries:  # a country's own name is never a city or region
         names.pop(name, None)
-    return PlaceIndex(names, {fold(w) for w in data.get("not_places") or []}, countries)
+    return PlaceIndex(names, {fold(w) for w in data.get("not_places") or []}, countries,
+                      frozenset(fold(w) for w in data.get("institution_after") or []))
 
 
 def _words(text: str) -> List[Tuple[int, int, str]]:
@@ -170,7 +173,9 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
                     continue  # "at the university": the common noun
                 before = words[i - 1][2].lower() if i > 0 else ""
                 alone = answering and size == len(words)
-                if before not in _PLACE_CUES and fold(before) not in _PLACE_CUES and not alone:
+                named = i + size < len(words) and fold(words[i + size][2]) in index.institution_after \
+                    and words[i][2][:1].isupper() and name not in index.institution_after
+                if before not in _PLACE_CUES and fold(before) not in _PLACE_CUES and not alone and not named:
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))

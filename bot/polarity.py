@@ -292,12 +292,15 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
     if topic is None or not text or text.startswith("/"):
         return None
     votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
-    for contrast, words in clauses(text, lex):
+    opening: Optional[bool] = None  # a first clause that is only a yes or a no ("Not really, ...")
+    for index, (contrast, words) in enumerate(clauses(text, lex)):
         hedged = _hedge(words, lex)
         if hedged is not None and any(topic.mentions(w) for w in words) and topic.about_something_else(words):
             continue  # "..., although he isn't in a company trial": the other question
         if hedged is not None:
             votes.append((contrast, hedged))
+            if index == 0:
+                opening = hedged
             continue
         said = clause_polarity(topic, words, lex)
         if said is None or said and not topic.affirmed(words) and any(w in lex.searching for w in words):
@@ -310,4 +313,9 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         return contrasted.pop()
     yes = sum(a for _, a in votes)
     no = len(votes) - yes
-    return None if yes == no else yes > no  # "I doubt it; we checked; nothing open": no
+    if yes == no:
+        # "Not really, the only trial is on another continent": a no comes first
+        # and the rest explains it (development pool 20); a yes first is left
+        # to ask ("yes, not in any trial" may confirm the no)
+        return False if opening is False else None
+    return yes > no  # "I doubt it; we checked; nothing open": no

@@ -213,3 +213,38 @@ def test_a_short_french_message_states_its_facts():
 
 def test_not_grave_is_not_read_as_grave():
     assert _read("ce n'est pas grave").get("serious_condition") is not True
+
+
+def test_a_word_like_city_before_a_hospital_word_is_the_place():
+    assert _read("Cork University Hospital", "country")["country"] == "IE"
+    assert _read("we are treated at Cork University Hospital")["country"] == "IE"
+
+
+@pytest.mark.parametrize("text, role", [("Patient (me)", "patient"), ("PCP", "physician"),
+                                        ("I'm her primary care physician", "physician")])
+def test_more_ways_to_say_who_is_writing(text, role):
+    assert _read(text, "role")["role"] == role
+
+
+def test_the_company_dropped_it_is_no_development():
+    assert _read("the company dropped it", "in_development")["in_development"] is False
+
+
+@pytest.mark.parametrize("text, value", [("third line failed, nothing approved remains", True),
+                                         ("something approved remains untried", False)])
+def test_nothing_that_remains_is_exhausted(text, value):
+    assert _read(text, "alternatives_exhausted")["alternatives_exhausted"] is value
+
+
+def test_a_no_first_then_its_reason_is_a_no():
+    text = "Not really, the only trial is on another continent and she can't travel"
+    assert _read(text, "trial_available")["trial_available"] is False
+
+
+def test_a_yes_first_then_a_no_is_never_read_as_a_yes():
+    # "yes, not in any trial" confirms the no more often than it contradicts it
+    assert _read("yes, not in any trial", "in_company_trial").get("in_company_trial") is not True
+
+
+def test_a_no_then_a_trial_she_could_join_is_a_yes():
+    assert _read("no, but there's a trial she could join", "trial_available")["trial_available"] is True
