@@ -248,3 +248,27 @@ def test_a_yes_first_then_a_no_is_never_read_as_a_yes():
 
 def test_a_no_then_a_trial_she_could_join_is_a_yes():
     assert _read("no, but there's a trial she could join", "trial_available")["trial_available"] is True
+
+
+def test_nothing_approved_worked_is_exhausted():
+    assert _read("all done, nothing approved worked for me", "alternatives_exhausted")["alternatives_exhausted"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, my partner was in your trial. The trial's finished, but he got the drug for 18 months and it worked. "
+    "His myelofibrosis is life-threatening and nothing approved helped before.",
+    "My 11-year-old can't walk any more, the Duchenne is progressing so quickly.",
+    "The neuroblastoma has relapsed for the third time and the team is out of options.",
+])
+def test_a_named_disease_that_is_grave_is_no_report_of_harm(text):
+    from bot.harm import detect
+
+    assert detect(text) is None
+
+
+def test_a_grave_reaction_on_our_product_with_a_named_disease_is_still_a_report():
+    from bot.harm import detect
+
+    finding = detect("Her myelofibrosis was stable, but she died of a brain bleed two days after her first dose of "
+                     "your drug.")
+    assert finding is not None and finding.category == "death"

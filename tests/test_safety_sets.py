@@ -107,10 +107,11 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # session: 95 of the development pools' 11,493 texts once "alternatives
 # exhausted", "every approved treatment has failed", "he fits the criteria",
 # "ICU attending", "l'essai se termine" and "hospitalist" were read as what
-# they are (138 before).
+# they are (138 before). Fifteenth session: 92, diseases named as people write
+# them ("His myelofibrosis is life-threatening") being the disease's gravity.
 POOLS = ROOT / "tests" / "conversations"
 POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml", "pool_blind_23.yml"}
-FLAGGED_ACCESS_MESSAGES_CEILING = 95
+FLAGGED_ACCESS_MESSAGES_CEILING = 92
 
 
 def _pool_texts():
