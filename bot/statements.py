@@ -25,6 +25,8 @@ _NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given
 
 
 def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
+    # An elided article or pronoun is its own word: "l'essai" holds "essai"
+    words = words + [w.split("'", 1)[1] for w in words if "'" in w[1:3] and len(w.split("'", 1)[1]) > 2]
     joined = f" {' '.join(words)} "
     for entry in entries:
         if entry.endswith("*"):

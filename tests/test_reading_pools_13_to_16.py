@@ -272,3 +272,22 @@ def test_a_grave_reaction_on_our_product_with_a_named_disease_is_still_a_report(
     finding = detect("Her myelofibrosis was stable, but she died of a brain bleed two days after her first dose of "
                      "your drug.")
     assert finding is not None and finding.category == "death"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("slt, médoc sans AMM en France (aucune indic), pas en dev pour la LAM, toutes les lignes autorisées épuisées",
+     "authorisation", "not_authorised"),
+    ("médoc sans AMM, pas en dev pour la LAM d'après ce que je sais", "in_development", False),
+    ("pas dans un essai, aucun essai ouvert pour elle", "in_company_trial", False),
+    ("je suis pas dans l'essai du labo", "in_company_trial", False),
+    ("ela não está em nenhum ensaio e não há ensaios para ela", "trial_available", False),
+    ("já tentou todos os tratamentos aprovados", "alternatives_exhausted", True),
+    ("Ernstige aandoening, alternatieven uitgeput, nooit eerder gekregen.", "previously_treated", False),
+])
+def test_telegraphic_and_elided_facts_in_passing(text, slot, value):
+    assert _read(text)[slot] == value
+
+
+def test_exhausted_before_enrolment_is_a_time_not_a_trial():
+    facts = _read("Maladie grave, alternatives épuisées avant l'inclusion.")
+    assert facts["alternatives_exhausted"] is True and "trial_available" not in facts
