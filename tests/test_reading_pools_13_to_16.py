@@ -291,3 +291,21 @@ def test_telegraphic_and_elided_facts_in_passing(text, slot, value):
 def test_exhausted_before_enrolment_is_a_time_not_a_trial():
     facts = _read("Maladie grave, alternatives épuisées avant l'inclusion.")
     assert facts["alternatives_exhausted"] is True and "trial_available" not in facts
+
+
+@pytest.mark.parametrize("text, value", [
+    ("and I've been getting the medicine in the study.", True), ("Il paziente lo sta già assumendo.", True),
+    ("elle le prend déjà.", True), ("He was on this medicine before.", True),
+    ("los tratamientos aprobados no funcionaron y nunca he tenido el dispositivo.", False),
+    ("Sie hat die Pumpe noch nie benutzt.", False), ("He never got this medicine.", False),
+    ("Jamais traité par votre molécule.", False),
+])
+def test_on_it_now_or_never_had_it_in_more_words(text, value):
+    assert _read(text)["previously_treated"] is value
+
+
+@pytest.mark.parametrize("text", ["she was on the waiting list for the drug",
+                                  "Hej, I'm a nurse in Stockholm asking about getting a device of yours for a patient.",
+                                  "je suis la cardiologue qui le prend en charge"])
+def test_wanting_the_product_or_caring_for_the_patient_is_not_having_had_it(text):
+    assert "previously_treated" not in _read(text)

@@ -22,7 +22,8 @@ def _anchors_only(text, requested=None):
     # the fifteenth session; these are phrasings they still leave to the reader)
     ("El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave.",
      "serious_condition", True),
-    ("elle le prend déjà.", "previously_treated", True),
+    ("She had a couple of doses off-label in hospital last year before funding ran out.", "previously_treated",
+     True),
     ("I'm a patient in Amsterdam and there are still approved options I haven't tried", "alternatives_exhausted",
      False),
 ])
