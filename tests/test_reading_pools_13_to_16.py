@@ -121,19 +121,16 @@ def test_approved_options_not_tried_yet_are_not_exhausted():
     assert _read("the approved alternatives have not been tried yet")["alternatives_exhausted"] is False
 
 
-@pytest.mark.parametrize("text", [
-    "Pronostic vital engagé.", "Mon patient a un myélome en rechute qui menace sa vie.",
-    "trato a un paciente con un linfoma en recaída que pone en peligro su vida.",
-    "Mijn patiënt heeft een levensbedreigende ziekte.", "Le patient a une hypertension pulmonaire gravement invalidante.",
+@pytest.mark.parametrize("text, value", [
+    ("Pronostic vital engagé.", True), ("Mon patient a un myélome en rechute qui menace sa vie.", True),
+    ("trato a un paciente con un linfoma en recaída que pone en peligro su vida.", True),
+    ("Mijn patiënt heeft een levensbedreigende ziekte.", True),
+    ("Le patient a une hypertension pulmonaire gravement invalidante.", True),
+    ("Her condition isn't life-threatening or seriously debilitating.", False),
+    ("Chronic hives, uncomfortable but not life-threatening or seriously debilitating.", False),
 ])
-def test_a_threat_to_life_in_passing_is_serious_whatever_the_disease_is_called(text):
-    assert _read(text)["serious_condition"] is True
-
-
-@pytest.mark.parametrize("text", ["Her condition isn't life-threatening or seriously debilitating.",
-                                  "Chronic hives, uncomfortable but not life-threatening or seriously debilitating."])
-def test_not_life_threatening_in_passing_is_not_serious(text):
-    assert _read(text)["serious_condition"] is False
+def test_a_threat_to_life_in_passing_states_gravity_whatever_the_disease_is_called(text, value):
+    assert _read(text)["serious_condition"] is value
 
 
 def test_a_no_and_a_yes_on_gravity_in_one_sentence_leave_it_to_ask():
@@ -142,20 +139,18 @@ def test_a_no_and_a_yes_on_gravity_in_one_sentence_leave_it_to_ask():
     assert "serious_condition" not in facts
 
 
-@pytest.mark.parametrize("text", [
-    "and no trial is open to him.", "aucun essai n'est possible pour elle", "aucun essai ne m'est accessible",
-    "aucun essai dispo pr lui.", "es gibt keine passende Studie", "Eine andere Studie kommt für ihn nicht in Frage.",
-    "no hay ningún ensayo al que pueda acceder", "There's no other trial I could enter.",
-    "No other trial is available to the patient.", "Der Patient kann in keine laufende Studie eingeschlossen werden.",
+@pytest.mark.parametrize("text, value", [
+    ("and no trial is open to him.", False), ("aucun essai n'est possible pour elle", False),
+    ("aucun essai ne m'est accessible", False), ("aucun essai dispo pr lui.", False),
+    ("es gibt keine passende Studie", False), ("Eine andere Studie kommt für ihn nicht in Frage.", False),
+    ("no hay ningún ensayo al que pueda acceder", False), ("There's no other trial I could enter.", False),
+    ("No other trial is available to the patient.", False),
+    ("Der Patient kann in keine laufende Studie eingeschlossen werden.", False),
+    ("but there's an academic trial he could enter.", True),
+    ("mais un essai recrute et elle en remplit les critères.", True),
 ])
-def test_no_trial_open_possible_or_enterable_in_passing(text):
-    assert _read(text)["trial_available"] is False
-
-
-@pytest.mark.parametrize("text", ["but there's an academic trial he could enter.",
-                                  "mais un essai recrute et elle en remplit les critères."])
-def test_a_trial_the_patient_could_enter_in_passing(text):
-    assert _read(text)["trial_available"] is True
+def test_a_trial_open_possible_or_enterable_in_passing(text, value):
+    assert _read(text)["trial_available"] is value
 
 
 @pytest.mark.parametrize("text", ["approved and available for this indication", "no, the trial ended for her last year",
