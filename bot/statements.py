@@ -24,10 +24,15 @@ _NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given
                           r"|ricevuto)\s+([A-Z][a-zA-Z0-9-]{3,})")
 
 
-def _has(words: List[str], entries: Tuple[str, ...]) -> bool:
-    # An elided article or pronoun is its own word: "l'essai" holds "essai"
+def _held(words: List[str]) -> Tuple[List[str], str]:
+    """A clause's words, once, as `_has` looks in them: an elided article or
+    pronoun is its own word ("l'essai" holds "essai")."""
     words = words + [w.split("'", 1)[1] for w in words if "'" in w[1:3] and len(w.split("'", 1)[1]) > 2]
-    joined = f" {' '.join(words)} "
+    return words, f" {' '.join(words)} "
+
+
+def _has(held: Tuple[List[str], str], entries: Tuple[str, ...]) -> bool:
+    words, joined = held
     for entry in entries:
         if entry.endswith("*"):
             prefix = entry[:-1]
@@ -62,32 +67,32 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
     """Slot -> the values one sentence's clauses state for it."""
     seen: Dict[str, set] = {}
     before: List[str] = []
+    trial_nouns = lex.stated_needs.get("in_company_trial", ())
     for _, words in clauses(sentence, lex):
         read: Dict[str, bool] = {}
         # "he's not in any trial and can't get into one": "one" is the trial
         # named in the clause before, which the clause then names too.
-        trial_nouns = lex.stated_needs.get("in_company_trial", ())
-        said_before = [w for w in before if _has([w], trial_nouns)]
+        said_before = [w for w in before if _has(_held([w]), trial_nouns)]
         before = words
         if said_before and set(words) & lex.anaphora and not any(
                 lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words):
             words = words + said_before[-1:]
+        held = _held(words)
         for slot, topic in lex.topics.items():
-            anchors = lex.stated.get(slot)
-            if_no = lex.stated_if_no.get(slot)
-            alone = lex.stated_alone.get(slot, ())
-            anchored = bool(anchors) and _has(words, anchors) or bool(alone) and _has(words, alone)
-            only_if_no = not anchored and bool(if_no) and _has(words, if_no)
-            if slot == skip or not (anchored or only_if_no):
+            if slot == skip:
+                continue
+            alone = _has(held, lex.stated_alone.get(slot, ()))
+            anchored = alone or _has(held, lex.stated.get(slot, ()))
+            only_if_no = not anchored and _has(held, lex.stated_if_no.get(slot, ()))
+            if not (anchored or only_if_no):
                 continue
             needs = lex.stated_needs.get(slot)
-            if needs and not (_has(words, needs) or named & set(words) or _has(words, alone)):
+            if needs and not (_has(held, needs) or named & set(words) or alone):
                 continue
-            unless = lex.stated_unless.get(slot)
-            if unless and _has(words, unless):
+            if _has(held, lex.stated_unless.get(slot, ())):
                 continue  # "he received your drug in a phase 2 trial": exposure, not enrolment now
             subject = lex.stated_subject.get(slot)
-            if subject and not _has(words, subject):
+            if subject and not _has(held, subject):
                 continue  # "the drug hasn't had any effect" says nothing of the patient
             value = clause_polarity(topic, words, lex)
             if only_if_no and value is not False:
