@@ -110,7 +110,7 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # they are (138 before). Fifteenth session: 92, diseases named as people write
 # them ("His myelofibrosis is life-threatening") being the disease's gravity.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml", "pool_blind_23.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml", "pool_blind_23.yml", "pool_blind_24.yml"}
 FLAGGED_ACCESS_MESSAGES_CEILING = 92
 
 
