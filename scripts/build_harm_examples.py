@@ -20,7 +20,9 @@ from evaluation.safety import load_set
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "data" / "lexicon" / "harm_examples.yml"
 # Development safety sets, in the order they were written.
-SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10", "blind_11", "blind_16"]
+SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_7", "blind_10", "blind_11", "blind_16",
+           # sixteenth session: their false alarms read
+           "blind_17", "blind_18"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
@@ -34,7 +36,8 @@ PAIRS = ROOT / "data" / "lexicon" / "harm_pairs.yml"
 # Development conversation pools (their failures were read).
 POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
          "pool_blind_6", "pool_blind_7", "pool_blind_9", "pool_blind_10", "pool_blind_12", "pool_blind_13",
-         "pool_blind_14", "pool_blind_15", "pool_blind_16", "pool_blind_17", "pool_blind_18", "pool_blind_19"]
+         "pool_blind_14", "pool_blind_15", "pool_blind_16", "pool_blind_17", "pool_blind_18", "pool_blind_19",
+         "pool_blind_20", "pool_blind_21", "pool_blind_22", "pool_blind_23"]
 
 
 def _texts(node) -> List[str]:

@@ -9,9 +9,9 @@ read after their first run, and the missed deaths of blind_3, blind_4 and
 blind_5, and every miss of blind_7, blind_10 and blind_16 after their first
 run, so those nine are development sets, and the harm reader's training messages
 (data/lexicon/harm_examples.yml); blind_11's false alarms were read in the
-ninth session (a development set, in the reader's training since);
-blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_17, blind_18 and blind_19 are
-held out (figures only)."""
+ninth session (a development set, in the reader's training since), those of
+blind_17 and blind_18 in the sixteenth; blind_6, blind_8, blind_9, blind_12,
+blind_13, blind_14, blind_15 and blind_19 are held out (figures only)."""
 from pathlib import Path
 
 import pytest
@@ -51,11 +51,13 @@ SETS = {
     "blind_12.yml": (0.97, 0.99, 0.18, False),
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
-            "blind_17.yml", "blind_18.yml", "blind_19.yml"}
+            "blind_19.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
                            "blind_16.yml": 109,
+                           # development since the sixteenth session
+                           "blind_17.yml": 127, "blind_18.yml": 134,
                            # held out: a count, and the messages are not printed below
                            "blind_12.yml": 95, "blind_13.yml": 107, "blind_14.yml": 119, "blind_15.yml": 111}
 
@@ -109,9 +111,12 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # "ICU attending", "l'essai se termine" and "hospitalist" were read as what
 # they are (138 before). Fifteenth session: 92, diseases named as people write
 # them ("His myelofibrosis is life-threatening") being the disease's gravity.
+# Sixteenth session: 96 of 12,499 with pools 22 and 23 (which brought 10 more),
+# once the Dutch relative "die", "made it commercially available", "dentro"
+# and "your drug could help him" were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_22.yml", "pool_blind_23.yml", "pool_blind_24.yml"}
-FLAGGED_ACCESS_MESSAGES_CEILING = 92
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_24.yml"}
+FLAGGED_ACCESS_MESSAGES_CEILING = 96
 
 
 def _pool_texts():
