@@ -47,6 +47,9 @@ class Topic:
     elsewhere_unless: FrozenSet[str] = frozenset()
     # Topic words long enough to be recognised despite a typing mistake.
     long_words: Tuple[str, ...] = ()
+    # Phrases that say no whatever the rest of the clause holds ("it would be
+    # the first time" to "has the patient received it before?").
+    denying: Tuple[Tuple[str, ...], ...] = ()
 
     def about_something_else(self, words: List[str]) -> bool:
         if self.elsewhere_unless & set(words):
@@ -60,6 +63,9 @@ class Topic:
             return False
         return any(w in self.absence_quantifiers and any(
             self._absent(v) for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
+
+    def denied(self, words: List[str]) -> bool:
+        return any(tuple(words[i:i + len(p)]) == p for p in self.denying for i in range(len(words) - len(p) + 1))
 
     def _absent(self, word: str) -> bool:
         if "'" in word[1:3]:  # elided: "plus d'alternative"
@@ -153,7 +159,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
-                             long_words=long_single_words(words, TYPO_MIN_LENGTH))
+                             long_words=long_single_words(words, TYPO_MIN_LENGTH),
+                             denying=tuple(tuple(_words(p)) for p in entry.get("denying") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -242,6 +249,8 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
     another question; else no when it holds a negation or a negative word."""
     if topic.affirmed(words):
         return True
+    if topic.denied(words):
+        return False
     if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
         return None
     return not (_negated(words, lex) or any(topic.against(w) for w in words))

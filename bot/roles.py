@@ -137,6 +137,17 @@ def _fuzzy(token: str, candidates: Tuple[str, ...]) -> bool:
     return len(token) >= FUZZY_MIN_LENGTH and meant(token, candidates, FUZZY_SCORE) is not None
 
 
+# The patient's own word, mistyped ("the pateint, me": development pool 22).
+_PATIENT_WORDS = ("patient", "patiente", "patientin", "paciente", "paziente")
+
+
+def _patient_word(token: str, lex: "RoleLexicon") -> str:
+    if len(token) < FUZZY_MIN_LENGTH or token in _PATIENT_WORDS or token in lex.possessives \
+            or token.rstrip("s") in _PATIENT_WORDS:
+        return token
+    return meant(token, _PATIENT_WORDS, FUZZY_SCORE) or token
+
+
 def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> List[Tuple[int, str]]:
     """(token position, role) for every word that names a kind of writer."""
     found: List[Tuple[int, str]] = []
@@ -238,9 +249,10 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     you?", so whatever role it names is the writer's ("her oncologist")."""
     lex = load_lexicon()
     folded = fold(text or "")
-    tokens = _tokens(folded, lex)
+    tokens = [_patient_word(t, lex) for t in _tokens(folded, lex)]
     if not tokens:
         return None
+    folded = " ".join(tokens) if tokens != _tokens(folded, lex) else folded
     joined = f" {' '.join(tokens)} "
     mentions = _not_denied(tokens, _mentions(tokens, lex, answering), lex)
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \

@@ -82,7 +82,11 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             if slot == skip:
                 continue
             alone = _has(held, lex.stated_alone.get(slot, ()))
-            anchored = alone or _has(held, lex.stated.get(slot, ()))
+            # A phrase that affirms the fact states it too: "il n'existe aucune
+            # alternative", "sin alternativas" (development pool 23).
+            anchored = alone or _has(held, lex.stated.get(slot, ())) or (
+                topic.affirmed(words) and any(topic.mentions(w) for w in words)
+                and not topic.about_something_else(words))
             only_if_no = not anchored and _has(held, lex.stated_if_no.get(slot, ()))
             if not (anchored or only_if_no):
                 continue

@@ -1,0 +1,141 @@
+"""What development pools 22 and 23 and development safety sets 17 and 18
+showed (sixteenth session), in phrasings written for these tests: "not at
+all" on its own in six languages, relatives after a possessive in other
+languages, a mistyped "patient", the first time, a pharmacy that stocks it,
+regions in their own language, other options that exist, a wish to try, a
+phrase that affirms a fact stated in passing, the product received now; and,
+for the second safety detector, deaths before the product reached the
+patient, the past in Dutch, "0 deaths", the Dutch relative "die" and a
+product "not made commercially available"."""
+import pytest
+
+from bot.authorisation import read_authorisation
+from bot.harm import detect
+from bot.polarity import answer_to
+from bot.statements import stated_facts
+from bot.understanding import interpret
+
+
+def _read(text, asked=None):
+    return interpret(text, "inform", [], asked, {}).facts
+
+
+@pytest.mark.parametrize("text", ["pas du tout", "Para nada", "per niente", "gar nicht", "helemaal niet",
+                                  "de jeito nenhum", "Überhaupt nicht"])
+def test_not_at_all_alone_is_a_no(text):
+    assert answer_to("in_company_trial", text) is False
+
+
+@pytest.mark.parametrize("text", ["für meinen Mann", "Angehöriger", "ich bin Angehörige", "para mi madre",
+                                  "per mia sorella"])
+def test_a_relative_in_other_languages_is_an_advocate(text):
+    assert _read(text, "role")["role"] == "patient_advocate"
+
+
+@pytest.mark.parametrize("text", ["the pateint, me", "the patinet"])
+def test_a_mistyped_patient_answering_who_are_you_is_the_patient(text):
+    assert _read(text, "role")["role"] == "patient"
+
+
+def test_the_patients_sister_stays_a_relative():
+    assert _read("the patients sister", "role")["role"] == "patient_advocate"
+
+
+@pytest.mark.parametrize("text", ["it would be the first time", "no, first time", "ce serait la première fois",
+                                  "sería la primera vez"])
+def test_the_first_time_is_never_received(text):
+    assert answer_to("previously_treated", text) is False
+
+
+def test_the_first_dose_received_is_still_received():
+    assert answer_to("previously_treated", "he had the first dose in May") is True
+
+
+def test_a_pharmacy_that_has_it_is_available():
+    assert read_authorisation("licensed for this indication and in the pharmacy", answering=True) == \
+        "authorised_available"
+
+
+@pytest.mark.parametrize("text, code", [("Vlaanderen", "BE"), ("Wallonie", "BE"), ("NRW", "DE")])
+def test_regions_in_their_own_language(text, code):
+    assert _read(text, "country")["country"] == code
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("other options exist, we'd just prefer yours", False),
+    ("no other options exist", True),
+    ("il n'existe aucune alternative", True),
+    ("I haven't used up the approved treatments yet", False),
+])
+def test_options_that_exist_are_not_exhausted(text, expected):
+    assert answer_to("alternatives_exhausted", text) is expected
+
+
+def test_a_wish_to_try_the_product_says_nothing_of_the_alternatives():
+    facts = _read("Je suis patiente à Lyon, ma maladie n'est pas grave mais je voudrais essayer votre traitement")
+    assert "alternatives_exhausted" not in facts and facts["serious_condition"] is False
+
+
+def test_treatments_still_to_try_are_not_exhausted():
+    assert stated_facts("Marseille, et il reste encore des traitements à essayer")["alternatives_exhausted"] is False
+
+
+@pytest.mark.parametrize("text", ["Il n'existe aucune alternative, tout a été envisagé.",
+                                  "All alternatives have been considered and ruled out.",
+                                  "Paciente grave, sin alternativas: todas las opciones se han descartado."])
+def test_alternatives_set_aside_are_stated_in_passing(text):
+    assert stated_facts(text)["alternatives_exhausted"] is True
+
+
+def test_a_phrase_that_affirms_another_question_states_no_alternative():
+    assert "alternatives_exhausted" not in stated_facts("le labo ne développe plus rien là-dessus")
+
+
+@pytest.mark.parametrize("text", ["My patient has been receiving the drug for 14 months.",
+                                  "Je prends votre médicament depuis deux ans.",
+                                  "Ich bekomme das Medikament seit einem Jahr."])
+def test_receiving_the_product_now_is_stated(text):
+    assert stated_facts(text)["previously_treated"] is True
+
+
+# ------------------------------------------------------------------ safety
+@pytest.mark.parametrize("text", [
+    "Sadly the patient died before your drug arrived. Please cancel the request.",
+    "Died of disease progression before the first dose.",
+    "Patient décédé de sa maladie avant la première dose, merci d'annuler.",
+    "Der Patient ist vor Therapiebeginn verstorben. Bitte stornieren Sie die Lieferung.",
+    "Mi padre falleció antes de que llegara el medicamento.",
+    "Helaas is de patiënt overleden voordat de eerste dosis gegeven kon worden.",
+    "Anaphylaxis to contrast dye yesterday. Your drug is planned for next week; he hasn't had any yet.",
+])
+def test_harm_before_the_product_reached_the_patient_is_no_report(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "He was fine before the first dose of your drug and died two days after it.",
+    "Purtroppo la paziente è venuta a mancare dopo la seconda infusione.",
+    "Embarazada de 20 semanas, recibió dos infusiones de Soltrenza antes de saberlo.",
+])
+def test_harm_after_the_product_is_still_a_report(text):
+    assert detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Ze heeft in het verleden een reactie gehad op penicilline.",
+    "Periodic report: 4 patients on treatment, 0 SAEs, 0 deaths.",
+    "Ik ben de partner van een patiënt die in het Radboudumc wordt behandeld; het gaat om uw hulpmiddel.",
+    "Your device is FDA approved for this, but you haven't made it commercially available in the US.",
+    "Un paciente con una válvula, y el dispositivo va dentro del corazón; ¿se puede pedir el suyo?",
+])
+def test_words_that_look_like_harm_are_not_reports(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "He was on your tablets and didn't make it through the night.",
+    "Hij is gisteren overleden, hij kreeg uw middel.",
+])
+def test_deaths_are_still_found(text):
+    finding = detect(text)
+    assert finding is not None and finding.category == "death"
