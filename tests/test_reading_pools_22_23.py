@@ -139,3 +139,66 @@ def test_words_that_look_like_harm_are_not_reports(text):
 def test_deaths_are_still_found(text):
     finding = detect(text)
     assert finding is not None and finding.category == "death"
+
+
+# ------------------------------------------------------------------ more facts in passing
+@pytest.mark.parametrize("text, value", [
+    ("The study is closing at our site and there is no other trial he could move into.", False),
+    ("all approved treatments have failed, and no trials are available.", False),
+    ("Sie ist in keiner laufenden Studie, es gibt keine verfügbare Studie.", False),
+    ("El paciente no participa en ensayos de la compañía ni hay ensayos abiertos para él.", False),
+    ("Il n'existe aucun essai pour lui.", False),
+])
+def test_a_trial_there_for_the_patient_in_more_words(text, value):
+    assert stated_facts(text)["trial_available"] is value
+
+
+def test_a_trial_that_ended_says_nothing_of_one_to_join():
+    assert "trial_available" not in stated_facts("no, the trial ended for her last year")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("befindet sich aber für diese Indikation in klinischer Entwicklung.", True),
+    ("but it's in a ph3 for this indication.", True),
+    ("die Entwicklung wurde eingestellt.", False),
+    ("Aucune investigation clinique n'est en cours ni prévue.", False),
+])
+def test_development_in_more_words(text, value):
+    assert stated_facts(text)["in_development"] is value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Son psoriasis n'est ni grave ni invalidant.", False),
+    ("La malattia è potenzialmente letale.", True),
+    ("Paciente con una valvulopatía grave, con riesgo vital.", True),
+    ("It's seriously affecting his life.", True),
+    ("Her lupus nephritis is serious.", True),
+])
+def test_gravity_whatever_the_disease_is_called(text, value):
+    assert stated_facts(text)["serious_condition"] is value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("His condition is seriously debilitating, but he still has other approved options we haven't tried.", False),
+    ("Il lui reste des alternatives.", False),
+    ("La condizione del paziente non è grave e ci sono ancora alternative valide.", False),
+    ("All the conventional options are off the table.", True),
+    ("Ya probé todos los tratamientos aprobados.", True),
+    ("Alle goedgekeurde alternatieven zijn geprobeerd.", True),
+])
+def test_alternatives_left_or_gone_in_passing(text, value):
+    assert stated_facts(text)["alternatives_exhausted"] is value
+
+
+def test_no_other_device_that_fits_is_not_other_options_left():
+    assert stated_facts("No other approved device fits his anatomy.").get("alternatives_exhausted") is not False
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Il n'a jamais bénéficié du dispositif.", False),
+    ("Elle n'a jamais été implantée.", False),
+    ("Hij heeft het apparaat nooit gehad.", False),
+    ("Nunca ha llevado este dispositivo.", False),
+])
+def test_a_device_never_had_in_passing(text, value):
+    assert stated_facts(text)["previously_treated"] is value
