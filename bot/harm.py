@@ -163,6 +163,7 @@ _CONTEXT_LISTS = (
     ("terminator", ("context", "negation", "terminators")),
     ("hypothetical", ("context", "hypothetical")),
     ("hypothetical_start", ("context", "hypothetical_start")),
+    ("indirect_if", ("context", "indirect_if")),
     ("generic", ("context", "generic")),
     ("report", ("context", "report")),
     ("reassurance", ("context", "reassurance")),
@@ -262,7 +263,9 @@ def _negated(clause: _Clause, mention: _Mention, window: int) -> bool:
 
 def _hypothetical(sentence: List[_Clause], ci: int, mention: _Mention, question: bool = False) -> bool:
     clause = sentence[ci]
-    cue = clause.first("hypothetical")
+    # "I keep wondering if the new drug made it worse": whether, not a supposition.
+    cues = [s for s, _ in clause.spans.get("hypothetical", []) if not _inside(clause, s, "indirect_if")]
+    cue = min(cues) if cues else None
     if cue is not None and (cue < mention.start or question):
         return True  # "if one happens" after the harm, in a question
     # A condition opens the sentence ("If he has a reaction at home, ...").

@@ -202,3 +202,16 @@ def test_no_other_device_that_fits_is_not_other_options_left():
 ])
 def test_a_device_never_had_in_passing(text, value):
     assert stated_facts(text)["previously_treated"] is value
+
+
+def test_wondering_if_is_no_supposition():
+    """Development set 17: a death the reader found had been set aside because
+    "if" read as a supposition."""
+    text = "we had to say goodbye to mom last week. i keep wondering if the new drug made it worse. she'd had 4 doses."
+    assert detect(text) is not None
+
+
+@pytest.mark.parametrize("text", ["What if she had a seizure on it?", "I wonder if the drug could cause liver failure?",
+                                  "Would you need to know if she got shingles while on it?"])
+def test_a_supposition_stays_one(text):
+    assert detect(text) is None
