@@ -117,6 +117,8 @@ class AnswerLexicon:
     # No only as a whole clause: "he's not, but there's a trial he qualifies
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
+    # Words that break a clause only before these ("en hij": the Dutch "and").
+    breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A clause after a comma that starts with one of these is a relative
     # clause of the one before ("keine Studie, an der sie teilnehmen kann").
     relative_openers: Tuple[Tuple[str, ...], ...] = ()
@@ -172,6 +174,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         negated_only_after={fold(w): frozenset(fold(n) for n in before)
                             for w, before in (data.get("negated_only_after") or {}).items()},
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
+        breaks_before={fold(w): frozenset(fold(n) for n in after)
+                       for w, after in (data.get("breaks_before") or {}).items()},
         negating_breaks=frozenset(fold(w) for w in data.get("negating_breaks") or []),
         anaphora=frozenset(fold(w) for w in data.get("anaphora") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
@@ -211,7 +215,17 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
             continue
         current: List[str] = []
         contrast = False
-        for word in _words(part):
+        words = _words(part)
+        for position, word in enumerate(words):
+            following = words[position + 1] if position + 1 < len(words) else ""
+            if following in lex.breaks_before.get(word, ()):
+                # The Dutch "en" (and) before its subject, not the French "en" (in):
+                # "alle standaardbehandelingen zijn uitgeput en hij heeft het middel
+                # nooit gekregen" is two clauses (development pool 23).
+                if current:
+                    out.append((contrast, current))
+                current, contrast = [], False
+                continue
             # "not yet", "not so bad": a break word right after a negation belongs to it
             if word in lex.negating_breaks and _negated(current, lex) and not _negated(current[-1:], lex):
                 # "no está en ningún ensayo ni puede entrar en uno": a second clause,

@@ -215,3 +215,43 @@ def test_wondering_if_is_no_supposition():
                                   "Would you need to know if she got shingles while on it?"])
 def test_a_supposition_stays_one(text):
     assert detect(text) is None
+
+
+# ------------------------------------------------------------------ other languages in openings
+@pytest.mark.parametrize("text, value", [
+    ("Het gaat om uw medisch hulpmiddel, dat geen CE-markering heeft.", "medical_device"),
+    ("Il vostro farmaco è approvato in Italia per la mia malattia.", "medicine"),
+    ("Een van onze oncologen vraagt naar uw geneesmiddel voor een patiënt.", "medicine"),
+])
+def test_the_companys_product_named_in_other_languages(text, value):
+    assert _read(text)["product_type"] == value
+
+
+def test_the_dutch_and_before_its_subject_starts_a_clause():
+    facts = stated_facts("Alle standaardbehandelingen zijn uitgeput en hij heeft het middel nooit gekregen.")
+    assert facts == {"alternatives_exhausted": True, "previously_treated": False}
+
+
+def test_the_dutch_there_is_no_subject():
+    assert "in_company_trial" not in stated_facts("Er loopt een studie van het bedrijf voor deze indicatie.")
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("Non partecipo a nessuno studio.", {"in_company_trial": False}),
+    ("Unser Patient ist in Ihre klinische Prüfung eingeschlossen.", {"in_company_trial": True}),
+    ("mais l'enfant n'y est pas inclus et n'y est pas éligible.", {"in_company_trial": False,
+                                                                   "trial_available": False}),
+    ("Ela não é elegível para os que existem.", {"trial_available": False}),
+    ("Tenho um doente com uma doença com risco de vida, que já esgotou todas as terapêuticas aprovadas.",
+     {"serious_condition": True, "alternatives_exhausted": True}),
+])
+def test_trials_gravity_and_alternatives_in_other_languages(text, facts):
+    assert stated_facts(text) == facts
+
+
+def test_a_patient_with_an_indefinite_article():
+    assert _read("Ciao, sono un paziente di Bologna.")["role"] == "patient"
+
+
+def test_no_other_options_in_a_negated_italian_sentence_is_exhausted():
+    assert answer_to("alternatives_exhausted", "sì, non ci sono altre opzioni terapeutiche") is True
