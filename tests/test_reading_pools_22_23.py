@@ -255,3 +255,24 @@ def test_a_patient_with_an_indefinite_article():
 
 def test_no_other_options_in_a_negated_italian_sentence_is_exhausted():
     assert answer_to("alternatives_exhausted", "sì, non ci sono altre opzioni terapeutiche") is True
+
+
+# ------------------------------------------------------------------ development pool 20
+def test_a_french_patient_with_her_illness_and_a_hospital_by_name():
+    facts = _read("bjr je suis atteinte d'un cancer du sein metastatique (c grave) suivie a Gustave Roussy")
+    assert facts["role"] == "patient" and facts["country"] == "FR" and facts["serious_condition"] is True
+
+
+@pytest.mark.parametrize("text", ["j'ai une patiente avec LAM réfractaire donc grave",
+                                  "Ich habe einen Patienten mit Krebs"])
+def test_a_doctor_with_a_patient_is_not_the_patient(text):
+    assert _read(text).get("role") != "patient"
+
+
+def test_necker_is_in_france():
+    assert _read("infirmière coordinatrice en cardiologie pédiatrique à Necker.")["country"] == "FR"
+
+
+def test_not_in_the_trial_and_no_right_to_one():
+    assert stated_facts("je suis pas dans l'essai et j'y ai pas droit (trop de lignes avant)") == {
+        "in_company_trial": False, "trial_available": False}
