@@ -276,3 +276,23 @@ def test_necker_is_in_france():
 def test_not_in_the_trial_and_no_right_to_one():
     assert stated_facts("je suis pas dans l'essai et j'y ai pas droit (trop de lignes avant)") == {
         "in_company_trial": False, "trial_available": False}
+
+
+@pytest.mark.parametrize("text", [
+    "I'm the patient. Terminal diagnosis, maybe six months. Does your programme take people in Belgium?",
+    "Honestly I'm scared to death of the infusion day.",
+    "my dog died yesterday and I'm a mess, sorry if I missed your call about the delivery",
+    "Her mother died of it years ago; can she still join your programme? Mi abuela murió hace años de lo mismo.",
+    "Sous son ancien traitement elle a été hospitalisée, c'était bien avant votre médicament.",
+])
+def test_harm_words_of_other_times_pets_and_idioms_are_not_reports(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the dog chewed the veltrazine bottle open and my son put a tablet in his mouth",
+    "Le patient a donné une partie de ses comprimés de Fendrava à son frère qui a la même maladie.",
+    "Pregnancy termination after exposure to your tablets in the first trimester.",
+])
+def test_reports_near_those_words_stay_reports(text):
+    assert detect(text) is not None

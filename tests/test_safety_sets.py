@@ -111,12 +111,12 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # "ICU attending", "l'essai se termine" and "hospitalist" were read as what
 # they are (138 before). Fifteenth session: 92, diseases named as people write
 # them ("His myelofibrosis is life-threatening") being the disease's gravity.
-# Sixteenth session: 96 of 12,499 with pools 22 and 23 (which brought 10 more),
+# Sixteenth session: 95 of 12,499 with pools 22 and 23 (which brought 10 more),
 # once the Dutch relative "die", "made it commercially available", "dentro"
 # and "your drug could help him" were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
 POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_24.yml"}
-FLAGGED_ACCESS_MESSAGES_CEILING = 96
+FLAGGED_ACCESS_MESSAGES_CEILING = 95
 
 
 def _pool_texts():
