@@ -99,6 +99,9 @@ class InPassing:
     determiners: frozenset
     kinds: Tuple[Tuple[str, Tuple[Tuple[str, ...], ...]], ...]
     not_before: frozenset
+    # Words right after a product word that name it without an article
+    # ("médicament sans AMM en France", "Médicament : AMM dans le myélome").
+    before_status: frozenset = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -108,6 +111,7 @@ def _in_passing(path: Path = LEXICON) -> InPassing:
         frozenset(fold(str(w)) for w in data["determiners"]),
         tuple((value, tuple(tuple(_words(str(p))) for p in data[value])) for value in VALUES),
         frozenset(fold(str(w)) for w in data["not_before"]),
+        frozenset(fold(str(w)) for w in data.get("before_status") or ()),
     )
 
 
@@ -117,12 +121,17 @@ def product_named_in_passing(text: str) -> Optional[str]:
     lex = _in_passing()
     words = _words(text)
     named = set()
-    for i in range(1, len(words)):
-        if words[i - 1] not in lex.determiners or _after_not_a(words, i):
+    for i in range(len(words)):
+        if i and _after_not_a(words, i):
             continue
+        after_article = i > 0 and words[i - 1] in lex.determiners
         for value, phrases in lex.kinds:
             for phrase in phrases:
                 end = i + len(phrase)
-                if tuple(words[i:end]) == phrase and (end >= len(words) or words[end] not in lex.not_before):
+                if tuple(words[i:end]) != phrase:
+                    continue
+                if after_article and (end >= len(words) or words[end] not in lex.not_before):
+                    named.add(value)
+                elif end < len(words) and words[end] in lex.before_status:
                     named.add(value)
     return named.pop() if len(named) == 1 else None

@@ -96,7 +96,7 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             if _has(held, lex.stated_unless.get(slot, ())):
                 continue  # "he received your drug in a phase 2 trial": exposure, not enrolment now
             subject = lex.stated_subject.get(slot)
-            if subject and not _has(held, subject):
+            if subject and not alone and not _has(held, subject):
                 continue  # "the drug hasn't had any effect" says nothing of the patient
             value = clause_polarity(topic, words, lex)
             if only_if_no and value is not False:

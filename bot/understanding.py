@@ -17,6 +17,7 @@ from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Patt
 import yaml
 
 from bot.authorisation import read_authorisation
+from bot.button_choice import chosen_button
 from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
@@ -459,6 +460,11 @@ def interpret(
             value = _coerce(slot, ent.get("value"))
             if valid_value(slot, value):
                 out.facts[slot] = value
+    if requested_slot and requested_slot not in out.facts and not text.startswith("/"):
+        # "third button", "option 2": the button of the open question at that place
+        chosen = chosen_button(requested_slot, text, current)
+        if chosen is not None:
+            out.facts[requested_slot] = chosen
     from_entities = set(out.facts)
 
     treated, approved_only, region_only = _countries(text, entities, lex)

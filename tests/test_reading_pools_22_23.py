@@ -296,3 +296,34 @@ def test_harm_words_of_other_times_pets_and_idioms_are_not_reports(text):
 ])
 def test_reports_near_those_words_stay_reports(text):
     assert detect(text) is not None
+
+
+# ------------------------------------------------------------------ development pools 17 and 19
+@pytest.mark.parametrize("text, facts", [
+    ("Naïf du produit.", {"previously_treated": False}),
+    ("die Studie rekrutiert bei uns, der Patient wäre geeignet.", {"trial_available": True}),
+    ("alle anderen Behandlungen haben nicht geholfen", {"alternatives_exhausted": True}),
+    ("Die Krankheit schränkt meinen Alltag stark ein", {"serious_condition": True}),
+    ("deux lignes ont échoué et il n'y a plus d'option validée", {"alternatives_exhausted": True}),
+    ("Patient in keiner Firmenstudie, keine offene Studie verfügbar.", {"in_company_trial": False,
+                                                                        "trial_available": False}),
+    ("toutes les options autorisées ont été utilisées", {"alternatives_exhausted": True}),
+])
+def test_telegraphic_and_german_facts_in_passing(text, facts):
+    assert stated_facts(text) == facts
+
+
+@pytest.mark.parametrize("text", ["Le médecin m'a demandé : médicament sans AMM en France.",
+                                  "Médicament : AMM en France dans le myélome uniquement."])
+def test_a_medicine_named_before_its_status_without_an_article(text):
+    assert _read(text)["product_type"] == "medicine"
+
+
+def test_a_patient_navigator_with_a_charity_is_an_advocate():
+    assert _read("I'm a patient navigator with a rare-disease advocacy nonprofit, helping a family.")["role"] == \
+        "patient_advocate"
+
+
+@pytest.mark.parametrize("text", ["c pour moi", "ich bin selbst betroffen"])
+def test_the_patient_answering_for_themself(text):
+    assert _read(text, "role")["role"] == "patient"
