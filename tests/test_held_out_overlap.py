@@ -27,8 +27,8 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "safety/blind_12.yml", "facets/blind_7.yml", "safety/blind_13.yml", "safety/blind_14.yml",
             "conversations/pool_blind_16.yml", "conversations/pool_blind_17.yml", "safety/blind_15.yml",
             "conversations/pool_blind_18.yml", "conversations/pool_blind_19.yml",
-            "conversations/pool_blind_20.yml", "safety/blind_17.yml",
-            "conversations/pool_blind_21.yml", "conversations/pool_blind_22.yml", "safety/blind_18.yml",
+            "conversations/pool_blind_20.yml",
+            "conversations/pool_blind_21.yml", "conversations/pool_blind_22.yml",
             "conversations/pool_blind_23.yml", "safety/blind_19.yml",
             "conversations/pool_blind_24.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466

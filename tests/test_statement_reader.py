@@ -24,8 +24,8 @@ def _anchors_only(text, requested=None):
      "serious_condition", True),
     ("She had a couple of doses off-label in hospital last year before funding ran out.", "previously_treated",
      True),
-    ("I'm a patient in Amsterdam and there are still approved options I haven't tried", "alternatives_exhausted",
-     False),
+    # (the sixteenth session's anchors read "there are still approved options I haven't tried")
+    ("I'm a patient in Amsterdam and a couple of licensed options remain untried", "alternatives_exhausted", False),
 ])
 def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
     assert slot not in _anchors_only(text)
@@ -33,7 +33,8 @@ def test_a_fact_no_anchor_reads_is_read_by_the_reader(text, slot, value):
 
 
 def test_the_value_comes_from_the_polarity_rules():
-    text = "Treating physician, Lyon, medical device, no CE mark for any use, never implanted before."
+    # ("never implanted before" is an anchor since the sixteenth session)
+    text = "Treating physician, Lyon, medical device, no CE mark for any use, no prior exposure to it."
     assert "previously_treated" not in _anchors_only(text)
     assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["previously_treated"] is False
 
@@ -104,7 +105,7 @@ def test_examples_need_facts_and_none(tmp_path):
 
 
 def test_the_reader_is_used_only_when_the_settings_say_so():
-    text = "I'm a patient in Amsterdam and there are still approved options I haven't tried"
+    text = "I'm a patient in Amsterdam and a couple of licensed options remain untried"
     assert "alternatives_exhausted" not in interpret(text, "inform", [], None, {}).facts
     assert interpret(text, "inform", [], None, {}, learned_statements=True).facts["alternatives_exhausted"] is False
 
