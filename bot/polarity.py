@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, List, Mapping, Optional, Tuple
+from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -23,6 +23,11 @@ LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
 # A topic word of at least this many letters is recognised despite one typing
 # mistake (rapidfuzz ratio at least TYPO_SCORE).
 TYPO_MIN_LENGTH, TYPO_SCORE = 6, 85
+
+
+def _holds_phrase(words: List[str], phrases: Iterable[Tuple[str, ...]]) -> bool:
+    """Whether one of `phrases` (word tuples) stands in `words`, word for word."""
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Topic:
         return any(w in self.elsewhere or w.startswith(self.elsewhere_prefixes) for w in words)
 
     def affirmed(self, words: List[str]) -> bool:
-        if any(tuple(words[i:i + len(p)]) == p for p in self.affirming for i in range(len(words) - len(p) + 1)):
+        if _holds_phrase(words, self.affirming):
             return True
         if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
             return False
@@ -65,7 +70,7 @@ class Topic:
             self._absent(v) for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
 
     def denied(self, words: List[str]) -> bool:
-        return any(tuple(words[i:i + len(p)]) == p for p in self.denying for i in range(len(words) - len(p) + 1))
+        return _holds_phrase(words, self.denying)
 
     def _absent(self, word: str) -> bool:
         if "'" in word[1:3]:  # elided: "plus d'alternative"
@@ -276,10 +281,9 @@ def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     if tuple(words) in lex.whole_no:
         return False
     for phrase, answer in lex.hedges:
-        n = len(phrase)
         if answer and tuple(words) == phrase:
             return True  # "it is", "there is": the whole clause
-        if not answer and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+        if not answer and _holds_phrase(words, (phrase,)):
             return False  # "I'm fairly sure it's not"
     return None
 

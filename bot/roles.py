@@ -249,10 +249,12 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     you?", so whatever role it names is the writer's ("her oncologist")."""
     lex = load_lexicon()
     folded = fold(text or "")
-    tokens = [_patient_word(t, lex) for t in _tokens(folded, lex)]
+    typed = _tokens(folded, lex)
+    tokens = [_patient_word(t, lex) for t in typed]
     if not tokens:
         return None
-    folded = " ".join(tokens) if tokens != _tokens(folded, lex) else folded
+    if tokens != typed:
+        folded = " ".join(tokens)  # the phrases below see the corrected word
     joined = f" {' '.join(tokens)} "
     mentions = _not_denied(tokens, _mentions(tokens, lex, answering), lex)
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
