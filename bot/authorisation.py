@@ -48,6 +48,8 @@ class Vocabulary:
     # Words of development: "dans cette indication" right after one speaks of it.
     development: Tuple[str, ...] = ()
     ambiguous_after: Tuple[str, ...] = ()
+    # Pronouns that stand for a trial or an option named just before them.
+    standing_for: Tuple[str, ...] = ()
     # Before an approval word, these make it other treatments: "nothing approved is left".
     treatment_pronouns: Tuple[str, ...] = ()
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
@@ -155,6 +157,8 @@ def _said_of_something_else(words: List[str], start: int, end: int, vocabulary: 
     option named just before them (or `after` words after them): "no trial
     available for him", "he cannot get into the trial"."""
     near = words[max(0, start - 2):start] + words[end:end + after]
+    if set(near) & set(vocabulary.standing_for):
+        near = words[max(0, start - 5):start]  # "not in a trial, none is available"
     return any(w in vocabulary.not_the_product for w in near)
 
 
@@ -178,7 +182,11 @@ def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> boo
     développement dans cette indication" is no approval at all)."""
     at = clause.find(f" {phrase} ")
     while at >= 0:
-        if not set(clause[:at].split()[-2:]) & set(vocabulary.not_the_product + vocabulary.development):
+        # The clause starts at the approval word: a word of development
+        # anywhere before the phrase takes it ("sans marquage CE, développé par
+        # le fabricant pour cette indication", development pool 24).
+        before = clause[:at].split()
+        if not set(before[-2:]) & set(vocabulary.not_the_product) and not set(before) & set(vocabulary.development):
             return True
         at = clause.find(f" {phrase} ", at + 1)
     return False
@@ -225,8 +233,11 @@ def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
         at = text.find(needle)
         while at >= 0:
             after = text[at + len(needle):].split(" ", 1)[0]
+            # "le fabricant ne le développe pas pour son cas": said of development
+            # (development pool 24)
+            developing = set(text[:at].split()[-3:]) & set(vocabulary.development)
             # "not in this study"; "she hasn't tried the other meds yet": the alternatives
-            if after not in vocabulary.not_the_product and after not in vocabulary.treatments:
+            if after not in vocabulary.not_the_product and after not in vocabulary.treatments and not developing:
                 return True
             at = text.find(needle, at + 1)
     return False

@@ -179,7 +179,16 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))
+    if answering and any(_capitalised(p.text) for p in found):
+        # Beside a name written as one, a word in lower case is a word:
+        # "Barcelona. Está autorizado para esta indicación" is not in Pará,
+        # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
+        found = [p for p in found if _capitalised(p.text)]
     return sorted(found, key=lambda p: p.start)
+
+
+def _capitalised(text: str) -> bool:
+    return any(c.isupper() for c in text)
 
 
 def misspelt_countries(text: str, index: Optional[PlaceIndex] = None) -> List[Place]:

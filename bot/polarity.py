@@ -55,6 +55,12 @@ class Topic:
     # Phrases that say no whatever the rest of the clause holds ("it would be
     # the first time" to "has the patient received it before?").
     denying: Tuple[Tuple[str, ...], ...] = ()
+    # Topics said in more than one word ("get into", "take part").
+    phrases: Tuple[Tuple[str, ...], ...] = ()
+
+    def mentioned_in(self, words: List[str]) -> bool:
+        """A topic word or phrase stands in the clause."""
+        return any(self.mentions(w) for w in words) or _holds_phrase(words, self.phrases)
 
     def about_something_else(self, words: List[str]) -> bool:
         if self.elsewhere_unless & set(words):
@@ -122,6 +128,9 @@ class AnswerLexicon:
     # No only as a whole clause: "he's not, but there's a trial he qualifies
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
+    # Breaks that break even right after a negation: "para nada y sigue".
+    # (word -> the negations it breaks after; empty: after any)
+    breaks_after_negation: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Words that break a clause only before these ("en hij": the Dutch "and").
     breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A clause after a comma that starts with one of these is a relative
@@ -167,7 +176,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
                              long_words=long_single_words(words, TYPO_MIN_LENGTH),
-                             denying=tuple(tuple(_words(p)) for p in entry.get("denying") or []))
+                             denying=tuple(tuple(_words(p)) for p in entry.get("denying") or []),
+                             phrases=tuple(tuple(_words(p)) for p in entry.get("topic_phrases") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -182,6 +192,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         breaks_before={fold(w): frozenset(fold(n) for n in after)
                        for w, after in (data.get("breaks_before") or {}).items()},
         negating_breaks=frozenset(fold(w) for w in data.get("negating_breaks") or []),
+        breaks_after_negation={fold(w): frozenset(fold(n) for n in after or [])
+                               for w, after in (data.get("breaks_after_negation") or {}).items()},
         anaphora=frozenset(fold(w) for w in data.get("anaphora") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
@@ -197,6 +209,11 @@ def _per_topic(data: Mapping, key: str) -> Mapping[str, Tuple[str, ...]]:
 
 def _words(text: str) -> List[str]:
     return re.findall(r"[a-z0-9']+", fold(text).replace("\u2019", "'"))
+
+
+def words_of(text: str) -> List[str]:
+    """The folded words of a text, as the clauses hold them."""
+    return _words(text)
 
 
 _AND_E = re.compile(r"(?<![\w'\u2019.-])e(?![\w'\u2019.-])")
@@ -239,7 +256,8 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
                 out.append((contrast, current))
                 current, contrast = [word], False
                 continue
-            if word in lex.breaks and not (current and _negated(current[-1:], lex)):
+            if word in lex.breaks and not (current and _negated(current[-1:], lex)
+                                           and not _breaks_after(word, current[-1], lex)):
                 if current:
                     out.append((contrast, current))
                 current, contrast = [], word in lex.contrasts
@@ -248,6 +266,14 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
         if current:
             out.append((contrast, current))
     return out
+
+
+def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
+    """Whether the break `word` breaks right after the negation `negation`."""
+    if word not in lex.breaks_after_negation:
+        return False
+    after = lex.breaks_after_negation[word]
+    return not after or negation in after
 
 
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
@@ -270,7 +296,7 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
         return True
     if topic.denied(words):
         return False
-    if not any(topic.mentions(w) for w in words) or topic.about_something_else(words):
+    if not topic.mentioned_in(words) or topic.about_something_else(words):
         return None
     return not (_negated(words, lex) or any(topic.against(w) for w in words))
 

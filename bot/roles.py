@@ -73,6 +73,10 @@ class RoleLexicon:
     my_words: FrozenSet[str] = frozenset({"my"})
     # Just before a role, these say the writer is not it ("not a relative, I'm her doctor").
     negations: FrozenSet[str] = frozenset()
+    # Before a doctor's word, these make the doctor someone's ("a patient of Dr Moreau").
+    whose: FrozenSet[str] = frozenset()
+    # Greetings that may open the sentence that introduces the writer.
+    greetings: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
@@ -105,6 +109,8 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         illness_endings=tuple(fold(e) for e in data["patient"]["illness_endings"]),
         someone_else=words(data["patient"]["someone_else"]),
         self_words=words(data["self_words"]),
+        greetings=words(data.get("greetings") or []),
+        whose=words(data.get("whose") or []),
         determiners=words(data["determiners"]),
         being=words(data["being"]),
         possessives=words(data["possessives"]),
@@ -161,7 +167,7 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
         elif (size := _phrase_at(tokens, i, lex.specialties)) and i + size < len(tokens) \
                 and _phrase_at(tokens, i + size, lex.grades):
             found.append((i, "physician"))
-        elif token in lex.relatives and (
+        elif token in lex.relatives and not _phrase_at(tokens, i + 1, lex.physician) and (
                 (i > 0 and (tokens[i - 1] in lex.possessives or tokens[i - 1].endswith("'s")))
                 or (i + 1 < len(tokens) and _of_someone(tokens[i + 1], lex)) or (answering and i == 0)
                 # "I'm the wife", "soy su hermano", "ich bin die Mutter", and
@@ -203,8 +209,12 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: Role
     # introduces the writer; "the neurologist told us" does not.
     start = max((s for s in starts if s <= position), default=0)
     after_greeting = starts.index(start) == 1 and start <= 3  # "Good morning." then the role
-    opening = (start == 0 or after_greeting) and position - start <= 2 \
-        and not (set(tokens[start:position]) & lex.determiners)
+    # ... or after a greeting in the same sentence ("Hi, clinical trials coordinator at ...")
+    lead = start
+    while lead < position and tokens[lead] in lex.greetings:
+        lead += 1
+    opening = (start == 0 or after_greeting) and position - lead <= 2 \
+        and not (set(tokens[lead:position]) & lex.determiners)
     # "this is the oncologist", not "approved for this and the pharmacy stocks it"
     this_is = any(a == "this" and b == "is" for a, b in zip(before, before[1:]))
     # "available here, my doctor prescribes it": someone's doctor, unless the
@@ -256,11 +266,13 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if tokens != typed:
         folded = " ".join(tokens)  # the phrases below see the corrected word
     joined = f" {' '.join(tokens)} "
-    mentions = _not_denied(tokens, _mentions(tokens, lex, answering), lex)
+    every = _not_denied(tokens, _mentions(tokens, lex, answering), lex)
+    # "my oncologist", "a patient of Dr Moreau": someone else's role, never the writer's.
+    mentions = [(i, role) for i, role in every if not (
+        role in ("physician", "other_hcp") and i > 0 and (tokens[i - 1] in lex.my_words or tokens[i - 1] in lex.whose))]
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
             and any(role in ("physician", "other_hcp") for _, role in mentions):
         return "other_hcp"
-    every = mentions
     if not answering:
         starts = _sentence_starts(folded)
         mentions = [(i, role) for i, role in mentions

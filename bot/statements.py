@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, yes_despite_a_no
+from bot.places import fold
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, words_of, yes_despite_a_no
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -41,6 +42,42 @@ def _has(held: Tuple[List[str], str], entries: Tuple[str, ...]) -> bool:
         elif f" {entry} " in joined:
             return True
     return False
+
+
+# A label, a colon and a bare yes or no, as in notes and forms: "Pt in company
+# trial: no. Serious: yes." (development pool 24, where the label alone had
+# been read as a yes to each).
+_LABELLED = re.compile(r"([^.;:!?\n()]{2,80}?)\s*:\s*([^\W\d_]+)(?=\s*(?:[.;,!()\n]|$))")
+
+
+def labelled_facts(text: str, lexicon: Optional[AnswerLexicon] = None) -> Tuple[Dict[str, bool], str]:
+    """The yes/no facts given as "label: yes/no", and the text without them
+    for the other readers. The label names the fact as a clause would (its
+    `stated` anchors, or the one topic it mentions); a negated label turns
+    the answer round ("Never treated: yes" is a no)."""
+    lex = lexicon or load_lexicon()
+    facts: Dict[str, bool] = {}
+
+    def read(match: "re.Match[str]") -> str:
+        answer = lex.bare.get(fold(match.group(2)))
+        if answer is None:
+            return match.group(0)
+        label = match.group(1)
+        slots = {slot for slot, values in _stated_in(label, None, set(), lex).items() if len(values) == 1}
+        if not slots:
+            words = words_of(label)
+            slots = {slot for slot, topic in lex.topics.items() if clause_polarity(topic, words, lex) is not None}
+        if len(slots) != 1:
+            return match.group(0)
+        slot = slots.pop()
+        said = clause_polarity(lex.topics[slot], words_of(label), lex)
+        if said is None:
+            return match.group(0)
+        facts[slot] = said == answer
+        return "."
+
+    rest = _LABELLED.sub(read, text or "")
+    return facts, rest
 
 
 def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[AnswerLexicon] = None) -> Dict[str, bool]:

@@ -26,11 +26,12 @@ from bot.polarity import affirmed_in, answer_to, sentences, yes_despite_a_no
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
 from bot.statement_reader import stated_by_reader
-from bot.statements import stated_facts
+from bot.statements import labelled_facts, stated_facts
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
 HANDOFF_LEXICON = PROJECT_ROOT / "data" / "lexicon" / "handoff.yml"
 
+NEGATION_WITHIN = re.compile(r"\b(not|no|never|none|without)\b|n't\b|\b(isnt|hasnt|doesnt|didnt|wasnt|cant)\b", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(
     # "tampoco hay un ensayo ..." (neither is there, blind pool 21), and its Italian and Portuguese forms
     r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor|tampoco|tampouco|"
@@ -168,7 +169,11 @@ def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
         values: Set[Any] = set()
         ended = lex.ended.get(slot)
         for start, end, value in kept:
-            if isinstance(value, bool) and NEGATION_BEFORE.search(text[:start]):
+            # "no he isn't in any trial": a phrase that holds its own negation is
+            # not turned round by a "no" before it, which only answers
+            # (development pool 24); "not NOT serious" is turned round.
+            negated = NEGATION_BEFORE.search(text[:start]) if isinstance(value, bool) else None
+            if negated and not (negated.group(1).lower() == "no" and NEGATION_WITHIN.search(text[start:end])):
                 values.add(not value)
                 continue
             if value is True and ended and ended.says_over(text, start, end):
@@ -410,7 +415,16 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     return [{"entity": "country", "value": p.country, "start": p.start, "end": p.end, "extractor": "places",
              "kind": p.kind}
             for p in places
-            if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e for s, e in taken)]
+            # not over a country the NLU found, unless the place holds it ("British Columbia")
+            if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e
+                       and not (p.start <= s and e <= p.end and e - s < p.end - p.start) for s, e in taken)]
+
+
+def _inside(entity: Mapping[str, Any], place: Mapping[str, Any]) -> bool:
+    """A country entity whose span lies inside a longer place's."""
+    s, e = entity.get("start"), entity.get("end")
+    return entity.get("entity") == "country" and isinstance(s, int) and isinstance(e, int) \
+        and place["start"] <= s and e <= place["end"] and (e - s) < (place["end"] - place["start"])
 
 
 def yes_or_no(text: str) -> Optional[bool]:
@@ -450,7 +464,11 @@ def interpret(
 ) -> Interpretation:
     lex = lexicon or load_lexicon()
     text = text or ""
-    entities = list(entities or []) + _place_entities(text, entities, requested_slot == "country")
+    entities = list(entities or [])
+    places = _place_entities(text, entities, requested_slot == "country")
+    # A place that holds a shorter country entity replaces it: "British
+    # Columbia" is not "British", "New South Wales" not "Wales".
+    entities = [e for e in entities if not any(_inside(e, p) for p in places)] + places
     out = Interpretation()
 
     # Button payloads such as /inform{"role": "physician"} carry the value.
@@ -480,10 +498,14 @@ def interpret(
         if role:
             out.facts["role"] = role
         status_asked = requested_slot == "authorisation" or (requested_slot is None and current.get("authorisation") is None)
-        for slot, value in _lexicon_matches(text, lex).items():
+        # "Pt in company trial: no": the label's fact, taken out for the readers below.
+        labelled, rest = labelled_facts(text)
+        for slot, value in labelled.items():
+            out.facts.setdefault(slot, value)
+        for slot, value in _lexicon_matches(rest, lex).items():
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
-            if yes_no(slot) and slot != requested_slot and _sentence_says_otherwise(slot, value, text, lex):
+            if yes_no(slot) and slot != requested_slot and _sentence_says_otherwise(slot, value, rest, lex):
                 continue  # "It's not life-threatening, but she can no longer walk": not read, asked
             if slot == requested_slot and slot not in out.facts and yes_no(slot) \
                     and not asks_something(_after_echo(text)) \
@@ -496,13 +518,13 @@ def interpret(
         # Only facts not known yet: said in passing, they never overwrite one.
         # When it is used (settings: STATEMENT_READER), the learned statement
         # reader adds the clauses no anchor reads; the anchors win.
-        stated = stated_facts(text, skip=requested_slot)
+        stated = stated_facts(rest, skip=requested_slot)
         if learned_statements:
-            stated = {**stated_by_reader(text, skip=requested_slot), **stated}
+            stated = {**stated_by_reader(rest, skip=requested_slot), **stated}
         for slot, value in stated.items():
             if current.get(slot) is not None:
                 continue
-            if slot not in from_entities and out.facts.get(slot, value) != value and affirmed_in(slot, text):
+            if slot not in from_entities | set(labelled) and out.facts.get(slot, value) != value and affirmed_in(slot, rest):
                 # The phrase lexicon reads a no where a clause affirms the fact
                 # ("isnt life threatening but it's wrecking my life, I can't
                 # work"): a fact read wrong costs the outcome, one not read a question.
