@@ -149,3 +149,16 @@ def test_a_place_that_holds_a_country_word_wins():
 ])
 def test_facts_in_passing(text, slot, value):
     assert _read(text)[slot] == value
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Rigshospitalet", "DK"), ("Haukeland, Bergen", "NO"), ("UZ Leuven", "BE"), ("Inselspital", "CH"),
+    ("Sankt Gallen", "CH"), ("Pilsen", "CZ"), ("Iraklion", "GR"),
+])
+def test_hospitals_and_cities_named_without_their_country(text, country):
+    assert _read(text, "country")["country"] == country
+
+
+def test_on_the_market_here_for_this_is_available_for_this_use():
+    assert read_authorisation("it's on the market here for this, I'm just checking", answering=True) \
+        == "authorised_available"
