@@ -37,7 +37,7 @@ PAIRS = ROOT / "data" / "lexicon" / "harm_pairs.yml"
 POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
          "pool_blind_6", "pool_blind_7", "pool_blind_9", "pool_blind_10", "pool_blind_12", "pool_blind_13",
          "pool_blind_14", "pool_blind_15", "pool_blind_16", "pool_blind_17", "pool_blind_18", "pool_blind_19",
-         "pool_blind_20", "pool_blind_21", "pool_blind_22", "pool_blind_23"]
+         "pool_blind_20", "pool_blind_21", "pool_blind_22", "pool_blind_23", "pool_blind_24"]
 
 
 def _texts(node) -> List[str]:
