@@ -129,6 +129,8 @@ class AnswerLexicon:
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
     # Breaks that break even right after a negation: "para nada y sigue".
+    # Contrasts that may stand inside a clause after its subject and verb ("sie ist aber nicht ...").
+    contrasts_inside: FrozenSet[str] = frozenset()
     # (word -> the negations it breaks after; empty: after any)
     breaks_after_negation: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Words that break a clause only before these ("en hij": the Dutch "and").
@@ -192,6 +194,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         breaks_before={fold(w): frozenset(fold(n) for n in after)
                        for w, after in (data.get("breaks_before") or {}).items()},
         negating_breaks=frozenset(fold(w) for w in data.get("negating_breaks") or []),
+        contrasts_inside=frozenset(fold(w) for w in data.get("contrasts_inside") or []),
         breaks_after_negation={fold(w): frozenset(fold(n) for n in after or [])
                                for w, after in (data.get("breaks_after_negation") or {}).items()},
         anaphora=frozenset(fold(w) for w in data.get("anaphora") or []),
@@ -255,6 +258,9 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
                 # ("n'est ni grave ni invalidante")
                 out.append((contrast, current))
                 current, contrast = [word], False
+                continue
+            if word in lex.contrasts_inside and 0 < len(current) <= 2 and not _negated(current, lex):
+                contrast = True  # "sie ist aber nicht in der Studie": the same clause, contrasting
                 continue
             if word in lex.breaks and not (current and _negated(current[-1:], lex)
                                            and not _breaks_after(word, current[-1], lex)):

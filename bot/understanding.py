@@ -407,6 +407,11 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
         # lower case it is a word ("no", "ok")
         code = code.upper()
         return [{"entity": "country", "value": code, "start": 0, "end": len(text), "extractor": "places"}]
+    if answering and not taken and not places and re.fullmatch(r"[a-z](?:\.[a-z])+\.?", code + ".") \
+            and to_iso(code.upper() + "."):
+        # A dotted short form typed in lower case as the whole answer: "u.s.", "u.k." (development pool 25)
+        return [{"entity": "country", "value": to_iso(code.upper() + "."), "start": 0, "end": len(text),
+                 "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:
         # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and

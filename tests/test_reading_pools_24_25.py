@@ -1,4 +1,4 @@
-"""What development pool 24 showed (seventeenth session), in phrasings
+"""What development pools 24 and 25 showed (seventeenth session), in phrasings
 written for these tests: facts given as "label: yes/no" in notes, "nowhere"
 as a negation, a "no" that only answers before a negative phrase, the
 Spanish "y" after a negation, a use that goes with development rather than
@@ -162,3 +162,48 @@ def test_hospitals_and_cities_named_without_their_country(text, country):
 def test_on_the_market_here_for_this_is_available_for_this_use():
     assert read_authorisation("it's on the market here for this, I'm just checking", answering=True) \
         == "authorised_available"
+
+
+# Development pool 25 (read after its two figures-only runs)
+
+def test_a_contrast_inside_a_german_clause_keeps_its_subject():
+    assert answer_to("in_development", "ja, Phase 3 läuft; er ist aber nicht in der Studie") is True
+
+
+@pytest.mark.parametrize("text", ["sin ningún desarrollo previsto para esta indicación",
+                                  "sans développement prévu dans cette indication"])
+def test_without_development_is_no_development(text):
+    assert _read(text)["in_development"] is False
+
+
+def test_a_company_that_abandoned_development():
+    assert _read("La empresa abandonó el desarrollo de este fármaco.")["in_development"] is False
+
+
+def test_without_success_still_means_everything_was_tried():
+    assert _read("Hemos probado todos los tratamientos aprobados sin éxito.")["alternatives_exhausted"] is True
+
+
+def test_a_dutch_and_before_a_verb_starts_a_new_clause():
+    facts = _read("Mijn man heeft een levensbedreigende ziekte en zit niet in een studie.")
+    assert facts["serious_condition"] is True
+
+
+@pytest.mark.parametrize("text", ["geregistreerd maar niet verkrijgbaar", "zugelassen, aber nicht lieferbar"])
+def test_registered_but_not_to_be_had(text):
+    assert read_authorisation(text, answering=True) == "authorised_not_available"
+
+
+@pytest.mark.parametrize("text, role", [("I'm the person with the illness", "patient"),
+                                        ("Studienkoordinatorin", "other_hcp"), ("step-mum", "patient_advocate")])
+def test_more_ways_to_say_who_one_is(text, role):
+    assert read_role(text, answering=True) == role
+
+
+@pytest.mark.parametrize("text, country", [("u.k.", "GB"), ("u.s.", "US"), ("Newcastle", "GB")])
+def test_dotted_short_forms_and_newcastle(text, country):
+    assert _read(text, "country")["country"] == country
+
+
+def test_a_typed_short_approval():
+    assert read_authorisation("not apprvd", answering=True) == "not_authorised"
