@@ -14,8 +14,10 @@ from typing import Any, Dict, List
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event, select
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.transcripts.events import redact_event
 from bot.transcripts.flags import flags_in, latest_slots
@@ -33,6 +35,14 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             raise ValueError("RedactingSQLTrackerStore does not publish to an event broker")
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
+            # Rasa's engine for a SQLite file opens a new connection for every
+            # retrieve and save (NullPool), with our pragmas each time: a pool
+            # of connections kept open takes a turn's store time from about
+            # 6 to 3.5 ms (BENCHMARKS.md, speed, seventeenth session).
+            self.engine.dispose()
+            self.engine = create_engine(self.engine.url, poolclass=QueuePool,
+                                        connect_args={"check_same_thread": False})
+            self.sessionmaker = sessionmaker(bind=self.engine)
             # WAL, as for the project database: the review console and the
             # retention job read while Rasa writes, and writers wait their turn.
             event.listen(self.engine, "connect", sqlite_pragmas)

@@ -22,6 +22,10 @@ def sqlite_pragmas(dbapi_connection, _record=None) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")
     _switch_to_wal(cursor)
+    # In WAL mode NORMAL keeps the file consistent and syncs at checkpoints
+    # instead of on every commit: a commit per turn was most of the tracker
+    # store's time (BENCHMARKS.md, speed, seventeenth session).
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
