@@ -24,6 +24,8 @@ def warm_up() -> float:
     # One message through the fact readers loads places, countries, roles,
     # product types, statuses and answers.
     interpret("I'm her oncologist in Lyon; it is not approved and she has never had it", None, [], None, {})
+    # ... and an answer to an open question: buttons named by their place, the product's kind.
+    interpret("tablets, the second one", None, [], "product_type", {"requested_slot": "product_type"})
     warm_facets(kb)
     warm_harm()
     if settings().statement_reader:
