@@ -20,9 +20,10 @@ python bench/nlu_eval.py MODEL SET).
   training data grew. Asserted at a floor just under its measured figure
   (0.938 with the feedback_negative intent, 0.949 before it) so that a
   regression fails. 2026-12-05: 0.921 on a new machine (TensorFlow's oneDNN
-  kernels differ by CPU), from the same training data and spaCy pipeline as
-  the last run that gave 0.93 or more, with the session's code or the code
-  before it, and in a fresh clone: floor 0.92.
+  kernels may round differently by CPU: the likely cause, not a proven one),
+  from the same training data and spaCy pipeline as the last run that gave
+  0.93 or more, with the session's code or the code before it, and in a
+  fresh clone: floor 0.92.
 Examples that also occur in data/nlu were removed from every set, and so
 were near copies (the same after lower-casing, dropping punctuation and
 masking places and product code names: 11, 17 and 13 examples, 2026-12-02)."""
