@@ -128,10 +128,10 @@ class AnswerLexicon:
     # No only as a whole clause: "he's not, but there's a trial he qualifies
     # for" (anywhere, "she's not coping" would be a no).
     whole_no: FrozenSet[Tuple[str, ...]] = frozenset()
-    # Breaks that break even right after a negation: "para nada y sigue".
     # Contrasts that may stand inside a clause after its subject and verb ("sie ist aber nicht ...").
     contrasts_inside: FrozenSet[str] = frozenset()
-    # (word -> the negations it breaks after; empty: after any)
+    # Breaks that break even right after a negation ("para nada y sigue"):
+    # word -> the negations it breaks after (empty: after any).
     breaks_after_negation: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Words that break a clause only before these ("en hij": the Dutch "and").
     breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)

@@ -62,15 +62,14 @@ def labelled_facts(text: str, lexicon: Optional[AnswerLexicon] = None) -> Tuple[
         answer = lex.bare.get(fold(match.group(2)))
         if answer is None:
             return match.group(0)
-        label = match.group(1)
+        label, words = match.group(1), words_of(match.group(1))
         slots = {slot for slot, values in _stated_in(label, None, set(), lex).items() if len(values) == 1}
         if not slots:
-            words = words_of(label)
             slots = {slot for slot, topic in lex.topics.items() if clause_polarity(topic, words, lex) is not None}
         if len(slots) != 1:
             return match.group(0)
         slot = slots.pop()
-        said = clause_polarity(lex.topics[slot], words_of(label), lex)
+        said = clause_polarity(lex.topics[slot], words, lex)
         if said is None:
             return match.group(0)
         facts[slot] = said == answer

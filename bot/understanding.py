@@ -407,11 +407,10 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
         # lower case it is a word ("no", "ok")
         code = code.upper()
         return [{"entity": "country", "value": code, "start": 0, "end": len(text), "extractor": "places"}]
-    if answering and not taken and not places and re.fullmatch(r"[a-z](?:\.[a-z])+\.?", code + ".") \
-            and to_iso(code.upper() + "."):
+    dotted = to_iso(code.upper() + ".") if re.fullmatch(r"[a-z](?:\.[a-z])+\.?", code + ".") else None
+    if answering and not taken and not places and dotted:
         # A dotted short form typed in lower case as the whole answer: "u.s.", "u.k." (development pool 25)
-        return [{"entity": "country", "value": to_iso(code.upper() + "."), "start": 0, "end": len(text),
-                 "extractor": "places"}]
+        return [{"entity": "country", "value": dotted, "start": 0, "end": len(text), "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:
         # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and
@@ -422,14 +421,19 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
             for p in places
             # not over a country the NLU found, unless the place holds it ("British Columbia")
             if not any(isinstance(s, int) and isinstance(e, int) and s < p.end and p.start < e
-                       and not (p.start <= s and e <= p.end and e - s < p.end - p.start) for s, e in taken)]
+                       and not _holds(p.start, p.end, s, e) for s, e in taken)]
+
+
+def _holds(start: int, end: int, s: int, e: int) -> bool:
+    """The span start..end holds the shorter span s..e."""
+    return start <= s and e <= end and e - s < end - start
 
 
 def _inside(entity: Mapping[str, Any], place: Mapping[str, Any]) -> bool:
     """A country entity whose span lies inside a longer place's."""
     s, e = entity.get("start"), entity.get("end")
     return entity.get("entity") == "country" and isinstance(s, int) and isinstance(e, int) \
-        and place["start"] <= s and e <= place["end"] and (e - s) < (place["end"] - place["start"])
+        and _holds(place["start"], place["end"], s, e)
 
 
 def yes_or_no(text: str) -> Optional[bool]:

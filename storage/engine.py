@@ -23,8 +23,9 @@ def sqlite_pragmas(dbapi_connection, _record=None) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     _switch_to_wal(cursor)
     # In WAL mode NORMAL keeps the file consistent and syncs at checkpoints
-    # instead of on every commit: a commit per turn was most of the tracker
-    # store's time (BENCHMARKS.md, speed, seventeenth session).
+    # instead of on every commit (a turn commits once). On this machine a
+    # synced commit cost about 0.2 ms: the pool of open connections in the
+    # tracker store was the larger gain (BENCHMARKS.md, speed, seventeenth session).
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
