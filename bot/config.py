@@ -2,6 +2,7 @@
 environment; every value has a safe local default (see `.env.example`)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,11 @@ class Settings:
     # off by default. Even with its veto of a value it finds less likely, it gave
     # two wrong schemes on held-out pool 8 that the anchors alone do not (BENCHMARKS.md).
     statement_reader: bool = False
+    # Given to requesters in the team's emails (acknowledgement, closure).
+    managed_access_contact: str = "Managed access team, managed-access@example.com, +33 1 00 00 00 03"
+    # Working hours of a business day, local time of the patient's country:
+    # the time a request has to be acknowledged is counted in them.
+    business_hours: Tuple[dt.time, dt.time] = (dt.time(9), dt.time(18))
 
     @property
     def tracker_url(self) -> str:
@@ -104,6 +110,17 @@ def _origins(name: str) -> Tuple[str, ...]:
             raise ValueError(f"{name} must list origins like https://www.example.com, got {item!r}")
         origins.append(f"{parts.scheme}://{parts.netloc.lower()}")
     return tuple(dict.fromkeys(origins))
+
+
+def _hours(name: str, default: str) -> Tuple[dt.time, dt.time]:
+    raw = _str(name, default)
+    try:
+        start, end = (dt.time.fromisoformat(part.strip()) for part in raw.split("-"))
+    except ValueError as exc:
+        raise ValueError(f"{name} must look like 09:00-18:00, got {raw!r}") from exc
+    if start >= end:
+        raise ValueError(f"{name} must start before it ends, got {raw!r}")
+    return start, end
 
 
 def _project_path(raw: str) -> Path:
@@ -162,6 +179,9 @@ def load_settings(env_file: Path | None = None) -> Settings:
         widget_origins=_origins("WIDGET_ORIGINS"),
         request_retention_days=_int("REQUEST_RETENTION_DAYS", 730, minimum=1),
         statement_reader=_bool("STATEMENT_READER", False),
+        managed_access_contact=_str("MANAGED_ACCESS_CONTACT",
+                                    "Managed access team, managed-access@example.com, +33 1 00 00 00 03"),
+        business_hours=_hours("BUSINESS_HOURS", "09:00-18:00"),
     )
 
 

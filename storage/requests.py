@@ -5,13 +5,14 @@ PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from bot.business_days import add_business_days
+from bot.handoff.emails import TEAM_NOTIFICATION, Email
 from bot.handoff.requests import (
     KINDS,
     STATUSES,
@@ -20,21 +21,52 @@ from bot.handoff.requests import (
     Request,
     StatusView,
     as_utc,
+    check_assignment,
     check_status_change,
     new_reference,
     normalise_reference,
     now_utc,
     queue_for,
     status_view,
+    takes_on,
 )
 from storage.schema import access_requests, handoff_drafts, outbox, request_events
+
+# The emails a stored request or change sends, composed once the request as
+# stored is known (its reference, its new status).
+EmailsFor = Callable[[Request], Iterable[Email]]
 
 
 def request_from_row(row: Row) -> Request:
     values = {name: row._mapping[name] for name in Request.__dataclass_fields__}
-    for name in ("created_at", "updated_at"):
-        values[name] = as_utc(values[name])
+    for name in ("created_at", "updated_at", "acknowledged_at"):
+        if values[name] is not None:
+            values[name] = as_utc(values[name])
     return Request(**values)
+
+
+def _queue_email(conn: Connection, request_id: int, email: Email, now: dt.datetime) -> bool:
+    """Put an email in the outbox, unless one of its kind is already there
+    for the request (the unique constraint backs this up)."""
+    if conn.execute(select(outbox.c.id).where(and_(outbox.c.request_id == request_id,
+                                                   outbox.c.kind == email.kind))).first():
+        return False
+    conn.execute(insert(outbox).values(
+        request_id=request_id, kind=email.kind, recipient=email.recipient, subject=email.subject[:200],
+        body=email.body, status="pending", attempts=0, created_at=now, next_attempt_at=now,
+    ))
+    return True
+
+
+def _with_placeholders(notify: Mapping[str, str]) -> EmailsFor:
+    """The team notification as a mapping whose subject and body hold
+    {reference} and {acknowledge_by}, filled once the request is stored."""
+    def emails(request: Request) -> List[Email]:
+        def filled(text: str) -> str:
+            return text.replace("{reference}", request.reference).replace(
+                "{acknowledge_by}", request.acknowledge_by.isoformat())
+        return [Email(TEAM_NOTIFICATION, notify["recipient"], filled(notify["subject"]), filled(notify["body"]))]
+    return emails
 
 
 def _find(conn: Connection, conversation_id: str, kind: str) -> Optional[Request]:
@@ -68,12 +100,14 @@ def create_request(
     and body of the email to the team."""
     now = now or now_utc()
     acknowledge_by = add_business_days(now.date(), ack_business_days, draft.country or default_country)
-    return store_request(engine, draft, acknowledge_by, notify, now)
+    return store_request(engine, draft, acknowledge_by, _with_placeholders(notify), now)
 
 
-def store_request(engine: Engine, draft: Draft, acknowledge_by: dt.date, notify: Mapping[str, str],
+def store_request(engine: Engine, draft: Draft, acknowledge_by: dt.date, emails: EmailsFor,
                   now: dt.datetime) -> Tuple[Request, bool]:
-    """create_request with the acknowledge-by date already decided."""
+    """create_request with the acknowledge-by date already decided, and the
+    emails the new request sends (team notification, receipt) queued in the
+    same transaction."""
     if draft.kind not in KINDS:
         raise HandoffError(f"unknown request kind {draft.kind!r}")
     existing = find_for_conversation(engine, draft.conversation_id, draft.kind)
@@ -97,21 +131,18 @@ def store_request(engine: Engine, draft: Draft, acknowledge_by: dt.date, notify:
                         created_at=now,
                         updated_at=now,
                         acknowledge_by=acknowledge_by,
+                        language=draft.language,
                     )
                 ).inserted_primary_key[0]
                 conn.execute(insert(request_events).values(
                     request_id=request_id, at=now, actor="assistant", action="created", to_status="received",
                     detail="urgent" if draft.urgent else None,
                 ))
-                def filled(text: str) -> str:
-                    return text.replace("{reference}", reference).replace("{acknowledge_by}", acknowledge_by.isoformat())
-
-                conn.execute(insert(outbox).values(
-                    request_id=request_id, recipient=notify["recipient"], subject=filled(notify["subject"])[:200],
-                    body=filled(notify["body"]), status="pending", attempts=0, created_at=now, next_attempt_at=now,
-                ))
-                return request_from_row(conn.execute(
-                    select(access_requests).where(access_requests.c.id == request_id)).one()), True
+                request = request_from_row(conn.execute(
+                    select(access_requests).where(access_requests.c.id == request_id)).one())
+                for email in emails(request):
+                    _queue_email(conn, request_id, email, now)
+                return request, True
         except IntegrityError:
             existing = find_for_conversation(engine, draft.conversation_id, draft.kind)
             if existing:
@@ -197,14 +228,22 @@ def set_status(
 
 
 def record_status(engine: Engine, request: Request, status: str, actor: str, reason: Optional[str],
-                  note: Optional[str], now: dt.datetime) -> Request:
-    """Store a checked change and its audit entry, unless the request changed
-    meanwhile (then HandoffError: look again)."""
+                  note: Optional[str], now: dt.datetime, assignee: Optional[str] = None,
+                  emails: Optional[EmailsFor] = None) -> Request:
+    """Store a checked change, its audit entry and the emails it sends (from
+    the request as changed) in one transaction, unless the request changed
+    meanwhile (then HandoffError: look again). The first time a person takes
+    the request on, it keeps when, and who handles it (`assignee`, or the actor)."""
+    values: Dict[str, Any] = {"status": status, "close_reason": reason, "updated_at": now}
+    if takes_on(request, status):
+        values.update(acknowledged_at=now, assignee=assignee or request.assignee or actor)
+    elif assignee:
+        values["assignee"] = assignee
     with engine.begin() as conn:
         changed = conn.execute(
             update(access_requests)
             .where(and_(access_requests.c.id == request.id, access_requests.c.status == request.status))
-            .values(status=status, close_reason=reason, updated_at=now)
+            .values(**values)
         ).rowcount
         if changed != 1:
             raise HandoffError(f"{request.reference} was changed by someone else meanwhile; look again")
@@ -212,7 +251,55 @@ def record_status(engine: Engine, request: Request, status: str, actor: str, rea
             request_id=request.id, at=now, actor=actor, action="status", from_status=request.status,
             to_status=status, detail="; ".join(x for x in (reason, note) if x) or None,
         ))
+        changed_request = request_from_row(conn.execute(
+            select(access_requests).where(access_requests.c.id == request.id)).one())
+        for email in (emails(changed_request) if emails else ()):
+            _queue_email(conn, request.id, email, now)
+    return changed_request
+
+
+def assign(engine: Engine, request: Request, assignee: str, actor: str, now: dt.datetime) -> Request:
+    """Give the request to a team member, with its audit entry."""
+    assignee, actor = check_assignment(request, assignee, actor)
+    with engine.begin() as conn:
+        changed = conn.execute(
+            update(access_requests)
+            .where(and_(access_requests.c.id == request.id, access_requests.c.status == request.status))
+            .values(assignee=assignee, updated_at=now)
+        ).rowcount
+        if changed != 1:
+            raise HandoffError(f"{request.reference} was changed by someone else meanwhile; look again")
+        conn.execute(insert(request_events).values(
+            request_id=request.id, at=now, actor=actor, action="assigned", detail=assignee,
+        ))
     return get_request(engine, request.reference)
+
+
+def add_note(engine: Engine, request: Request, note: str, actor: str, now: dt.datetime) -> Request:
+    """An internal note, kept as an audit entry of the request."""
+    with engine.begin() as conn:
+        conn.execute(insert(request_events).values(request_id=request.id, at=now, actor=actor, action="note",
+                                                   detail=note))
+    return get_request(engine, request.reference)
+
+
+def queue_email_once(engine: Engine, request: Request, email: Email, now: dt.datetime) -> bool:
+    """Put the email in the outbox unless the request already has one of its
+    kind; True when it was queued now. Safe when several workers try at once."""
+    try:
+        with engine.begin() as conn:
+            return _queue_email(conn, request.id, email, now)
+    except IntegrityError:
+        return False  # another worker queued it meanwhile
+
+
+def emails_of(engine: Engine, request: Request) -> List[Dict[str, Any]]:
+    """The request's emails: kind, recipient, subject, status and dates."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(outbox.c.kind, outbox.c.recipient, outbox.c.subject, outbox.c.status,
+                                   outbox.c.attempts, outbox.c.created_at, outbox.c.sent_at)
+                            .where(outbox.c.request_id == request.id).order_by(outbox.c.id))
+        return [dict(row._mapping) for row in rows]
 
 
 def lookup_status(engine: Engine, reference: str, email: str) -> Optional[StatusView]:
@@ -236,9 +323,9 @@ class SqlRequestStore:
     def clear_draft(self, conversation_id: str) -> None:
         clear_draft(self.engine, conversation_id)
 
-    def create(self, draft: Draft, acknowledge_by: dt.date, notify: Mapping[str, str],
+    def create(self, draft: Draft, acknowledge_by: dt.date, emails: EmailsFor,
                now: dt.datetime) -> Tuple[Request, bool]:
-        return store_request(self.engine, draft, acknowledge_by, notify, now)
+        return store_request(self.engine, draft, acknowledge_by, emails, now)
 
     def get(self, reference: str) -> Optional[Request]:
         return get_request(self.engine, reference)
@@ -247,5 +334,15 @@ class SqlRequestStore:
         return list_requests(self.engine, status, urgent, limit)
 
     def set_status(self, request: Request, status: str, actor: str, reason: Optional[str],
-                   note: Optional[str], now: dt.datetime) -> Request:
-        return record_status(self.engine, request, status, actor, reason, note, now)
+                   note: Optional[str], now: dt.datetime, assignee: Optional[str] = None,
+                   emails: Optional[EmailsFor] = None) -> Request:
+        return record_status(self.engine, request, status, actor, reason, note, now, assignee, emails)
+
+    def assign(self, request: Request, assignee: str, actor: str, now: dt.datetime) -> Request:
+        return assign(self.engine, request, assignee, actor, now)
+
+    def add_note(self, request: Request, note: str, actor: str, now: dt.datetime) -> Request:
+        return add_note(self.engine, request, note, actor, now)
+
+    def queue_email_once(self, request: Request, email: Email, now: dt.datetime) -> bool:
+        return queue_email_once(self.engine, request, email, now)

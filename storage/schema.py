@@ -47,6 +47,10 @@ access_requests = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("acknowledge_by", Date, nullable=False),
+    # The conversation's language: the requester's emails are written in it.
+    Column("language", String(8), nullable=False, server_default="en"),
+    Column("assignee", String(100)),
+    Column("acknowledged_at", DateTime(timezone=True)),
     # One request of each kind per conversation: asking twice returns it.
     UniqueConstraint("conversation_id", "kind", name="uq_request_per_conversation"),
 )
@@ -70,6 +74,9 @@ outbox = Table(
     project_metadata,
     Column("id", Integer, primary_key=True),
     Column("request_id", Integer, ForeignKey("access_requests.id"), nullable=False, index=True),
+    # bot.handoff.emails.EMAIL_KINDS: at most one of each per request, so no
+    # receipt, acknowledgement or alert is ever queued twice.
+    Column("kind", String(32), nullable=False, server_default="team_notification"),
     Column("recipient", String(254), nullable=False),
     Column("subject", String(200), nullable=False),
     Column("body", Text, nullable=False),
@@ -81,6 +88,7 @@ outbox = Table(
     # A worker leases a row before sending, so two workers never send it twice.
     Column("claimed_until", DateTime(timezone=True)),
     Column("sent_at", DateTime(timezone=True)),
+    UniqueConstraint("request_id", "kind", name="uq_outbox_request_kind"),
 )
 Index("ix_outbox_due", outbox.c.status, outbox.c.next_attempt_at)
 

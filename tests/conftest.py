@@ -77,6 +77,7 @@ def settings():
         smtp_password="",
         smtp_starttls=False,
         mail_dir=PROJECT_ROOT / "var" / "test-mail",
+        managed_access_contact="MA-CONTACT",
     )
 
 

@@ -2,6 +2,7 @@
 the stored request and its contract payload, the status lookup."""
 import asyncio
 from dataclasses import replace
+from email import message_from_bytes
 
 import pytest
 from rasa_sdk import Tracker
@@ -130,12 +131,15 @@ def test_status_lookup_with_and_without_the_right_email(project_db):
     assert "couldn't find" in wrong[0]["text"] and ("status_attempts", 1) in events
 
 
-async def test_the_team_email_leaves_at_once_and_a_failed_send_is_logged_not_lost(project_db, monkeypatch, caplog):
+async def test_the_team_email_and_the_receipt_leave_at_once_and_a_failed_send_is_logged_not_lost(
+        project_db, monkeypatch, caplog):
     engine = engine_for(project_db.database_url)
     with_draft(project_db)
     await ActionSubmitHandoff().run(CollectingDispatcher(), tracker({**FR_AAC, **CONTACT}), DOMAIN)
     await asyncio.gather(*handoff_actions._SENDING)
-    assert len(list(project_db.mail_dir.glob("*.eml"))) == 1 and pending_count(engine) == 0
+    sent = [message_from_bytes(p.read_bytes()) for p in project_db.mail_dir.glob("*.eml")]
+    assert sorted(m["To"] for m in sent) == sorted([project_db.team_email, "jane@chu-lyon.fr"])
+    assert pending_count(engine) == 0
 
     def mail_server_down(self):
         raise ConnectionRefusedError("mail server down")
@@ -147,7 +151,7 @@ async def test_the_team_email_leaves_at_once_and_a_failed_send_is_logged_not_los
     await asyncio.gather(*handoff_actions._SENDING)
     assert "Your reference is" in messages.messages[0]["text"]
     assert "outbox worker will retry" in caplog.text
-    assert len(list_requests(engine)) == 2 and pending_count(engine) == 1
+    assert len(list_requests(engine)) == 2 and pending_count(engine) == 2
 
 
 def test_consent_answered_in_words_counts_whatever_the_classifier_said():

@@ -66,3 +66,34 @@ def test_drain_sends_due_emails_once(queue, capsys):
     main(["drain"])
     assert "sent 0, failed 0, pending 0" in capsys.readouterr().out
     assert len(list((tmp_path / "mail").glob("*.eml"))) == 2
+
+
+def test_acknowledging_with_an_assignee_emails_the_requester_and_show_lists_the_emails(queue, capsys):
+    _, (calm, _), _ = queue
+    assert main(["assign", calm.reference, "Dr Lee Chen", "--actor", "A. Team"]) == 0
+    assert main(["set-status", calm.reference, "acknowledged", "--actor", "A. Team"]) == 0
+    capsys.readouterr()
+    main(["show", calm.reference])
+    out = capsys.readouterr().out
+    assert "handled by: Dr Lee Chen" in out and "A. Team: assigned Dr Lee Chen" in out
+    assert "acknowledgement" in out and "to a@b.org" in out and "pending (0 attempts)" in out
+
+
+def test_assigning_a_closed_request_is_refused_in_words(queue, capsys):
+    _, (calm, _), _ = queue
+    main(["set-status", calm.reference, "closed", "--actor", "A. Team", "--reason", "withdrawn"])
+    capsys.readouterr()
+    assert main(["assign", calm.reference, "Dr Lee Chen", "--actor", "A. Team"]) == 2
+    assert "is closed" in capsys.readouterr().err
+
+
+def test_the_list_shows_the_time_left_and_alerts_go_once(queue, capsys):
+    # Made on Friday 20 November 2026 (a long time ago by now): both overdue.
+    _, (calm, urgent), _ = queue
+    main(["list"])
+    assert capsys.readouterr().out.count("(overdue)") == 2
+    assert main(["alerts"]) == 0
+    out = capsys.readouterr().out
+    assert "alerted 2" in out and urgent.reference in out and calm.reference in out
+    main(["alerts"])
+    assert "alerted 0" in capsys.readouterr().out

@@ -3,79 +3,19 @@ store and recording or failing notifiers. No Rasa, no database, no SMTP
 (one test checks that the SQL store keeps the same promises)."""
 import datetime as dt
 from dataclasses import replace
-from typing import Any, Dict, List, Tuple
 
 import pytest
 
 from bot.handoff import dialogue, use_cases
-from bot.handoff.requests import Draft, HandoffError, Request, new_reference, queue_for
+from bot.handoff.requests import HandoffError
 from storage.engine import make_engine
 from storage.migrate import upgrade_project
 from storage.requests import SqlRequestStore
 from tests.conftest import DRAFT, FR_AAC
 from tests.conftest import HANDOFF_FILLED as FILLED
+from tests.fakes import FailingNotifier, InMemoryStore, RecordingNotifier
 
 FRIDAY = dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.timezone.utc)
-
-
-class InMemoryStore:
-    """The request store port in a few dicts, with the same promises."""
-
-    def __init__(self):
-        self.drafts: Dict[str, Dict[str, Any]] = {}
-        self.requests: Dict[str, Request] = {}
-        self.emails: List[Dict[str, str]] = []
-        self.events: List[Tuple[str, str, str]] = []
-
-    def save_draft(self, conversation_id, field_name, value):
-        self.drafts.setdefault(conversation_id, {})[field_name] = value
-
-    def load_draft(self, conversation_id):
-        return dict(self.drafts.get(conversation_id, {}))
-
-    def clear_draft(self, conversation_id):
-        self.drafts.pop(conversation_id, None)
-
-    def create(self, draft: Draft, acknowledge_by, notify, now):
-        for request in self.requests.values():
-            if (request.conversation_id, request.kind) == (draft.conversation_id, draft.kind):
-                return request, False
-        reference = new_reference()
-        request = Request(len(self.requests) + 1, reference, draft.conversation_id, draft.kind,
-                          queue_for(draft.kind, draft.urgent), "received", None, draft.urgent, draft.country,
-                          draft.assessment, draft.contact, now, now, acknowledge_by)
-        self.requests[reference] = request
-        fill = lambda text: text.replace("{reference}", reference).replace("{acknowledge_by}", acknowledge_by.isoformat())  # noqa: E731
-        self.emails.append({"recipient": notify["recipient"], "subject": fill(notify["subject"]),
-                            "body": fill(notify["body"]), "status": "pending"})
-        return request, True
-
-    def get(self, reference):
-        return self.requests.get(reference)
-
-    def list(self, status=None, urgent=None, limit=100):
-        rows = [r for r in self.requests.values() if status in (None, r.status) and urgent in (None, r.urgent)]
-        return sorted(rows, key=lambda r: (not r.urgent, r.created_at))[:limit]
-
-    def set_status(self, request, status, actor, reason, note, now):
-        if self.requests[request.reference].status != request.status:
-            raise HandoffError("changed meanwhile")
-        self.requests[request.reference] = replace(request, status=status, close_reason=reason, updated_at=now)
-        self.events.append((actor, request.status, status))
-        return self.requests[request.reference]
-
-
-class RecordingNotifier:
-    def __init__(self):
-        self.calls = 0
-
-    def send_due(self):
-        self.calls += 1
-
-
-class FailingNotifier:
-    def send_due(self):
-        raise ConnectionRefusedError("mail server down")
 
 
 def clock_at(moment: dt.datetime):
@@ -105,9 +45,10 @@ def test_a_submitted_request_holds_the_assessment_contact_and_team_email(store, 
     assert request.conversation_id == "conv-1" and request.kind == "physician_request"
     assert request.assessment["outcome"]["scheme"] == "FR_AAC"
     assert request.contact["email"] == "jane@chu-lyon.fr" and request.contact["consent"] is True
-    [email] = store.emails
+    [email, receipt] = store.emails
     assert email["recipient"] == settings.team_email
     assert request.reference in email["subject"] and "jane@chu-lyon.fr" in email["body"]
+    assert receipt["recipient"] == "jane@chu-lyon.fr" and request.reference in receipt["subject"]
     assert request.reference in said(done.step) and done.step.slots["handoff_reference"] == request.reference
 
 
@@ -116,7 +57,7 @@ def test_a_second_submit_returns_the_same_reference_and_stores_nothing(store, kb
     second = submit(store, kb, settings, {**FR_AAC, **FILLED, "handoff_reference": first.request.reference})
     assert not second.created and second.request.reference == first.request.reference
     assert "already have a request" in said(second.step)
-    assert len(store.requests) == 1 and len(store.emails) == 1
+    assert len(store.requests) == 1 and [e["kind"] for e in store.emails] == ["team_notification", "receipt"]
 
 
 def test_another_conversation_gets_its_own_request(store, kb, settings):
@@ -208,13 +149,13 @@ def test_a_failing_notifier_never_loses_the_request(store, kb, settings, caplog)
 def test_the_team_changes_a_status_with_its_name_and_bad_changes_change_nothing(store, kb, settings):
     reference = submit(store, kb, settings).request.reference
     later = FRIDAY + dt.timedelta(hours=2)
-    changed = use_cases.change_status(store, reference, "acknowledged", " A. Team ", clock_at(later))
+    changed = use_cases.change_status(store, reference, "acknowledged", " A. Team ", clock_at(later), settings)
     assert changed.status == "acknowledged" and changed.updated_at == later
     assert store.events == [("A. Team", "received", "acknowledged")]
     with pytest.raises(HandoffError, match="closing needs a reason"):
-        use_cases.change_status(store, reference, "closed", "A. Team", clock_at(later))
+        use_cases.change_status(store, reference, "closed", "A. Team", clock_at(later), settings)
     with pytest.raises(HandoffError, match="no request with reference"):
-        use_cases.change_status(store, "MA-2345-6789", "acknowledged", "A. Team", clock_at(later))
+        use_cases.change_status(store, "MA-2345-6789", "acknowledged", "A. Team", clock_at(later), settings)
     assert store.get(reference).status == "acknowledged" and len(store.events) == 1
 
 
@@ -230,7 +171,7 @@ def test_the_sql_store_keeps_the_ports_promises(tmp_path, kb, settings):
     view = use_cases.look_up_status({"status_reference": first.request.reference, "status_email": "jane@chu-lyon.fr"},
                                     sql, settings)
     assert "received" in said(view)
-    closed = use_cases.change_status(sql, first.request.reference, "closed", "A. Team", clock_at(FRIDAY),
+    closed = use_cases.change_status(sql, first.request.reference, "closed", "A. Team", clock_at(FRIDAY), settings,
                                      reason="withdrawn")
     assert closed.status == "closed" and closed.close_reason == "withdrawn"
 

@@ -20,7 +20,8 @@ from sqlalchemy.engine import make_url
 from bot.config import PROJECT_ROOT
 from services.run import upgrade_databases
 from storage.engine import make_engine
-from storage.migrate import check, current_revision, downgrade, upgrade_project, upgrade_transcripts
+from storage.migrate import check, current_revision, downgrade, upgrade, upgrade_project, upgrade_transcripts
+from storage.migrations.common import INITIAL_REVISION
 from storage.schema import project_metadata, rasa_metadata, reviewers, transcripts_metadata
 
 OURS = {
@@ -191,9 +192,17 @@ def test_downgrade_to_base_removes_our_tables_and_not_rasas_on_postgresql(pg_eng
 
 # --- (d) databases made by the old create_all ---------------------------------------
 
+def make_as_create_all_did(engine, location):
+    """The tables the old create_all calls made: revision 0001 (its schema by
+    definition), without the version table."""
+    upgrade(engine, location, INITIAL_REVISION)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TABLE {VERSION_TABLES[location]}")
+
+
 def assert_an_old_database_is_adopted(engines):
     for location, engine in engines.items():
-        METADATA[location].create_all(engine)  # what the code did before the migrations
+        make_as_create_all_did(engine, location)
     with engines["transcripts"].begin() as conn:
         conn.execute(reviewers.insert().values(username="old.reviewer", password_hash="h", created_at=1.0))
     with engines["project"].begin() as conn:
@@ -217,6 +226,26 @@ def test_a_sqlite_database_made_by_create_all_is_adopted_with_its_rows(sqlite_en
 @pytest.mark.integration
 def test_a_postgresql_database_made_by_create_all_is_adopted_with_its_rows(pg_engines):
     assert_an_old_database_is_adopted(pg_engines)
+
+
+def test_requests_and_emails_made_before_the_requester_emails_keep_their_rows(sqlite_engines):
+    engine = sqlite_engines["project"]
+    upgrade(engine, "project", INITIAL_REVISION)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO access_requests (id, reference, conversation_id, kind, queue, status, urgent, country, "
+            "assessment, contact, created_at, updated_at, acknowledge_by) VALUES (1, 'MA-2345-6789', 'c1', "
+            "'physician_request', 'managed_access', 'received', 0, 'FR', '{}', '{}', '2026-11-20 09:00:00', "
+            "'2026-11-20 09:00:00', '2026-11-23')"))
+        conn.execute(text(
+            "INSERT INTO mail_outbox (request_id, recipient, subject, body, status, attempts, created_at, "
+            "next_attempt_at) VALUES (1, 'team@example.com', 's', 'b', 'sent', 1, '2026-11-20 09:00:00', "
+            "'2026-11-20 09:00:00')"))
+    upgrade_project(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT language, assignee FROM access_requests").one() == ("en", None)
+        assert conn.exec_driver_sql("SELECT kind, status FROM mail_outbox").one() == ("team_notification", "sent")
+    assert differences(engine, "project") == []
 
 
 def test_a_database_with_only_some_of_the_old_tables_is_refused_untouched(sqlite_engines):

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 
 KINDS = ("physician_request", "mi_contact")
 STATUSES = ("received", "acknowledged", "in_review", "closed")
@@ -54,6 +54,8 @@ class Draft:
     country: Optional[str]
     assessment: Dict[str, Any]
     contact: Dict[str, Any]
+    # The conversation's language (contract slot `language`): the requester's emails are in it.
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class Request:
     created_at: dt.datetime
     updated_at: dt.datetime
     acknowledge_by: dt.date
+    language: str = "en"
+    # The team member who handles it, named in the acknowledgement email.
+    assignee: Optional[str] = None
+    # When a person first took it on (it left `received`).
+    acknowledged_at: Optional[dt.datetime] = None
 
 
 def now_utc() -> dt.datetime:
@@ -153,11 +160,21 @@ def status_view(request: Optional[Request], email: str) -> Optional[StatusView]:
     )
 
 
+def _name(value: Optional[str], what: str) -> str:
+    name = " ".join((value or "").split())
+    if not name:
+        raise HandoffError(f"say who {what}")
+    return name[:100]
+
+
+def check_actor(actor: Optional[str]) -> str:
+    """Who makes a change, tidied; HandoffError when no one is named."""
+    return _name(actor, "makes the change (actor)")
+
+
 def check_status_change(request: Request, status: str, actor: str, reason: Optional[str]) -> str:
     """The actor's name, once the change is allowed; HandoffError in words otherwise."""
-    actor = (actor or "").strip()
-    if not actor:
-        raise HandoffError("say who makes the change (actor)")
+    actor = _name(actor, "makes the change (actor)")
     if status not in STATUSES:
         raise HandoffError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     if status == "closed" and reason not in CLOSE_REASONS:
@@ -167,4 +184,19 @@ def check_status_change(request: Request, status: str, actor: str, reason: Optio
     if status not in TRANSITIONS[request.status]:
         allowed = ", ".join(TRANSITIONS[request.status]) or "none (it is closed)"
         raise HandoffError(f"{request.reference} is {request.status}; it can move to: {allowed}")
-    return actor[:100]
+    return actor
+
+
+def takes_on(request: Request, status: str) -> bool:
+    """Whether this change is the first time a person takes the request on:
+    it leaves `received` for work (closing at once is not taking it on)."""
+    return request.status == "received" and status in ("acknowledged", "in_review")
+
+
+def check_assignment(request: Request, assignee: str, actor: str) -> Tuple[str, str]:
+    """(assignee, actor) once the request may be given to someone; HandoffError otherwise."""
+    actor = _name(actor, "makes the change (actor)")
+    assignee = _name(assignee, "will handle it (assignee)")
+    if request.status == "closed":
+        raise HandoffError(f"{request.reference} is closed; it cannot be assigned")
+    return assignee, actor
