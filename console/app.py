@@ -8,25 +8,39 @@ import datetime as dt
 import hmac
 import json
 import secrets
-from pathlib import Path
-from typing import Any, List, Mapping, Optional, Sequence, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlencode
 
-import jinja2
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
+from bot.config import Settings
+from bot.config import settings as process_settings
 from bot.facts import ROLES
 from bot.knowledge import get_knowledge_base
 from bot.transcripts.flags import FLAGS
-from console import accounts, sessions
+from console import accounts, desk, sessions
+from console.pages import (
+    ENGINE,
+    HERE,
+    KB,
+    PROJECT_ENGINE,
+    SCHEMES,
+    SESSION_MINUTES,
+    SETTINGS,
+    TEMPLATES,
+    render,
+    templates,
+)
 from storage import review
 
-HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "console_session"
 LOGIN_CSRF_COOKIE = "console_login_csrf"
 # Everything else needs a session: pages redirect to the login, the rest is refused.
 PUBLIC_ROUTES = frozenset({"login", "login_post", "static"})
+# Any logged-in account; the other routes belong to one role.
+ANY_ROLE_ROUTES = frozenset({"logout", "account", "account_post", "home"})
+TEAM_ROUTES = frozenset({"desk", "desk_request", "desk_action"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -37,40 +51,51 @@ SECURITY_HEADERS = {
 }
 FILTER_KEYS = ("since", "until", "role", "country", "scheme", "flag", "reviewed", "text")
 
-ENGINE = web.AppKey("engine", Engine)
-SESSION_MINUTES = web.AppKey("session_minutes", int)
-TEMPLATES = web.AppKey("templates", jinja2.Environment)
-SCHEMES = web.AppKey("schemes", tuple)
 
-
-def create_app(engine: Engine, session_minutes: int, schemes: Optional[Sequence[str]] = None) -> web.Application:
-    """`schemes`: the codes the scheme filter offers and accepts; by default
+def create_app(engine: Engine, session_minutes: int, schemes: Optional[Sequence[str]] = None,
+               project_engine: Optional[Engine] = None, settings: Optional[Settings] = None) -> web.Application:
+    """`engine`: the transcripts database (conversations, reviews, accounts);
+    `project_engine`: the handoff requests the team's desk works on.
+    `schemes`: the codes the scheme filters offer and accept; by default
     the knowledge base's, so a country added as data is filtered like any other."""
-    schemes = tuple(get_knowledge_base().scheme_codes if schemes is None else schemes)
+    kb = get_knowledge_base()
+    schemes = tuple(kb.scheme_codes if schemes is None else schemes)
     app = web.Application(middlewares=[guard])
-    app[ENGINE], app[SESSION_MINUTES], app[TEMPLATES] = engine, session_minutes, _templates(schemes)
-    app[SCHEMES] = schemes
+    app[ENGINE], app[SESSION_MINUTES], app[TEMPLATES] = engine, session_minutes, templates(schemes)
+    app[SCHEMES], app[KB] = schemes, kb
+    app[SETTINGS] = settings or process_settings()
+    if project_engine is not None:
+        app[PROJECT_ENGINE] = project_engine
     app.on_response_prepare.append(_security_headers)
     r = app.router
     r.add_get("/login", login_page, name="login")
     r.add_post("/login", login, name="login_post")
     r.add_post("/logout", logout, name="logout")
+    r.add_get("/home", home, name="home")
+    r.add_get("/account", account_page, name="account")
+    r.add_post("/account", change_password, name="account_post")
     r.add_get("/", screen, name="screen")
     r.add_get("/conversations", conversation_list, name="conversations")
     r.add_get("/conversations/{sender_id:.+}", transcript_page, name="transcript")
     r.add_post("/conversations/{sender_id:.+}", record_review, name="review")
     r.add_get("/export.csv", export_csv, name="export_csv")
     r.add_get("/export.json", export_json, name="export_json")
+    desk.add_routes(app)
     r.add_static("/static/", HERE / "static", name="static")
     return app
+
+
+def home_of(role: str) -> str:
+    return "/desk" if role == "team" else "/"
 
 
 # --- every request and response ------------------------------------------------
 
 @web.middleware
 async def guard(request: web.Request, handler):
-    """A live session for every non-public route; a valid CSRF token for every
-    state-changing request (the session's, or the login form's cookie)."""
+    """A live session for every non-public route, of the role the route
+    belongs to; a valid CSRF token for every state-changing request (the
+    session's, or the login form's cookie)."""
     name = request.match_info.route.name or ""
     expected: Optional[str] = None
     if name in PUBLIC_ROUTES:
@@ -83,6 +108,11 @@ async def guard(request: web.Request, handler):
                 raise web.HTTPSeeOther("/login")
             raise web.HTTPUnauthorized(text="Log in first.")
         request["session"] = session
+        needed = None if name in ANY_ROLE_ROUTES else "team" if name in TEAM_ROUTES else "reviewer"
+        if needed and session.role != needed:
+            if request.method in ("GET", "HEAD") and name == "screen":
+                raise web.HTTPSeeOther(home_of(session.role))  # the team's landing page is its desk
+            raise web.HTTPForbidden(text="This page is not open to your account's role.")
         expected = session.csrf_token
     if request.method not in SAFE_METHODS:
         sent = (await request.post()).get("csrf")
@@ -103,43 +133,27 @@ def _set_cookie(response: web.StreamResponse, request: web.Request, name: str, v
                         secure=request.secure or None)
 
 
-# --- rendering -------------------------------------------------------------------
+# --- login, logout and the account ---------------------------------------------------
 
-def _when(ts: Optional[float]) -> str:
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if ts else "–"
-
-
-def _templates(schemes: Tuple[str, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["when"] = _when
-    env.filters["pretty"] = lambda value: json.dumps(value, indent=2, ensure_ascii=False, default=str)
-    env.globals.update(FLAGS=FLAGS, DISPOSITIONS=review.DISPOSITIONS, ROLES=ROLES, SCHEMES=schemes)
-    return env
-
-
-def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
-    def url(name: str, **parts: str) -> str:
-        return str(request.app.router[name].url_for(**parts))
-
-    html = request.app[TEMPLATES].get_template(template).render(session=request.get("session"), url=url, **context)
-    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
-
-
-# --- login and logout ----------------------------------------------------------------
-
-def _login_form(request: web.Request, error: Optional[str] = None, status: int = 200) -> web.Response:
+def _login_form(request: web.Request, error: Optional[str] = None, status: int = 200,
+                notice: Optional[str] = None) -> web.Response:
     # Double-submit: the form's token must equal this HttpOnly, SameSite=Strict cookie.
     token = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
     if len(token) < 32:
         token = secrets.token_urlsafe(32)
-    response = render(request, "login.html", status=status, csrf=token, error=error)
+    response = render(request, "login.html", status=status, csrf=token, error=error, notice=notice)
     _set_cookie(response, request, LOGIN_CSRF_COOKIE, token)
     return response
 
 
 async def login_page(request: web.Request) -> web.Response:
-    return _login_form(request)
+    notice = "Your password was changed: log in with the new one." if request.query.get("changed") else None
+    return _login_form(request, notice=notice)
+
+
+def _address(request: web.Request) -> str:
+    """The client's address as the console sees it (behind a proxy, the proxy's)."""
+    return request.remote or "unknown"
 
 
 async def login(request: web.Request) -> web.Response:
@@ -147,11 +161,18 @@ async def login(request: web.Request) -> web.Response:
     username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
     engine = request.app[ENGINE]
     # argon2 takes tens of milliseconds: off the event loop.
-    ok = await asyncio.get_running_loop().run_in_executor(None, accounts.check_password, engine, username, password)
-    if not ok:
+    attempt = await asyncio.get_running_loop().run_in_executor(
+        None, accounts.log_in, engine, username, password, _address(request))
+    if attempt.retry_after:
+        minutes = max(1, round(attempt.retry_after / 60))
+        response = _login_form(request, f"Too many failed logins. Wait {minutes} minute{'s' if minutes > 1 else ''} "
+                                        "and try again, or ask an administrator to reset your password.", status=429)
+        response.headers["Retry-After"] = str(attempt.retry_after)
+        return response
+    if not attempt.ok:
         return _login_form(request, "Wrong username or password.", status=401)
     token = sessions.open_session(engine, username, request.app[SESSION_MINUTES])
-    response = web.HTTPSeeOther("/")
+    response = web.HTTPSeeOther(home_of(attempt.role))
     _set_cookie(response, request, SESSION_COOKIE, token)
     _set_cookie(response, request, LOGIN_CSRF_COOKIE, "", max_age=0)
     raise response
@@ -160,6 +181,31 @@ async def login(request: web.Request) -> web.Response:
 async def logout(request: web.Request) -> web.Response:
     sessions.close_session(request.app[ENGINE], request.cookies.get(SESSION_COOKIE))
     response = web.HTTPSeeOther("/login")
+    _set_cookie(response, request, SESSION_COOKIE, "", max_age=0)
+    raise response
+
+
+async def home(request: web.Request) -> web.Response:
+    raise web.HTTPSeeOther(home_of(request["session"].role))
+
+
+async def account_page(request: web.Request, error: Optional[str] = None, status: int = 200) -> web.Response:
+    return render(request, "account.html", status=status, page="account", error=error,
+                  min_password=accounts.MIN_PASSWORD)
+
+
+async def change_password(request: web.Request) -> web.Response:
+    """The user's own password; every session of the account ends, this one too."""
+    form = await request.post()
+    current, new, again = (str(form.get(key, "")) for key in ("current", "new", "again"))
+    if new != again:
+        return await account_page(request, "The two new passwords differ.", status=400)
+    try:
+        await asyncio.get_running_loop().run_in_executor(
+            None, accounts.change_password, request.app[ENGINE], request["session"].username, current, new)
+    except accounts.AccountError as exc:
+        return await account_page(request, f"Not changed: {exc}.", status=400)
+    response = web.HTTPSeeOther("/login?changed=1")
     _set_cookie(response, request, SESSION_COOKIE, "", max_age=0)
     raise response
 

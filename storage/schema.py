@@ -155,13 +155,30 @@ events = Table(
     Column("data", Text),
 )
 
-# Reviewer accounts of the review console; passwords hashed, never stored.
+# Accounts of the review console; passwords hashed, never stored. The role
+# (console.accounts.ROLES) decides what an account sees: reviewers the
+# redacted transcripts, the managed access team its request desk.
 reviewers = Table(
     "transcript_reviewers",
     transcripts_metadata,
     Column("username", String(100), primary_key=True),
     Column("password_hash", Text, nullable=False),
     Column("created_at", Float, nullable=False),
+    Column("role", String(16), nullable=False, server_default="reviewer"),
+    # Set by an administrator: the account can no longer log in.
+    Column("disabled_at", Float),
+    Column("password_changed_at", Float),
+)
+
+# Failed console logins, kept for the rate limit (per account and per
+# address) and trimmed as they age out of its window.
+login_failures = Table(
+    "transcript_login_failures",
+    transcripts_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, index=True),
+    Column("address", String(64), nullable=False, index=True),
+    Column("at", Float, nullable=False, index=True),
 )
 
 # Who reviewed what, when, with which disposition: the audit trail.

@@ -43,7 +43,8 @@ def test_every_route_but_login_and_static_refuses_unauthenticated_requests(conso
     checked = set()
     for route in app.router.routes():
         name, method = route.name, route.method
-        path = "/static/console.css" if name == "static" else route.resource.canonical.format(sender_id="ae-1")
+        path = "/static/console.css" if name == "static" else route.resource.canonical.format(
+            sender_id="ae-1", reference="MA-2345-6789")
         response = requests.request(method, console.url + path, data={} if method == "POST" else None,
                                     allow_redirects=False, timeout=10)
         if name in PUBLIC_ROUTES:
@@ -56,7 +57,8 @@ def test_every_route_but_login_and_static_refuses_unauthenticated_requests(conso
         else:
             assert response.status_code in (401, 403), (method, path)
     assert PUBLIC_ROUTES == {"login", "login_post", "static"}
-    assert checked == {"logout", "screen", "conversations", "transcript", "review", "export_csv", "export_json"}
+    assert checked == {"logout", "screen", "conversations", "transcript", "review", "export_csv", "export_json",
+                       "home", "account", "account_post", "desk", "desk_request", "desk_action"}
     # Even paths that match no route say nothing without a session.
     assert requests.get(f"{console.url}/nothing-here", allow_redirects=False, timeout=10).status_code == 303
 
@@ -147,6 +149,7 @@ def test_sessions_expire_after_inactivity(console, http):
 def test_session_expiry_by_the_clock(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'db.sqlite'}", future=True)
     upgrade_transcripts(engine)
+    accounts.add_reviewer(engine, "r", PASSWORD)
     token = sessions.open_session(engine, "r", minutes=1, now=1000.0)
     assert sessions.current_session(engine, token, 1, now=1059.0).username == "r"
     assert sessions.current_session(engine, token, 1, now=1118.0) is not None  # 59 s after the last request

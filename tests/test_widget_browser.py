@@ -22,13 +22,13 @@ import requests
 
 from bot.config import load_settings
 from services.run import free_port, serve_chat_page, service_env, start_services, stop_all
+from tests.axe import AXE, axe_violations
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "assistant.tar.gz"
 WIDGET = ROOT / "web" / "dist" / "widget.js"
-AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "artifacts"
 TOKEN = "widget-e2e-token"
 XSS = "<img src=x onerror=alert(1)>"
@@ -167,21 +167,6 @@ def answer_until(page, stack, done, limit=16):
         how, value = ANSWERS[asked]
         click_choice(page, value) if how == "click" else type_message(page, value)
     assert done(), page.locator(".ma-log").inner_text()[-800:]
-
-
-def axe_violations(page):
-    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA rules).
-    axe is evaluated through DevTools rather than add_script_tag: the page's
-    Content-Security-Policy rightly refuses inline scripts."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text() + "\n;true")
-    results = page.evaluate("""async () => {
-        const rules = {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']};
-        const r = await axe.run(document, {runOnly: rules});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                       nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-    }""")
-    return [v for v in results if v["impact"] in ("serious", "critical")]
 
 
 # --------------------------------------------------------------------------- tests

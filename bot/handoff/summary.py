@@ -111,3 +111,11 @@ def physician_summary(state: Mapping[str, Any], kb: KnowledgeBase, settings: Set
         parts += ["", fill(request_fact.text, settings)]
     parts += ["", f"How the physician reaches our team: through this assistant, or at {settings.medical_info_contact}."]
     return "\n".join(parts)
+
+
+def assessment_lines(record: Mapping[str, Any], kb: KnowledgeBase) -> Dict[str, List[str]]:
+    """The stored assessment as the team email words it, line by line, for
+    the request desk: the facts, then the outcome."""
+    def plain(lines: List[str]) -> List[str]:
+        return [line[2:] if line.startswith("- ") else line.strip() for line in lines]
+    return {"facts": plain(_fact_lines(record)), "outcome": plain(_outcome_lines(record, kb))}
