@@ -11,8 +11,10 @@ SPACY_MODEL := models/spacy/access_en/meta.json
 MODEL := models/assistant.tar.gz
 TRAIN_DATA := data/nlu data/rules
 TRAIN_INPUTS := config.yml $(wildcard domain/*.yml data/nlu/*.yml data/rules/*.yml) data/lexicon/harm_examples.yml $(SPACY_MODEL)
-# The chat widget: npm packages pinned by web/package-lock.json, bundled by esbuild into web/dist.
+# The chat widget and the console's dashboard: npm packages pinned by
+# web/package-lock.json, bundled by esbuild into web/dist.
 WIDGET := web/dist/widget.js
+DASHBOARD := web/dist/dashboard.js
 WIDGET_MODULES := web/node_modules/.installed
 
 .PHONY: help run scale-out test eval lint unit integration validate nlu-eval e2e install spacy train web clean
@@ -61,19 +63,19 @@ $(WIDGET_MODULES): web/package.json web/package-lock.json
 	cd web && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-$(WIDGET): $(WIDGET_MODULES) web/build.mjs $(wildcard web/src/*)
+$(WIDGET) $(DASHBOARD) &: $(WIDGET_MODULES) web/build.mjs $(wildcard web/src/*)
 	cd web && npm run --silent build
 
-web: $(WIDGET)  ## build the chat widget (npm ci + esbuild, only when sources or the lockfile changed)
+web: $(WIDGET) $(DASHBOARD)  ## build the chat widget and the console's dashboard (npm ci + esbuild, only when sources or the lockfile changed)
 
-run: $(MODEL) .env $(WIDGET)  ## start action server, Rasa server and chat page on 127.0.0.1
+run: $(MODEL) .env $(WIDGET) $(DASHBOARD)  ## start action server, Rasa server and chat page on 127.0.0.1
 	$(PY) -m services.run --model $(MODEL)
 
 .PHONY: migrate
 migrate: $(VENV)/.installed  ## upgrade both databases (DATABASE_URL, the tracker store's) to the latest migration
 	$(PY) -m storage.migrate
 
-scale-out: $(MODEL) .env $(WIDGET)  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
+scale-out: $(MODEL) .env $(WIDGET) $(DASHBOARD)  ## N Rasa replicas behind nginx; needs TRACKER_STORE_URL and LOCK_STORE_URL
 	$(PY) -m services.scale_out --model $(MODEL)
 
 lint: $(VENV)/.installed  ## ruff (lint, import order) and the layers' import contracts (bot/ is pure)
@@ -92,7 +94,7 @@ validate: $(VENV)/.installed  ## rasa data validate, warnings are errors
 nlu-eval: $(MODEL)  ## held-out NLU set: intent accuracy and country F1 (see BENCHMARKS.md)
 	$(PY) -m pytest -q -m model
 
-e2e: $(MODEL) $(WIDGET)  ## real servers: whole conversations over REST, the widget in Chromium
+e2e: $(MODEL) $(WIDGET) $(DASHBOARD)  ## real servers: whole conversations over REST, the widget in Chromium
 	$(PY) -m pytest -q -m e2e
 
 eval: $(MODEL)  ## whole conversations through the real servers, the held-out blind pool (BENCHMARKS.md)

@@ -19,7 +19,7 @@ from bot.config import settings as process_settings
 from bot.facts import ROLES
 from bot.knowledge import get_knowledge_base
 from bot.transcripts.flags import FLAGS
-from console import accounts, desk, sessions
+from console import accounts, dashboard, desk, sessions
 from console.pages import (
     ENGINE,
     HERE,
@@ -37,7 +37,7 @@ from storage import review
 SESSION_COOKIE = "console_session"
 LOGIN_CSRF_COOKIE = "console_login_csrf"
 # Everything else needs a session: pages redirect to the login, the rest is refused.
-PUBLIC_ROUTES = frozenset({"login", "login_post", "static"})
+PUBLIC_ROUTES = frozenset({"login", "login_post", "static", "dashboard_js"})
 # Any logged-in account; the other routes belong to one role.
 ANY_ROLE_ROUTES = frozenset({"logout", "account", "account_post", "home"})
 TEAM_ROUTES = frozenset({"desk", "desk_request", "desk_action"})
@@ -49,6 +49,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
+# The one page that runs a script: the dashboard's bundle, from the console itself.
+SCRIPT_ROUTES = frozenset({"dashboard"})
 FILTER_KEYS = ("since", "until", "role", "country", "scheme", "flag", "reviewed", "text")
 
 
@@ -80,6 +82,7 @@ def create_app(engine: Engine, session_minutes: int, schemes: Optional[Sequence[
     r.add_post("/conversations/{sender_id:.+}", record_review, name="review")
     r.add_get("/export.csv", export_csv, name="export_csv")
     r.add_get("/export.json", export_json, name="export_json")
+    dashboard.add_routes(app)
     desk.add_routes(app)
     r.add_static("/static/", HERE / "static", name="static")
     return app
@@ -124,6 +127,9 @@ async def guard(request: web.Request, handler):
 
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(SECURITY_HEADERS)
+    route = request.match_info.route.name if request.match_info.route else None
+    if route in SCRIPT_ROUTES:
+        response.headers["Content-Security-Policy"] = SECURITY_HEADERS["Content-Security-Policy"] + "; script-src 'self'"
     if not request.path.startswith("/static/"):
         response.headers["Cache-Control"] = "no-store"
 

@@ -41,7 +41,8 @@ class Summary:
     flags: Dict[str, float] = field(default_factory=dict)
 
 
-def _epoch(day: dt.date, end: bool = False) -> float:
+def epoch(day: dt.date, end: bool = False) -> float:
+    """The first (or last) moment of a UTC day, in seconds since the epoch."""
     moment = dt.datetime.combine(day, dt.time.max if end else dt.time.min, tzinfo=dt.timezone.utc)
     return moment.timestamp()
 
@@ -52,9 +53,9 @@ def list_conversations(engine: Engine, f: Optional[Filters] = None) -> List[Summ
     query = select(conversations)
     conds = []
     if f.since:
-        conds.append(conversations.c.last_at >= _epoch(f.since))
+        conds.append(conversations.c.last_at >= epoch(f.since))
     if f.until:
-        conds.append(conversations.c.started_at <= _epoch(f.until, end=True))
+        conds.append(conversations.c.started_at <= epoch(f.until, end=True))
     for column, value in ((conversations.c.role, f.role), (conversations.c.country, f.country),
                           (conversations.c.pathway, f.scheme)):
         if value:

@@ -44,7 +44,7 @@ def test_every_route_but_login_and_static_refuses_unauthenticated_requests(conso
     for route in app.router.routes():
         name, method = route.name, route.method
         path = "/static/console.css" if name == "static" else route.resource.canonical.format(
-            sender_id="ae-1", reference="MA-2345-6789")
+            sender_id="ae-1", reference="MA-2345-6789", chart="conversations")
         response = requests.request(method, console.url + path, data={} if method == "POST" else None,
                                     allow_redirects=False, timeout=10)
         if name in PUBLIC_ROUTES:
@@ -56,9 +56,10 @@ def test_every_route_but_login_and_static_refuses_unauthenticated_requests(conso
             assert response.status_code in (303, 401), (method, path)
         else:
             assert response.status_code in (401, 403), (method, path)
-    assert PUBLIC_ROUTES == {"login", "login_post", "static"}
+    assert PUBLIC_ROUTES == {"login", "login_post", "static", "dashboard_js"}
     assert checked == {"logout", "screen", "conversations", "transcript", "review", "export_csv", "export_json",
-                       "home", "account", "account_post", "desk", "desk_request", "desk_action"}
+                       "home", "account", "account_post", "desk", "desk_request", "desk_action", "dashboard",
+                       "dashboard_csv"}
     # Even paths that match no route say nothing without a session.
     assert requests.get(f"{console.url}/nothing-here", allow_redirects=False, timeout=10).status_code == 303
 
