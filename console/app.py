@@ -19,7 +19,7 @@ from bot.config import settings as process_settings
 from bot.facts import ROLES
 from bot.knowledge import get_knowledge_base
 from bot.transcripts.flags import FLAGS
-from console import accounts, dashboard, desk, sessions
+from console import accounts, corrections, dashboard, desk, sessions
 from console.pages import (
     ENGINE,
     HERE,
@@ -82,6 +82,7 @@ def create_app(engine: Engine, session_minutes: int, schemes: Optional[Sequence[
     r.add_post("/conversations/{sender_id:.+}", record_review, name="review")
     r.add_get("/export.csv", export_csv, name="export_csv")
     r.add_get("/export.json", export_json, name="export_json")
+    corrections.add_routes(app)
     dashboard.add_routes(app)
     desk.add_routes(app)
     r.add_static("/static/", HERE / "static", name="static")
@@ -262,13 +263,7 @@ async def conversation_list(request: web.Request) -> web.Response:
 
 
 async def transcript_page(request: web.Request, error: Optional[str] = None, status: int = 200) -> web.Response:
-    engine, sender_id = request.app[ENGINE], request.match_info["sender_id"]
-    summary = review.summary_of(engine, sender_id)
-    if summary is None:
-        raise web.HTTPNotFound(text="No such conversation.")
-    return render(request, "transcript.html", status=status, page="transcript", summary=summary,
-                  lines=review.transcript(engine, sender_id), reviews=review.reviews_of(engine, sender_id),
-                  error=error)
+    return corrections.transcript_view(request, request.match_info["sender_id"], error, status)
 
 
 async def record_review(request: web.Request) -> web.Response:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from storage.schema import (
     access_requests,
     conversations,
+    corrections,
     erasures,
     events,
     flags,
@@ -52,6 +53,8 @@ def _remove(engine: Engine, sender_ids: Iterable[str], actor: str, reason: str, 
         for sender_id in ids:
             removed += conn.execute(delete(events).where(events.c.sender_id == sender_id)).rowcount
             comments += conn.execute(delete(reviews).where(reviews.c.sender_id == sender_id)).rowcount
+            # Marks quote the conversation's messages: they go with it.
+            conn.execute(delete(corrections).where(corrections.c.sender_id == sender_id))
             conn.execute(delete(flags).where(flags.c.sender_id == sender_id))
             conn.execute(delete(conversations).where(conversations.c.sender_id == sender_id))
         _log(conn, actor, reason, now, len(ids), removed)

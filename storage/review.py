@@ -96,7 +96,8 @@ def transcript(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
     """The conversation as review lines: who, when, text, intent and
     confidence, slots changed, actions run, payloads (outcome, handoff)."""
     with engine.connect() as conn:
-        rows = conn.execute(select(events.c.data).where(events.c.sender_id == sender_id).order_by(events.c.id)).all()
+        rows = conn.execute(select(events.c.id, events.c.data).where(events.c.sender_id == sender_id)
+                            .order_by(events.c.id)).all()
     lines: List[Dict[str, Any]] = []
     for row in rows:
         data = json.loads(row.data)
@@ -104,7 +105,7 @@ def transcript(engine: Engine, sender_id: str) -> List[Dict[str, Any]]:
         if kind == "user":
             intent = (data.get("parse_data") or {}).get("intent") or {}
             lines.append({"at": at, "who": "user", "text": data.get("text"), "intent": intent.get("name"),
-                          "confidence": intent.get("confidence")})
+                          "confidence": intent.get("confidence"), "event_id": row.id})
         elif kind == "bot":
             custom = (data.get("data") or {}).get("custom")
             lines.append({"at": at, "who": "bot", "text": data.get("text"), "custom": custom})

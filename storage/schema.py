@@ -181,6 +181,24 @@ login_failures = Table(
     Column("at", Float, nullable=False, index=True),
 )
 
+# Messages a reviewer marked as misunderstood, with the intent and facts the
+# assistant should have read: exported as NLU training data for people to
+# look at, never added to it by the software. One mark per message (the
+# latest); the text is the stored, redacted message.
+corrections = Table(
+    "transcript_corrections",
+    transcripts_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("event_id", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("intent", String(64), nullable=False),
+    Column("facts", JSON, nullable=False),
+    Column("reviewer", String(100), nullable=False),
+    Column("at", Float, nullable=False),
+    UniqueConstraint("event_id", name="uq_correction_per_message"),
+)
+
 # Who reviewed what, when, with which disposition: the audit trail.
 reviews = Table(
     "transcript_reviews",

@@ -59,7 +59,7 @@ def test_every_route_but_login_and_static_refuses_unauthenticated_requests(conso
     assert PUBLIC_ROUTES == {"login", "login_post", "static", "dashboard_js"}
     assert checked == {"logout", "screen", "conversations", "transcript", "review", "export_csv", "export_json",
                        "home", "account", "account_post", "desk", "desk_request", "desk_action", "dashboard",
-                       "dashboard_csv"}
+                       "dashboard_csv", "corrections", "mark", "export_nlu"}
     # Even paths that match no route say nothing without a session.
     assert requests.get(f"{console.url}/nothing-here", allow_redirects=False, timeout=10).status_code == 303
 

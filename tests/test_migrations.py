@@ -27,7 +27,8 @@ from storage.schema import project_metadata, rasa_metadata, reviewers, transcrip
 OURS = {
     "project": {"access_requests", "request_events", "mail_outbox", "handoff_drafts"},
     "transcripts": {"transcript_conversations", "transcript_flags", "transcript_erasures", "transcript_reviewers",
-                    "transcript_reviews", "transcript_console_sessions", "transcript_login_failures"},
+                    "transcript_reviews", "transcript_console_sessions", "transcript_login_failures",
+                    "transcript_corrections"},
 }
 VERSION_TABLES = {"project": "alembic_version_project", "transcripts": "alembic_version_transcripts"}
 METADATA = {"project": project_metadata, "transcripts": transcripts_metadata}

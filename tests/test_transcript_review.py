@@ -97,3 +97,18 @@ def test_marking_reviewed_records_who_when_and_what(stored):
         review.mark_reviewed(stored.engine, "ae-1", "reviewer.one", "fine")
     with pytest.raises(review.ReviewError, match="no conversation"):
         review.mark_reviewed(stored.engine, "nobody", "reviewer.one", "no_issue")
+
+
+def test_erasing_a_conversation_also_removes_the_marks_that_quote_it(stored):
+    from sqlalchemy import select
+
+    from storage.corrections import all_marks, mark_misunderstood
+    from storage.schema import events as events_table
+
+    with stored.engine.connect() as conn:
+        [message] = conn.execute(select(events_table.c.id).where(events_table.c.sender_id == "calm-1",
+                                                                 events_table.c.type_name == "user")).scalars().all()
+    mark_misunderstood(stored.engine, "calm-1", message, "ask_info", {}, "r.one", ["ask_info"])
+    assert [m.sender_id for m in all_marks(stored.engine)] == ["calm-1"]
+    assert main(["erase", "calm-1", "--actor", "dpo"]) == 0
+    assert all_marks(stored.engine) == []
