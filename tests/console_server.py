@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import pytest
@@ -67,6 +68,13 @@ def seed_requests(db_url: str, kb, settings) -> dict:
     return made
 
 
+def run_async(coroutine):
+    """Run a coroutine to its end from synchronous test code, in a thread of
+    its own: Playwright's sync API may already run an event loop here."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
 def console_env(db, port: int, minutes: int = 30) -> dict:
     return {**os.environ, "TRACKER_DB": str(db), "DATABASE_URL": f"sqlite:///{db.parent / 'access.db'}",
             "HOST": "127.0.0.1", "CONSOLE_PORT": str(port),
@@ -95,9 +103,9 @@ def console(tmp_path_factory, kb, settings):
     tmp = tmp_path_factory.mktemp("console")
     db, now = tmp / "tracker.db", time.time()
     store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db))
-    asyncio.run(store.save(conversation("ae-1", start=now - 7200)))
-    asyncio.run(store.save(quiet("calm-1", now - 3600)))
-    asyncio.run(store.save(quiet("xss-1", now - 60, f"{XSS} my email is a@b.org")))
+    run_async(store.save(conversation("ae-1", start=now - 7200)))
+    run_async(store.save(quiet("calm-1", now - 3600)))
+    run_async(store.save(quiet("xss-1", now - 60, f"{XSS} my email is a@b.org")))
     env = console_env(db, free_port())
     created = cli(env, "add-reviewer", REVIEWER, "--password-stdin", stdin=PASSWORD + "\n")
     assert created.returncode == 0, created.stderr

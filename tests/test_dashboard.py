@@ -4,7 +4,6 @@ CSV give the numbers the databases hold, counted here with plain SQL; only
 reviewers see it; a bad range is named; and in Chromium every chart is drawn
 by the bundled script under the page's Content-Security-Policy, with no
 serious axe-core violation."""
-import asyncio
 import csv
 import datetime as dt
 import io
@@ -22,7 +21,7 @@ from sqlalchemy import select
 from bot.transcripts.metrics import CHARTS
 from rasa_plugins.tracker_store import RedactingSQLTrackerStore
 from storage.schema import access_requests, conversations, flags
-from tests.console_server import PASSWORD, REVIEWER, TEAM_MEMBER, log_in
+from tests.console_server import PASSWORD, REVIEWER, TEAM_MEMBER, log_in, run_async
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -80,7 +79,7 @@ def seeded(console):
     start = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(12), tzinfo=dt.timezone.utc).timestamp()
     store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(console.env["TRACKER_DB"]))
     for tracker in stored_conversations(start):
-        asyncio.run(store.save(tracker))
+        run_async(store.save(tracker))
     return today - dt.timedelta(days=12), today
 
 
