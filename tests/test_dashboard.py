@@ -196,5 +196,10 @@ def test_chromium_draws_every_chart_with_no_serious_axe_violation(browser, conso
             return seen.size;
         }}""")
         assert colours > 2, name
+    # The numbers the page shows under the chart are the database's.
+    days, per_day, *_ = counted_in_the_databases(console, since, until)
+    page.click("#title-conversations ~ details summary")
+    cells = page.locator("#numbers-conversations tbody tr").all_inner_texts()
+    assert [tuple(c.split("\t")) for c in cells] == [(d, str(per_day[d])) for d in days]
     assert errors == [] and axe_violations(page) == []
     context.close()
