@@ -32,6 +32,7 @@ from console.pages import (
     render,
     templates,
 )
+from console.query import day, one_of, yes_no
 from storage import review
 
 SESSION_COOKIE = "console_session"
@@ -222,28 +223,11 @@ async def change_password(request: web.Request) -> web.Response:
 def filters_from(query: Mapping[str, str], schemes: Sequence[str]) -> Tuple[review.Filters, List[str]]:
     """Filters from a query string, and what was wrong with it, in words."""
     errors: List[str] = []
-
-    def day(name: str) -> Optional[dt.date]:
-        raw = query.get(name, "").strip()
-        try:
-            return dt.date.fromisoformat(raw) if raw else None
-        except ValueError:
-            errors.append(f"{name}: {raw!r} is not a date like 2026-11-01")
-            return None
-
-    def one_of(name: str, allowed) -> Optional[str]:
-        raw = query.get(name, "").strip()
-        if raw and raw not in allowed:
-            errors.append(f"{name}: unknown value {raw!r}")
-            return None
-        return raw or None
-
-    reviewed = one_of("reviewed", ("yes", "no"))
     filters = review.Filters(
-        since=day("since"), until=day("until"), role=one_of("role", ROLES),
-        country=query.get("country", "").strip().upper() or None, scheme=one_of("scheme", schemes),
-        flag=one_of("flag", FLAGS), reviewed=None if reviewed is None else reviewed == "yes",
-        text=query.get("text", "").strip() or None)
+        since=day(query, "since", errors), until=day(query, "until", errors),
+        role=one_of(query, "role", ROLES, errors), country=query.get("country", "").strip().upper() or None,
+        scheme=one_of(query, "scheme", schemes, errors), flag=one_of(query, "flag", FLAGS, errors),
+        reviewed=yes_no(query, "reviewed", errors), text=query.get("text", "").strip() or None)
     return filters, errors
 
 

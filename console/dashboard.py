@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.config import PROJECT_ROOT
 from bot.transcripts.metrics import CHARTS
 from console.pages import ENGINE, PROJECT_ENGINE, render
+from console.query import day
 from storage.dashboard import chart_csv, dashboard_charts
 
 SCRIPT = PROJECT_ROOT / "web" / "dist" / "dashboard.js"
@@ -30,17 +31,8 @@ def date_range(query: Mapping[str, str], today: Optional[dt.date] = None) -> Tup
     what was wrong with them, in words."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
     errors: List[str] = []
-
-    def day(name: str, default: dt.date) -> dt.date:
-        raw = query.get(name, "").strip()
-        try:
-            return dt.date.fromisoformat(raw) if raw else default
-        except ValueError:
-            errors.append(f"{name}: {raw!r} is not a date like 2026-11-01")
-            return default
-
-    until = day("until", today)
-    since = day("since", until - dt.timedelta(days=DEFAULT_DAYS - 1))
+    until = day(query, "until", errors, today)
+    since = day(query, "since", errors, until - dt.timedelta(days=DEFAULT_DAYS - 1))
     if since > until:
         errors.append("the range starts after it ends")
     elif (until - since).days >= MAX_DAYS:

@@ -15,6 +15,7 @@ from bot.handoff.queue import QueueFilters, queue_rows
 from bot.handoff.requests import CLOSE_REASONS, STATUS_LABELS, STATUSES, TRANSITIONS, HandoffError, now_utc
 from bot.handoff.summary import CONTACT_LABELS, assessment_lines
 from console.pages import ENGINE, KB, PROJECT_ENGINE, SCHEMES, SETTINGS, render
+from console.query import one_of, yes_no
 from storage import requests as records
 from storage import review
 
@@ -32,24 +33,13 @@ def add_routes(app: web.Application) -> None:
 def desk_filters(query: Mapping[str, str], schemes) -> Tuple[QueueFilters, List[str]]:
     """Queue filters from a query string, and what was wrong with it, in words."""
     errors: List[str] = []
-
-    def one_of(name: str, allowed) -> Optional[str]:
-        raw = query.get(name, "").strip()
-        if raw and raw not in allowed:
-            errors.append(f"{name}: unknown value {raw!r}")
-            return None
-        return raw or None
-
-    def yes_no(name: str) -> Optional[bool]:
-        value = one_of(name, ("yes", "no"))
-        return None if value is None else value == "yes"
-
     country = query.get("country", "").strip().upper()
     if country and not (len(country) == 2 and country.isalpha()):
         errors.append(f"country: {country!r} is not a two-letter country code like FR")
         country = ""
-    filters = QueueFilters(status=one_of("status", STATUSES), urgent=yes_no("urgent"), country=country or None,
-                           scheme=one_of("scheme", schemes), overdue=yes_no("overdue"))
+    filters = QueueFilters(status=one_of(query, "status", STATUSES, errors), urgent=yes_no(query, "urgent", errors),
+                           country=country or None, scheme=one_of(query, "scheme", schemes, errors),
+                           overdue=yes_no(query, "overdue", errors))
     return filters, errors
 
 
