@@ -141,7 +141,8 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
     before, after = words[i - 1:i] if i else [], words[i + 1:i + 2]
     if any(w in vocabulary.treatments for w in before + after) or any(w in vocabulary.treatment_pronouns for w in before):
         return True
-    if set(words[max(0, i - 3):i]) & set(vocabulary.filing):
+    # ... before it, or just after it in German and Dutch ("die Zulassung beantragen")
+    if set(words[max(0, i - 3):i] + words[i + 1:i + 3]) & set(vocabulary.filing):
         return True
     return bool(after) and after[0] in vocabulary.alternatives_singular and \
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})

@@ -34,6 +34,10 @@ FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 5
 # ... and the same in French, German and Portuguese ("soignée à Nice", "bei Essen")
 # ("à" as written: the folded "a" is the English article in "have a Nice day")
 _PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to", "à", "au", "en", "bei", "em"}
+# After these, a place's name in lower case is still read when it has at
+# least LOWER_CASE_MIN_LENGTH letters and is not an ordinary word.
+_LOWER_CASE_CUES = {"in", "at", "near"}  # not "à": "à peine" is not in Peine
+LOWER_CASE_MIN_LENGTH = 5
 _MINOR_SUBDIVISIONS = {"County", "District", "Municipality", "Council area", "Unitary authority", "Borough",
                        "Metropolitan district", "London borough", "Two-tier county", "City corporation", "Parish",
                        "Commune", "City", "Town", "Urban community", "Island"}
@@ -166,8 +170,13 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
             hit = index.names.get(name)
             if not hit or name in STOP_WORDS:
                 continue
-            if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]):
-                continue  # "come", "centre": ordinary words unless written as a name
+            if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]) and not (
+                    i > 0 and words[i - 1][2].lower() in _LOWER_CASE_CUES and len(name) >= LOWER_CASE_MIN_LENGTH
+                    and name not in index.word_like and not fold(raw).startswith("the ")):
+                # "come", "centre": ordinary words unless written as a name, or
+                # a longer name that is no word after "treated in" ("who is
+                # treated in odense", development pool 26)
+                continue
             if name in index.word_like:
                 if fold(raw).startswith("the "):
                     continue  # "at the university": the common noun

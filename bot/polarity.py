@@ -63,7 +63,10 @@ class Topic:
         return any(self.mentions(w) for w in words) or _holds_phrase(words, self.phrases)
 
     def about_something_else(self, words: List[str]) -> bool:
-        if self.elsewhere_unless & set(words):
+        # A clause that names the topic in one of its phrases is about it:
+        # "d'après son neurologue il est en essai pour sa maladie" (development
+        # pool 26), though "son" is a relative elsewhere.
+        if self.elsewhere_unless & set(words) or _holds_phrase(words, self.phrases):
             return False
         return any(w in self.elsewhere or w.startswith(self.elsewhere_prefixes) for w in words)
 
@@ -335,6 +338,20 @@ def yes_despite_a_no(slot: str, sentence: str, lexicon: Optional[AnswerLexicon] 
     return affirmed_in(slot, sentence, lexicon) and answer_to(slot, sentence, lexicon) is True
 
 
+# An answer this short that holds one of the topic's own negative words, and
+# no negation, says no: "all closed" or "full" to "is there a trial the
+# patient could join?" (development pool 26), "still available" to "have the
+# alternatives been exhausted?".
+SHORT_NEGATIVE_WORDS = 3
+
+
+def _short_negative(topic: Topic, text: str, lex: AnswerLexicon) -> Optional[bool]:
+    words = [w for _, clause in clauses(text, lex) for w in clause]
+    if not words or len(words) > SHORT_NEGATIVE_WORDS or _negated(words, lex) or topic.affirmed(words):
+        return None
+    return False if any(topic.against(w) for w in words) else None
+
+
 _SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*")
 
 
@@ -366,7 +383,7 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
             continue
         votes.append((contrast, said))
     if not votes:
-        return None
+        return _short_negative(topic, text, lex)
     contrasted = {a for c, a in votes if c}
     if len(contrasted) == 1:
         return contrasted.pop()

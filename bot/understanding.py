@@ -31,6 +31,9 @@ from bot.statements import labelled_facts, stated_facts
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "facts.yml"
 HANDOFF_LEXICON = PROJECT_ROOT / "data" / "lexicon" / "handoff.yml"
 
+# A subject after "without" starts the clause it conditions ("without it he will die").
+_SUBJECT = re.compile(r"\b(he|she|they|i|we|you|the patient|my (son|daughter|wife|husband|mother|father))\b",
+                      re.IGNORECASE)
 NEGATION_WITHIN = re.compile(r"\b(not|no|never|none|without)\b|n't\b|\b(isnt|hasnt|doesnt|didnt|wasnt|cant)\b", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(
     # "tampoco hay un ensayo ..." (neither is there, blind pool 21), and its Italian and Portuguese forms
@@ -152,6 +155,32 @@ def _sentence_says_otherwise(slot: str, value: bool, text: str, lex: Lexicon) ->
                for sentence in sentences(text))
 
 
+# What names a trial, for telling whether one is over ("I was in a study
+# with your medicine but it ended for me in March").
+_TRIAL_WORD = re.compile(r"\b(stud(y|ies)|trials?|essais?|etudes?|études?|studien?|estudios?|ensayos?|studio|studi|"
+                         r"estudos?|ensaios?|onderzoek|phase\s*[1-4i]+)\b", re.IGNORECASE)
+
+
+def _stated_now(text: str, skip: Optional[str], lex: Lexicon) -> Dict[str, Any]:
+    """Facts said in passing (bot.statements), sentence by sentence; a state
+    a sentence tells as over is no longer so: "I was in a study with your
+    medicine but it ended for me in March" is not enrolled now (development
+    pool 26). Sentences that disagree leave the fact unread."""
+    found: Dict[str, Any] = {}
+    disagree: Set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", text or ""):
+        for slot, value in stated_facts(sentence, skip=skip).items():
+            ended = lex.ended.get(slot)
+            if value is True and ended:
+                trials = list(_TRIAL_WORD.finditer(sentence))
+                if trials and all(ended.says_over(sentence, m.start(), m.end()) for m in trials):
+                    value = False
+            if found.get(slot, value) != value:
+                disagree.add(slot)
+            found[slot] = value
+    return {slot: value for slot, value in found.items() if slot not in disagree}
+
+
 def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
     """Slot -> value for every slot the text states unambiguously."""
     found: Dict[str, Any] = {}
@@ -173,6 +202,8 @@ def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
             # not turned round by a "no" before it, which only answers
             # (development pool 24); "not NOT serious" is turned round.
             negated = NEGATION_BEFORE.search(text[:start]) if isinstance(value, bool) else None
+            if negated and negated.group(1).lower() == "without" and _SUBJECT.search(text[negated.end(1):start]):
+                negated = None  # "without it he will die": a condition, then what follows it
             if negated and not (negated.group(1).lower() == "no" and NEGATION_WITHIN.search(text[start:end])):
                 values.add(not value)
                 continue
@@ -527,7 +558,7 @@ def interpret(
         # Only facts not known yet: said in passing, they never overwrite one.
         # When it is used (settings: STATEMENT_READER), the learned statement
         # reader adds the clauses no anchor reads; the anchors win.
-        stated = stated_facts(rest, skip=requested_slot)
+        stated = _stated_now(rest, requested_slot, lex)
         if learned_statements:
             stated = {**stated_by_reader(rest, skip=requested_slot), **stated}
         for slot, value in stated.items():
