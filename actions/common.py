@@ -23,7 +23,7 @@ from bot.understanding import interpret
 FACT_READERS = frozenset({
     "action_assess", "action_resume", "action_restart_assessment", "action_answer_question",
     "action_emergency", "action_adverse_event", "action_guardrail_advice", "action_guardrail_efficacy",
-    "action_human_handoff", "action_fallback", "action_goodbye", "action_out_of_scope",
+    "action_human_handoff", "action_fallback", "action_goodbye", "action_out_of_scope", "action_greet",
 })
 # Contact details and references are not facts about the patient.
 FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")

@@ -264,3 +264,19 @@ def test_mid_assessment_asking_to_go_ahead_still_reaches_the_handoff():
                 text="let's go ahead and submit the request", intent="affirm")
     events = asyncio.run(ActionAssess().run(CollectingDispatcher(), t, {}))
     assert any(e.get("event") == "followup" and e.get("name") == "handoff_form" for e in events), events
+
+
+def test_an_answer_classified_as_a_greeting_is_not_greeted():
+    # Development pool 26: "ROI", "Aalborg" and "Denamrk" were read, but greeted first.
+    from actions.assessment import ActionGreet
+
+    state = {"role": "patient_advocate", "requested_slot": "country"}
+    messages, slots = run(ActionGreet(), tracker(state, text="ROI", intent="greet"))
+    assert slots["country"] == "IE" and slots["requested_slot"] == "product_type"
+    assert "utter_greet" not in [m.get("response") for m in messages]
+    messages, slots = run(ActionGreet(), tracker(state, text="hello there", intent="greet"))
+    assert [m.get("response") for m in messages][0] == "utter_greet" and "country" not in slots
+    assert "country" in (messages[-1].get("text") or "").lower()  # the open question again
+    messages, slots = run(ActionGreet(), tracker({}, text="hi, I'm a GP in Leeds", intent="greet"))
+    assert [m.get("response") for m in messages][0] == "utter_greet"
+    assert slots["role"] == "physician" and slots["country"] == "GB"
