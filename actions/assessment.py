@@ -54,16 +54,25 @@ class ActionResume(Action):
         return _resume_after(dispatcher, tracker)
 
 
-def _resume_after(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-    """What follows a side remark's own response: a handoff or a question in
-    words, else the open question or the assessment with the message's facts."""
+def in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A handoff asked in words, else a precise question asked in words, wins
+    over whatever intent the classifier gave the message; None when neither."""
     handoff = handoff_in_words(dispatcher, tracker)
     if handoff is not None:
         return handoff
-    question = question_in_words(dispatcher, tracker)
-    if question is not None:
-        return question
-    return resume(dispatcher, *read_message(tracker), offer=latest(tracker)[1] in OFFER_AFTER)
+    return question_in_words(dispatcher, tracker)
+
+
+def _resume_after(dispatcher: CollectingDispatcher, tracker: Tracker,
+                  read: Optional[Dict[str, Any]] = None) -> List[Dict[Text, Any]]:
+    """What follows a side remark's own response: a handoff or a question in
+    words, else the open question or the assessment with the message's facts
+    (`read`: what reading the message already set, so it is read once)."""
+    handled = in_words(dispatcher, tracker)
+    if handled is not None:
+        return handled
+    state, read = read_message(tracker) if read is None else ({**state_of(tracker), **read}, read)
+    return resume(dispatcher, state, read, offer=latest(tracker)[1] in OFFER_AFTER)
 
 
 class ActionGreet(Action):
@@ -76,11 +85,11 @@ class ActionGreet(Action):
         return "action_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        answered, _ = assessment_if_answered(dispatcher, tracker)
+        answered, read = assessment_if_answered(dispatcher, tracker)
         if answered is not None:
             return answered
         dispatcher.utter_message(response="utter_greet")
-        return _resume_after(dispatcher, tracker)
+        return _resume_after(dispatcher, tracker, read)
 
 
 # After answering these, with no assessment under way, the assessment is offered

@@ -10,9 +10,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.assessment import in_words
 from actions.common import context, dispatch, read_message, respond, slot_events
-from actions.handoff import handoff_in_words
-from actions.knowledge import question_in_words
 from bot import safety
 from bot.conversation import assessment_turn
 from bot.render import Message
@@ -45,12 +44,9 @@ class ActionFallback(Action):
         return "action_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        handoff = handoff_in_words(dispatcher, tracker)
-        if handoff is not None:
-            return handoff
-        question = question_in_words(dispatcher, tracker)
-        if question is not None:
-            return question
+        handled = in_words(dispatcher, tracker)
+        if handled is not None:
+            return handled
         kb, settings = context()
         state, read = read_message(tracker)
         if state.get("turn_facts") or state.get("requested_slot"):

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from bot.business_days import add_business_days
-from bot.handoff.emails import TEAM_NOTIFICATION, Email
+from bot.handoff.emails import Email, team_notification
 from bot.handoff.requests import (
     KINDS,
     STATUSES,
@@ -62,10 +62,7 @@ def _with_placeholders(notify: Mapping[str, str]) -> EmailsFor:
     """The team notification as a mapping whose subject and body hold
     {reference} and {acknowledge_by}, filled once the request is stored."""
     def emails(request: Request) -> List[Email]:
-        def filled(text: str) -> str:
-            return text.replace("{reference}", request.reference).replace(
-                "{acknowledge_by}", request.acknowledge_by.isoformat())
-        return [Email(TEAM_NOTIFICATION, notify["recipient"], filled(notify["subject"]), filled(notify["body"]))]
+        return [team_notification(request, notify["recipient"], notify)]
     return emails
 
 

@@ -87,6 +87,13 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return template
 
 
+def team_notification(request: Request, recipient: str, notify: Mapping[str, str]) -> Email:
+    """The team's email (bot.handoff.summary.team_email: subject and body with
+    {reference} and {acknowledge_by}) for the stored request."""
+    values = {"reference": request.reference, "acknowledge_by": request.acknowledge_by.isoformat()}
+    return Email(TEAM_NOTIFICATION, recipient, _fill(notify["subject"], values), _fill(notify["body"], values))
+
+
 def _to_requester(email: str, request: Request, values: Mapping[str, str]) -> Optional[Email]:
     recipient = str((request.contact or {}).get("email") or "").strip()
     if not recipient:

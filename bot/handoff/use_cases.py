@@ -59,11 +59,7 @@ def submit_request(state: Mapping[str, Any], conversation_id: str, store: Reques
     notify = team_email(kind, urgent, conversation_id, record, contact, kb)
 
     def to_send(request: Request) -> List[emails.Email]:
-        def filled(text: str) -> str:
-            return text.replace("{reference}", request.reference).replace(
-                "{acknowledge_by}", request.acknowledge_by.isoformat())
-        out = [emails.Email(emails.TEAM_NOTIFICATION, settings.team_email, filled(notify["subject"]),
-                            filled(notify["body"]))]
+        out = [emails.team_notification(request, settings.team_email, notify)]
         receipt = emails.receipt(request, settings.default_country)
         return out + ([receipt] if receipt else [])
 
