@@ -35,13 +35,20 @@ class ActionAdverseEvent(Action):
 
 
 class ActionGuardrailAdvice(Action):
+    """No medical advice; then the open question again (action_resume). A
+    message that asks nothing and answers the open question is an answer
+    ("an IV infusion" to "medicine or device?" was read as asking for
+    advice): the assessment goes on, without the guardrail."""
+
     def name(self) -> Text:
         return "action_guardrail_advice"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         _, settings = context()
+        open_question = None if tracker.active_loop_name else tracker.get_slot("requested_slot")
         _, read = read_message(tracker)
-        dispatch(dispatcher, safety.medical_advice(settings))
+        if not (open_question and open_question in read and not asks_something(latest(tracker)[0])):
+            dispatch(dispatcher, safety.medical_advice(settings))
         return slot_events(read)
 
 

@@ -55,6 +55,8 @@ class Vocabulary:
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
     other_use_typos: Tuple[str, ...] = ()  # the same for another use ("diffrent")
     available_typos: Tuple[str, ...] = ()  # ... and for availability ("availible")
+    # Talk of treatments tried: an approval said in passing near them is theirs.
+    trying: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -248,10 +250,12 @@ _NOT_UNAPPROVED = re.compile(r"\b(?:isn'?t|is not|not|never|wasn'?t|was not)\s+"
                              r"(?:unapproved|unlicen[cs]ed|unauthori[sz]ed)\b", re.IGNORECASE)
 
 
-def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
+def read_authorisation(text: str, answering: bool = False, in_passing: bool = False) -> Optional[str]:
     """One of the contract's authorisation values, or None when the message
     says nothing clear about the product's status. `answering`: the message
-    answers the status question."""
+    answers the status question. `in_passing`: another question is open, so
+    an approval word alone ("yes, it's approved") says nothing of the status
+    the open question does not ask; a use or the market must be named too."""
     vocabulary = load_vocabulary()
     # "it isn't unapproved - it's approved for this": a double negation is an approval
     text = _NOT_UNAPPROVED.sub("approved", text or "")
@@ -266,6 +270,12 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
         other_text = other_text.replace(f" {phrase} ", " ")
     approvals = [i for i in sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
                  if not _of_treatments(words, i, vocabulary) and not _ambiguous_alone(words, i, vocabulary)]
+    if in_passing and (not set(approvals) & set(_find(words, vocabulary.approval))
+                       or set(words) & set(vocabulary.trying)):
+        # In passing, only an approval word said of the product, as written
+        # (a near miss may be another language's word: "indicatie"), away from
+        # talk of treatments tried ("no, the approved ones haven't been tried").
+        return None
     other_use = _other_use_said(other_text, vocabulary) \
         or bool(_fuzzy(other_text.split(), vocabulary.other_use_typos)) \
         or _only_for_another_use(words, joined, approvals, vocabulary)
@@ -301,4 +311,4 @@ def read_authorisation(text: str, answering: bool = False) -> Optional[str]:
         return "authorised_other_indication"
     if unavailable:
         return "authorised_not_available"
-    return "authorised_available" if available or len(words) <= 6 else None
+    return "authorised_available" if available or (len(words) <= 6 and not in_passing) else None

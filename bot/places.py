@@ -46,7 +46,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", re.UNICODE)
 
 
 # Letters NFKD does not take apart: "sœur" is "soeur", "Straße" is "strasse".
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+# Letters NFKD does not take apart: "Tromsø", "Łódź" as people type them without.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
 
 
 def fold(text: str) -> str:

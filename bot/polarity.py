@@ -119,6 +119,7 @@ class AnswerLexicon:
     topics: Mapping[str, Topic]
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
+    softeners: FrozenSet[str] = frozenset()  # "possibly yes", "well no": the bare word answers
     # A negation word that is another word before these: the Portuguese "no qual"
     not_negated_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A negation word only after these: the English "dont" typed without its
@@ -189,6 +190,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
+        softeners=frozenset(fold(w) for w in data.get("softeners") or []),
         not_negated_before={fold(w): frozenset(fold(n) for n in after)
                             for w, after in (data.get("not_negated_before") or {}).items()},
         negated_only_after={fold(w): frozenset(fold(n) for n in before)
@@ -313,6 +315,9 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     if len(words) == 1 and lex.bare and words[0] in lex.bare:
         return lex.bare[words[0]]
+    core = [w for w in words if w not in lex.softeners]
+    if len(core) == 1 and len(words) > 1 and core[0] in lex.bare:
+        return lex.bare[core[0]]  # "possibly yes", "well no", "ok ja"
     if tuple(words) in lex.whole_no:
         return False
     for phrase, answer in lex.hedges:

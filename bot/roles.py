@@ -79,6 +79,9 @@ class RoleLexicon:
     greetings: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
+    # Other languages' words, as written, that fold into a role's ("på", on,
+    # would be "pa", a physician assistant): left out before reading.
+    written_not_roles: FrozenSet[str] = frozenset()
     # One-word terms matched despite a typing mistake, computed once.
     physician_typos: Tuple[str, ...] = ()
     other_typos: Tuple[str, ...] = ()
@@ -118,6 +121,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         negations=words(data.get("negations") or []),
         my_words=words(data.get("my_words") or ["my"]),
         never=words(data["other_hcp"].get("never") or []),
+        written_not_roles=frozenset(str(w).lower() for w in data.get("written_not_roles") or []),
         adjective_after=words(data["physician"].get("adjective_after") or []),
         adjectives=words(data["physician"].get("adjectives") or []),
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
@@ -258,6 +262,8 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
     lex = load_lexicon()
+    if lex.written_not_roles:
+        text = re.sub(r"\w+", lambda m: " " if m.group(0).lower() in lex.written_not_roles else m.group(0), text or "")
     folded = fold(text or "")
     typed = _tokens(folded, lex)
     tokens = [_patient_word(t, lex) for t in typed]

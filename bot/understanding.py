@@ -22,7 +22,8 @@ from bot.config import PROJECT_ROOT
 from bot.countries import is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
 from bot.places import find_places, fold, misspelt_countries, words_not_codes
-from bot.polarity import affirmed_in, answer_to, sentences, yes_despite_a_no
+from bot.polarity import affirmed_in, answer_to, clauses, sentences, yes_despite_a_no
+from bot.polarity import load_lexicon as answer_lexicon
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
 from bot.statement_reader import stated_by_reader
@@ -178,6 +179,11 @@ def _stated_now(text: str, skip: Optional[str], lex: Lexicon) -> Dict[str, Any]:
             if found.get(slot, value) != value:
                 disagree.add(slot)
             found[slot] = value
+    sibling = {"in_company_trial": "trial_available", "trial_available": "in_company_trial"}.get(skip or "")
+    if sibling in found and len(clauses(text, answer_lexicon())) == 1:
+        # One clause is the open trial question's answer, not the other's as
+        # well: "no trials for me" to "are you in a company trial?" (development pool 27).
+        del found[sibling]
     return {slot: value for slot, value in found.items() if slot not in disagree}
 
 
@@ -591,6 +597,15 @@ def interpret(
             status = read_authorisation(text, answering=requested_slot == "authorisation")
             if status:
                 out.facts["authorisation"] = status
+        elif "authorisation" not in out.facts and current.get("authorisation") is None:
+            # Said in passing while another question is open ("Spain. It's
+            # approved here but not for her disease"): only a status that
+            # names the use or the market counts.
+            # Sentence by sentence: "none available; it's approved for this and
+            # sold here" holds a trial's availability and the product's.
+            statuses = {read_authorisation(part, in_passing=True) for part in re.split(r"[.;!?]+\s*", text)} - {None}
+            if len(statuses) == 1:
+                out.facts["authorisation"] = statuses.pop()
 
     # An answer to the open question; a request to go ahead is not a "yes" to it.
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)

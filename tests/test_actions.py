@@ -280,3 +280,14 @@ def test_an_answer_classified_as_a_greeting_is_not_greeted():
     messages, slots = run(ActionGreet(), tracker({}, text="hi, I'm a GP in Leeds", intent="greet"))
     assert [m.get("response") for m in messages][0] == "utter_greet"
     assert slots["role"] == "physician" and slots["country"] == "GB"
+
+
+def test_an_answer_taken_for_a_request_for_advice_gets_no_guardrail():
+    # Blind pool 28: "an IV infusion" to "medicine or device?" was classified
+    # as asking for medical advice and got the guardrail before the next question.
+    state = {"role": "physician", "country": "FR", "requested_slot": "product_type"}
+    messages, slots = run(ActionGuardrailAdvice(), tracker(state, text="an IV infusion", intent="ask_medical_advice"))
+    assert messages == [] and slots["product_type"] == "medicine"
+    # a real request for advice still gets it, with the question open
+    messages, _ = run(ActionGuardrailAdvice(), tracker(state, text="what dose should he take?", intent="ask_medical_advice"))
+    assert messages and "medical advice" in messages[0]["text"]

@@ -124,7 +124,12 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_29.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
-FLAGGED_ACCESS_MESSAGES_CEILING = 97
+# Nineteenth session: 109 with pools 27 and 28, which brought 12 (the disease's
+# own course read as a reaction: "relapsed AML", "recurrent glioblastoma",
+# "aplastisk anemi", "snel progressieve ziekte"; "the hospital's unlicensed
+# medicines pharmacy team" as a hospitalisation); the understanding's changes
+# of the session left every pool text's detector finding as it was.
+FLAGGED_ACCESS_MESSAGES_CEILING = 109
 
 
 def _pool_texts():
