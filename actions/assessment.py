@@ -14,7 +14,7 @@ from actions.knowledge import question_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
-from bot.understanding import asks_to_start_over
+from bot.understanding import asks_something, asks_to_start_over
 
 
 class ActionAssess(Action):
@@ -172,5 +172,9 @@ class ActionGoodbye(Action):
         handled, read = _answer_or_question(dispatcher, tracker, or_states_facts=True)
         if handled is not None:
             return handled
+        if asks_something(latest(tracker)[0]):
+            # "Ciao, come funziona?": a hello that asks, not a goodbye (development pool 29)
+            dispatcher.utter_message(response="utter_what_i_can_do")
+            return slot_events(read)
         dispatcher.utter_message(response="utter_goodbye")
         return slot_events(read)

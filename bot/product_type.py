@@ -102,6 +102,9 @@ class InPassing:
     # Words right after a product word that name it without an article
     # ("médicament sans AMM en France", "Médicament : AMM dans le myélome").
     before_status: frozenset = frozenset()
+    # Words that name the product with no article before them: a definite
+    # ending ("legemiddelet", "läkemedlet") or a language without articles ("lek").
+    article_in_word: frozenset = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -112,6 +115,7 @@ def _in_passing(path: Path = LEXICON) -> InPassing:
         tuple((value, tuple(tuple(_words(str(p))) for p in data[value])) for value in VALUES),
         frozenset(fold(str(w)) for w in data["not_before"]),
         frozenset(fold(str(w)) for w in data.get("before_status") or ()),
+        frozenset(fold(str(w)) for w in data.get("article_in_word") or ()),
     )
 
 
@@ -130,7 +134,8 @@ def product_named_in_passing(text: str) -> Optional[str]:
                 end = i + len(phrase)
                 if tuple(words[i:end]) != phrase:
                     continue
-                if after_article and (end >= len(words) or words[end] not in lex.not_before):
+                if (after_article or " ".join(phrase) in lex.article_in_word) \
+                        and (end >= len(words) or words[end] not in lex.not_before):
                     named.add(value)
                 elif end < len(words) and words[end] in lex.before_status:
                     named.add(value)

@@ -291,3 +291,13 @@ def test_an_answer_taken_for_a_request_for_advice_gets_no_guardrail():
     # a real request for advice still gets it, with the question open
     messages, _ = run(ActionGuardrailAdvice(), tracker(state, text="what dose should he take?", intent="ask_medical_advice"))
     assert messages and "medical advice" in messages[0]["text"]
+
+
+def test_a_hello_that_asks_is_no_goodbye():
+    # Development pool 29: "Ciao, come funziona?" was classified as a goodbye and ended the conversation.
+    from actions.assessment import ActionGoodbye
+
+    messages, _ = run(ActionGoodbye(), tracker({}, text="Ciao, come funziona?", intent="goodbye"))
+    assert [m.get("response") for m in messages] == ["utter_what_i_can_do"]
+    messages, _ = run(ActionGoodbye(), tracker({}, text="ciao, grazie", intent="goodbye"))
+    assert [m.get("response") for m in messages] == ["utter_goodbye"]

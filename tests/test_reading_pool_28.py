@@ -117,3 +117,35 @@ def test_the_companys_plan_to_file_is_no_request_to_submit(text):
 
 def test_the_writers_own_request_to_submit_still_counts():
     assert wants_handoff("let's file it") and wants_handoff("we'd like to submit the request")
+
+
+# Development pool 29 (read in the same session)
+
+@pytest.mark.parametrize("text, kind", [
+    ("Legemiddelet er godkjent i Norge, men for en annen indikasjon.", "medicine"),
+    ("Lek jest dopuszczony w Polsce w innym wskazaniu.", "medicine"),
+    ("Udstyret er CE-mærket, men ikke til denne indikation.", "medical_device"),
+])
+def test_the_product_named_without_an_article(text, kind):
+    from bot.product_type import product_named_in_passing
+
+    assert product_named_in_passing(text) == kind
+
+
+def test_an_approval_not_in_the_indication_sought_is_another_use():
+    text = "Le médicament a une AMM en France, mais pas dans l'indication recherchée."
+    assert read_authorisation(text) == "authorised_other_indication"
+
+
+def test_nothing_in_development_said_beside_a_yes_is_no_development():
+    facts = _read("yes, and there's nothing in development for this indication", "alternatives_exhausted")
+    assert facts == {"alternatives_exhausted": True, "in_development": False}
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("hon har aldrig fått preparatet", "previously_treated", False),
+    ("Hun er ikke med i noen studie.", "in_company_trial", False),
+    ("Mama nie jest w żadnym badaniu.", "in_company_trial", False),
+])
+def test_facts_said_in_passing_in_scandinavian_languages_and_polish(text, slot, value):
+    assert _read(text).get(slot) is value

@@ -127,9 +127,11 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_30.yml"}
 # Nineteenth session: 109 with pools 27 and 28, which brought 12 (the disease's
 # own course read as a reaction: "relapsed AML", "recurrent glioblastoma",
 # "aplastisk anemi", "snel progressieve ziekte"; "the hospital's unlicensed
-# medicines pharmacy team" as a hospitalisation); the understanding's changes
-# of the session left every pool text's detector finding as it was.
-FLAGGED_ACCESS_MESSAGES_CEILING = 109
+# medicines pharmacy team" as a hospitalisation); 115 with pool 29, which
+# brought 6 more ("my mum is in hospital in Kraków", "took it for two years"
+# as an overdose, "several years ago" read as "severe"). The understanding's
+# changes of the session left every pool text's detector finding as it was.
+FLAGGED_ACCESS_MESSAGES_CEILING = 115
 
 
 def _pool_texts():
