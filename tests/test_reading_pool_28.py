@@ -149,3 +149,26 @@ def test_nothing_in_development_said_beside_a_yes_is_no_development():
 ])
 def test_facts_said_in_passing_in_scandinavian_languages_and_polish(text, slot, value):
     assert _read(text).get(slot) is value
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Narodowy Instytut Onkologii w Warszawie", "PL"), ("leczona we Wrocławiu", "PL"), ("w Polsce", "PL"),
+    ("stateside", "US"), ("osterreich", "AT"), ("Großbritannien", "GB"), ("Açores", "PT"),
+])
+def test_places_as_people_write_them(text, country):
+    assert _read(text, "country").get("country") == country
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Hei, jeg er kreftsykepleier ved St. Olavs hospital.", "other_hcp"),
+    ("Hej, jeg er sygehusapoteker på Odense Universitetshospital.", "other_hcp"),
+    ("Hej, jag är specialläkare i onkologi.", "physician"),
+])
+def test_scandinavian_professions(text, role):
+    assert read_role(text, False) == role
+
+
+@pytest.mark.parametrize("text", ["alle godkjente alternativer er brukt opp", "godkendte alternativer er opbrugt",
+                                  "wszystkie zarejestrowane metody leczenia zostały wypróbowane"])
+def test_alternatives_used_up_in_scandinavian_languages_and_polish(text):
+    assert _read(text).get("alternatives_exhausted") is True
