@@ -268,10 +268,10 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
     other_text = joined
     for phrase in vocabulary.alternatives_talk:
         other_text = other_text.replace(f" {phrase} ", " ")
-    approvals = [i for i in sorted(set(_find(words, vocabulary.approval) + _fuzzy(words, vocabulary.approval_typos)))
+    as_written = _find(words, vocabulary.approval)
+    approvals = [i for i in sorted(set(as_written + _fuzzy(words, vocabulary.approval_typos)))
                  if not _of_treatments(words, i, vocabulary) and not _ambiguous_alone(words, i, vocabulary)]
-    if in_passing and (not set(approvals) & set(_find(words, vocabulary.approval))
-                       or set(words) & set(vocabulary.trying)):
+    if in_passing and (not set(approvals) & set(as_written) or set(words) & set(vocabulary.trying)):
         # In passing, only an approval word said of the product, as written
         # (a near miss may be another language's word: "indicatie"), away from
         # talk of treatments tried ("no, the approved ones haven't been tried").
