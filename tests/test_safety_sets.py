@@ -120,7 +120,7 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_30.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_31.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -131,7 +131,9 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_30.yml"}
 # brought 6 more ("my mum is in hospital in Kraków", "took it for two years"
 # as an overdose, "several years ago" read as "severe"). The understanding's
 # changes of the session left every pool text's detector finding as it was.
-FLAGGED_ACCESS_MESSAGES_CEILING = 115
+# Twentieth session: 123 once pool 30 became development (8 of its texts:
+# disease words beside the product's name).
+FLAGGED_ACCESS_MESSAGES_CEILING = 123
 
 
 def _pool_texts():
