@@ -186,7 +186,10 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     reading = read_question(text, kb)
     # "your company's study" names the programme only in passing.
     about_a_scheme = reading.named and reading.scheme != kb.programme_code
-    return not about_a_scheme and reading.facet in (None, "eligibility")
+    # A facet read in a message that asks nothing is no question: "Jag är
+    # läkare. Företaget ... har inte ansökt om godkännande" states facts
+    # (blind pool 30 had it answered as a question about documents).
+    return not about_a_scheme and (reading.facet in (None, "eligibility") or not asks_something(text))
 
 
 # Intents whose own route comes first, so a precise question classified as

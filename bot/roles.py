@@ -16,7 +16,7 @@ from typing import FrozenSet, List, Optional, Tuple
 import yaml
 
 from bot.config import PROJECT_ROOT
-from bot.places import fold
+from bot.places import find_places, fold
 from bot.spelling import long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
@@ -258,10 +258,34 @@ def _not_denied(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLex
     return [(i, role) for i, role in mentions if not denied(i)]
 
 
+def _without_institutions(text: str) -> str:
+    """The text with hospitals' names blanked out: "Houston, MD Anderson" names
+    no physician (blind pool 30)."""
+    for place in reversed(find_places(text)):
+        if place.kind == "institution":
+            text = text[:place.start] + " " * (place.end - place.start) + text[place.end:]
+    return text
+
+
+def _someone_elses(tokens: List[str], i: int, lex: RoleLexicon) -> bool:
+    """'his doctors', 'the oncologist': a role with an article or a possessive
+    and no 'I am' before it."""
+    return i > 0 and tokens[i - 1] in lex.determiners and not (i > 1 and tokens[i - 2] in lex.being)
+
+
+def _first_clause(text: str, lex: RoleLexicon) -> str:
+    """The words before the first comma, semicolon, dash or full stop, folded
+    and spelt as the patient's word is: "the patient" in "the patient, and no
+    I'm not in any trial"."""
+    head = re.split(r"[,;:.!?()\u2014\u2013]|\s-\s", fold(text or ""), maxsplit=1)[0]
+    return " ".join(_patient_word(t, lex) for t in _tokens(head, lex))
+
+
 def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
     lex = load_lexicon()
+    text = _without_institutions(text or "")
     if lex.written_not_roles:
         text = re.sub(r"\w+", lambda m: " " if m.group(0).lower() in lex.written_not_roles else m.group(0), text or "")
     folded = fold(text or "")
@@ -277,7 +301,9 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     mentions = [(i, role) for i, role in every if not (
         role in ("physician", "other_hcp") and i > 0 and (tokens[i - 1] in lex.my_words or tokens[i - 1] in lex.whose))]
     if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
-            and any(role in ("physician", "other_hcp") for _, role in mentions):
+            and any(role in ("physician", "other_hcp") and not _someone_elses(tokens, i, lex) for i, role in mentions):
+        # "writing on behalf of my brother ... his doctors found a trial" is a
+        # relative, not a professional (blind pool 30)
         return "other_hcp"
     if not answering:
         starts = _sentence_starts(folded)
@@ -288,7 +314,8 @@ def read_role(text: str, answering: bool) -> Optional[str]:
         return "patient"
     if not mentions and _speaks_as_patient(tokens, every, lex):
         return "patient"
-    if answering and " ".join(tokens) in lex.patient_answers:
+    if answering and (" ".join(tokens) in lex.patient_answers or _first_clause(text, lex) in lex.patient_answers):
+        # "the patient, and no I'm not in any trial": the answer's first clause (blind pool 30)
         return "patient"
     if not mentions:
         return None

@@ -38,7 +38,9 @@ _SUBJECT = re.compile(r"\b(he|she|they|i|we|you|the patient|my (son|daughter|wif
 NEGATION_WITHIN = re.compile(r"\b(not|no|never|none|without)\b|n't\b|\b(isnt|hasnt|doesnt|didnt|wasnt|cant)\b", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(
     # "tampoco hay un ensayo ..." (neither is there, blind pool 21), and its Italian and Portuguese forms
-    r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|doesn't|didn't|wasn't|without|neither|nor|tampoco|tampouco|"
+    # contractions typed without the apostrophe too: "havent had the drug before" (blind pool 30)
+    r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|doesn't|doesnt|didn't|didnt|wasn't|"
+    r"wasnt|aren't|arent|weren't|werent|without|neither|nor|tampoco|tampouco|"
     r"neanche|nemmeno|neppure)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -231,6 +233,7 @@ def _countries(
     whether only a region such as 'Europe' was named)."""
     treated: List[str] = []
     institutions: List[str] = []
+    hospital_words: List[int] = []  # positions in `treated`
     approved_only: Optional[str] = None
     region = False
     for ent in entities:
@@ -253,6 +256,12 @@ def _countries(
             treated.append(code)
             if ent.get("kind") == "institution":
                 institutions.append(code)
+            elif ent.get("kind") == "hospital_word":
+                hospital_words.append(len(treated) - 1)
+    if hospital_words and len(hospital_words) < len(treated):
+        # A kind of hospital one country uses ("CHU") yields to a place named
+        # beside it: "Liège, CHU" is in Belgium (blind pool 30).
+        treated = [code for i, code in enumerate(treated) if i not in hospital_words]
     if institutions and len(set(treated)) > 1:
         # A named hospital says where the patient is treated more surely than
         # a town's name, which may be someone's ("la maman de Léo" is not in

@@ -14,6 +14,9 @@ from bot.knowledge import get_knowledge_base
     ("Hallo, ich bin Patientin und werde in Linz behandelt. Wie komme ich an Orvexa?", ["role", "country"]),
     ("hi, my husband has a life threatening illness and a trial is open to him, what are all the options?",
      ["serious_condition", "trial_available"]),
+    # facts only, though their words sound like a facet (the documents of an application)
+    ("Jag är läkare. Företaget har inte ansökt om godkännande för den här sjukdomen.", ["role", "in_development"]),
+    ("I am a nurse. The company has not filed an application for this disease.", ["role", "in_development"]),
 ])
 def test_an_opening_that_asks_who_may_get_it_goes_to_the_assessment(kb, text, stated):
     assert opens_assessment(text, stated, kb)

@@ -1,0 +1,120 @@
+"""What development pool 30 showed (twentieth session), in phrasings written
+for these tests: the role in an answer's first clause; Norwegian and Danish
+patients; a friend "just" helping; a hospital's name is no role ("MD
+Anderson"); a relative writing "on behalf of" with the patient's doctors
+named; places (a name written with its accents, shared names, a hospital
+word beside a city, little words of other languages); the status, the
+alternatives and the trials in Swedish, Norwegian, Danish and Polish;
+negations typed without their apostrophe."""
+import pytest
+
+from bot.authorisation import read_authorisation
+from bot.places import find_places
+from bot.roles import read_role
+from bot.understanding import interpret
+
+
+def _read(text, asked=None):
+    return interpret(text, "inform", [], asked, {"requested_slot": asked}).facts
+
+
+@pytest.mark.parametrize("text, role", [
+    ("the patient, and she has never had it", "patient"),
+    ("The patient - and the disease is serious", "patient"),
+    ("jeg er pasient", "patient"),
+    ("det er meg selv", "patient"),
+    ("pasienten", "patient"),
+    ("only a friend of the family, helping out", "patient_advocate"),
+    ("just a neighbour trying to help her", "patient_advocate"),
+])
+def test_the_role_answered_in_a_first_clause_or_a_scandinavian_word(text, role):
+    assert read_role(text, answering=True) == role
+
+
+def test_a_hospital_named_after_a_person_names_no_physician():
+    assert "role" not in _read("Houston - MD Anderson", "country")
+    assert _read("Houston - MD Anderson", "country")["country"] == "US"
+    assert read_role("oncologist at MD Anderson", answering=False) == "physician"
+
+
+def test_a_relative_writing_on_behalf_of_the_patient_is_no_professional():
+    text = ("I'm writing on behalf of my sister, treated in Lyon. Her doctors told us about a study "
+            "she could join.")
+    assert read_role(text, answering=False) == "patient_advocate"
+    # a professional who writes for a colleague still is one
+    assert read_role("GP here, writing on behalf of the consultant", answering=False) == "other_hcp"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Universitätsklinikum Münster", "DE"),    # written with its accent: the German city
+    ("Munster, Cork", "IE"),                  # the Irish province
+    ("Hospital Clínico de Salamanca", "ES"),   # a name two cities share: the one in Spain
+    ("Athens", "GR"),                          # ... unless the other is much larger
+    ("Wellington", "NZ"),
+    ("CHU, Liège", "BE"),                     # a French hospital word beside a Belgian city
+    ("pour mon fils Léo, au CHU de Toulouse", "FR"),  # Léo is also a town in Burkina Faso
+    ("Ahus i Lørenskog", "NO"),
+    ("Aus", "AU"),
+])
+def test_places_people_answer_with(text, country):
+    assert _read(text, "country").get("country") == country
+
+
+def test_a_little_word_of_another_language_is_no_faraway_city():
+    # "Una" is a town in India, "una" the Italian and Spanish article
+    assert not find_places("Una paziente grave con un tumore raro")
+    assert not find_places("Sido tratado en casa")
+    assert [p.country for p in find_places("soignée à Lille")] == ["FR"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("godkänt för den här sjukdomen men inte marknadsfört", "authorised_not_available"),
+    ("pumpen är CE-märkt för detta, men säljs inte i Sverige", "authorised_not_available"),
+    ("godkendt, men ikke markedsført", "authorised_not_available"),
+    ("zarejestrowany, ale nie jest sprzedawany", "authorised_not_available"),
+    ("CE-märkt och marknadsfört här", "authorised_available"),
+])
+def test_the_status_in_scandinavian_languages_and_polish(text, status):
+    assert read_authorisation(text, answering=True) == status
+
+
+@pytest.mark.parametrize("text", [
+    "Firman har inte ansökt om godkännande för denna sjukdom.",    # has not applied for approval
+    "wszystkie zarejestrowane leki już wypróbowaliśmy",            # all registered drugs tried
+    "He's not in a study, and every other approved alternative has failed for him.",
+])
+def test_an_application_or_other_treatments_say_nothing_of_the_status(text):
+    assert read_authorisation(text, in_passing=True) is None
+    assert "authorisation" not in _read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wszystkie zarejestrowane leki już wypróbowaliśmy",
+    "alla godkända behandlingar är prövade",
+    "de godkjente medisinene er prøvd uten at de hjelper",
+    "she started it after everything else available had failed",
+])
+def test_alternatives_tried_in_other_languages_or_with_available(text):
+    assert _read(text).get("alternatives_exhausted") is True
+
+
+@pytest.mark.parametrize("slot, text, value", [
+    ("previously_treated", "hasnt had the drug before", False),
+    ("alternatives_exhausted", "he's only had first line so far", False),
+    ("in_development", "no estoy seguro, pero creo que sí", True),
+])
+def test_answers_with_a_negation_or_a_hedge(slot, text, value):
+    assert _read(text, slot).get(slot) is value
+
+
+def test_a_negation_typed_without_its_apostrophe_turns_a_fact_said_in_passing():
+    assert _read("Lisbon. She hasnt had the drug before.", "country").get("previously_treated") is False
+
+
+def test_the_company_trial_by_its_phase_and_the_portuguese_no():
+    assert _read("pharmacist; she's enrolled in your phase 3", "role").get("in_company_trial") is True
+    assert _read("sou doente e estou num ensaio da vossa empresa no Porto").get("in_company_trial") is True
+
+
+def test_treatments_tried_before_entering_a_trial_say_nothing_of_trials_to_join():
+    assert "trial_available" not in _read("ya los probó todos antes de entrar en el estudio")
