@@ -57,6 +57,8 @@ class Vocabulary:
     available_typos: Tuple[str, ...] = ()  # ... and for availability ("availible")
     # Talk of treatments tried: an approval said in passing near them is theirs.
     trying: Tuple[str, ...] = ()
+    # After a phrase of another use, these make it none: "not for sale".
+    not_a_use: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -240,7 +242,8 @@ def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
             # (development pool 24)
             developing = set(text[:at].split()[-3:]) & set(vocabulary.development)
             # "not in this study"; "she hasn't tried the other meds yet": the alternatives
-            if after not in vocabulary.not_the_product and after not in vocabulary.treatments and not developing:
+            if after not in vocabulary.not_the_product and after not in vocabulary.treatments \
+                    and after not in vocabulary.not_a_use and not developing:
                 return True
             at = text.find(needle, at + 1)
     return False

@@ -118,3 +118,33 @@ def test_the_company_trial_by_its_phase_and_the_portuguese_no():
 
 def test_treatments_tried_before_entering_a_trial_say_nothing_of_trials_to_join():
     assert "trial_available" not in _read("ya los probó todos antes de entrar en el estudio")
+
+
+def test_the_german_word_for_a_preparation_answers_the_product_question():
+    assert _read("ein Präparat", "product_type")["product_type"] == "medicine"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("It's approved in Sweden for psoriasis, not for her eczema.", "authorised_other_indication"),
+    ("Das Präparat ist für Brustkrebs zugelassen, nicht fürs Ovarialkarzinom.", "authorised_other_indication"),
+    ("It's approved here, but not for sale yet.", "authorised_not_available"),
+    ("The drug isn't FDA approved for anything; the company is working towards approval.", "not_authorised"),
+])
+def test_another_use_after_not_for_but_not_a_sale(text, status):
+    assert read_authorisation(text) == status
+
+
+def test_therapeutic_alternatives_are_other_treatments():
+    assert read_authorisation("não há alternativas terapêuticas aprovadas por tentar", answering=True) is None
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("hi im 35 and have advanced melanoma", {"role": "patient"}),
+    ("I'm treated at the university hospital in Bergen for psoriasis.", {"role": "patient", "country": "NO"}),
+    ("its serious and all the usual treatments are done", {"serious_condition": True,
+                                                           "alternatives_exhausted": True}),
+    ("She has a rare lung disease and nothing approved has stopped it.", {"alternatives_exhausted": True}),
+])
+def test_facts_said_in_passing_in_an_opening(text, facts):
+    read = _read(text)
+    assert {slot: read.get(slot) for slot in facts} == facts
