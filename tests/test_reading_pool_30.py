@@ -148,3 +148,9 @@ def test_therapeutic_alternatives_are_other_treatments():
 def test_facts_said_in_passing_in_an_opening(text, facts):
     read = _read(text)
     assert {slot: read.get(slot) for slot in facts} == facts
+
+
+def test_the_drug_received_in_a_closed_study_is_exposure_not_enrolment():
+    read = _read("Hij kreeg uw geneesmiddel vorig jaar in een studie van uw bedrijf.")
+    assert read.get("previously_treated") is True
+    assert "in_company_trial" not in read
