@@ -149,6 +149,9 @@ class AnswerLexicon:
     # Anchors that say it without the words `stated_needs` asks for ("pronostic vital engagé")
     stated_alone: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    # A clause opening with one of these goes on with the subject of the clause
+    # before: "she's in your phase 2 and receiving the drug".
+    subject_carried_by: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     stated_unless: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # Anchors that state a fact only when the clause says no: "n'est inclus
     # dans aucun essai" is in no company trial either; "inclus dans un essai"
@@ -207,7 +210,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
         stated_alone=_per_topic(data, "stated_alone"),
         stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"),
-        stated_if_no=_per_topic(data, "stated_if_no"))
+        stated_if_no=_per_topic(data, "stated_if_no"), subject_carried_by=_per_topic(data, "subject_carried_by"))
 
 
 def _per_topic(data: Mapping, key: str) -> Mapping[str, Tuple[str, ...]]:

@@ -85,7 +85,9 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
     lex = lexicon or load_lexicon()
     if not text or text.startswith("/"):
         return {}
-    named = {m.group(1).lower() for m in _NAMED_AFTER.finditer(text)}
+    # A product's code is one name though the clauses split it in words: "CMX-5" is "cmx" "5" there.
+    named = {part for m in _NAMED_AFTER.finditer(text)
+             for part in (m.group(1).lower(), re.split(r"[\W_]+", m.group(1).lower())[0])}
     # A question states nothing ("is your company running a trial?").
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?")]
     seen: Dict[str, set] = {}
@@ -109,7 +111,7 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         # "he's not in any trial and can't get into one": "one" is the trial
         # named in the clause before, which the clause then names too.
         said_before = [w for w in before if _has(_held([w]), trial_nouns)]
-        before = words
+        previous, before = before, words
         if said_before and set(words) & lex.anaphora and not any(
                 lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words):
             words = words + said_before[-1:]
@@ -132,7 +134,11 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             if _has(held, lex.stated_unless.get(slot, ())):
                 continue  # "he received your drug in a phase 2 trial": exposure, not enrolment now
             subject = lex.stated_subject.get(slot)
-            if subject and not alone and not _has(held, subject):
+            if subject and not alone and not _has(held, subject) \
+                    and not (words and words[0] in lex.subject_carried_by.get(slot, ())
+                             and _has(_held(previous), subject)):
+                # ... unless the clause goes on from one that names the patient: "she's
+                # in your phase 2 and receiving the drug" (development pools)
                 continue  # "the drug hasn't had any effect" says nothing of the patient
             value = clause_polarity(topic, words, lex)
             if only_if_no and value is not False:

@@ -154,3 +154,20 @@ def test_the_drug_received_in_a_closed_study_is_exposure_not_enrolment():
     read = _read("Hij kreeg uw geneesmiddel vorig jaar in een studie van uw bedrijf.")
     assert read.get("previously_treated") is True
     assert "in_company_trial" not in read
+
+
+@pytest.mark.parametrize("text, value", [
+    ("He has never had TRX-44.", False),                 # a product's code, though clauses split it
+    ("She was given LMP-7 in Spain last year.", True),
+    ("Jeg har aldri hatt pumpen.", False),               # Norwegian "had", a device by its kind
+    ("never used the spray", False),
+    ("è già in trattamento con il vostro farmaco.", True),
+    ("She's in your phase 3 and receiving the drug.", True),   # the subject of the clause before
+    ("already in your study, receiving it every week", True),
+])
+def test_the_product_had_or_not_said_in_passing(text, value):
+    assert _read(text).get("previously_treated") is value
+
+
+def test_a_trial_that_takes_no_one_says_nothing_of_the_product():
+    assert "previously_treated" not in _read("elle n'est pas dans un essai et aucun essai ne la prend.")
