@@ -35,7 +35,12 @@ def _held(words: List[str]) -> Tuple[List[str], str]:
 def _has(held: Tuple[List[str], str], entries: Tuple[str, ...]) -> bool:
     words, joined = held
     for entry in entries:
-        if entry.endswith("*"):
+        if entry.startswith("*"):
+            # an ending: "*itis" holds "vasculitis", not the ending alone
+            suffix = entry[1:]
+            if any(w.endswith(suffix) and len(w) > len(suffix) + 2 for w in words):
+                return True
+        elif entry.endswith("*"):
             prefix = entry[:-1]
             if (f" {prefix}" in joined) if " " in prefix else any(w.startswith(prefix) for w in words):
                 return True

@@ -171,3 +171,22 @@ def test_the_product_had_or_not_said_in_passing(text, value):
 
 def test_a_trial_that_takes_no_one_says_nothing_of_the_product():
     assert "previously_treated" not in _read("elle n'est pas dans un essai et aucun essai ne la prend.")
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter has severe ulcerative colitis and nothing approved has worked.",
+    "Patient with severe haemophilia A, treated in Leeds.",
+    "Tiene una epilepsia grave desde niña.",
+    "He has a muscular dystrophy, which is life-limiting.",
+    "Zijn zus heeft een ernstige vorm van sclerodermie en alle medicijnen hebben niet geholpen.",
+])
+def test_the_illness_named_with_its_severity(text):
+    assert _read(text).get("serious_condition") is True
+
+
+@pytest.mark.parametrize("text", [
+    "she had a severe rash after the chemo",
+    "a serious infection from the chemo last year",
+])
+def test_a_severe_reaction_says_nothing_of_the_illness(text):
+    assert "serious_condition" not in _read(text)
