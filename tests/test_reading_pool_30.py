@@ -190,3 +190,8 @@ def test_the_illness_named_with_its_severity(text):
 ])
 def test_a_severe_reaction_says_nothing_of_the_illness(text):
     assert "serious_condition" not in _read(text)
+
+
+def test_very_serious_said_alone_after_the_illness():
+    text = "El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave."
+    assert _read(text)["serious_condition"] is True

@@ -20,8 +20,7 @@ def _anchors_only(text, requested=None):
 @pytest.mark.parametrize("text, slot, value", [
     # (the anchors learned "pronostic vital engagé", "has had the pump before" and "have been tried" in
     # the fifteenth session; these are phrasings they still leave to the reader)
-    ("El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave.",
-     "serious_condition", True),
+    # (the twentieth session's anchors read "y es muy grave": tests/test_reading_pool_30.py)
     ("She had a couple of doses off-label in hospital last year before funding ran out.", "previously_treated",
      True),
     # (the sixteenth session's anchors read "there are still approved options I haven't tried")
