@@ -195,3 +195,17 @@ def test_a_severe_reaction_says_nothing_of_the_illness(text):
 def test_very_serious_said_alone_after_the_illness():
     text = "El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave."
     assert _read(text)["serious_condition"] is True
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Stage IV disease, all standard therapies used.", True),
+    ("He has progressed through every licensed option.", True),
+    ("alle godkjente medisiner er forsøkt", True),
+    ("Alle zugelassenen Therapien haben bei ihm nicht gewirkt.", True),
+    ("le alternative approvate non sono adatte e non ha più alternative", True),
+    ("There is nothing else approved that could help her.", True),
+    ("She's still got a couple of approved options left.", False),
+    ("there are plenty of licensed treatments left to try", False),
+])
+def test_alternatives_said_in_passing_in_more_words(text, value):
+    assert _read(text).get("alternatives_exhausted") is value
