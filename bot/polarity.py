@@ -290,6 +290,11 @@ def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
     return not after or negation in after
 
 
+def negated(words: List[str], lex: AnswerLexicon) -> bool:
+    """Whether a clause's words hold a negation ("he isn't in it")."""
+    return _negated(words, lex)
+
+
 def _negated(words: List[str], lex: AnswerLexicon) -> bool:
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
     return any(_negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))

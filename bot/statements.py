@@ -15,7 +15,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from bot.places import fold
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, words_of, yes_despite_a_no
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, negated, words_of, yes_despite_a_no
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -106,6 +106,10 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
 
 
+# Facts whose `stated_alone` phrases may stand for their topic with a pronoun.
+ANAPHORIC = frozenset({"in_company_trial"})
+
+
 def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexicon) -> Dict[str, set]:
     """Slot -> the values one sentence's clauses state for it."""
     seen: Dict[str, set] = {}
@@ -146,6 +150,10 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
                 # in your phase 2 and receiving the drug" (development pools)
                 continue  # "the drug hasn't had any effect" says nothing of the patient
             value = clause_polarity(topic, words, lex)
+            if value is None and alone and slot in ANAPHORIC:
+                # "he isn't in it", "i'm not in one": the trial named before, said of the
+                # patient in a phrase of its own (development pools)
+                value = not negated(words, lex)
             if only_if_no and value is not False:
                 continue
             if value is not None:

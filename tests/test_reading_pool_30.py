@@ -209,3 +209,19 @@ def test_very_serious_said_alone_after_the_illness():
 ])
 def test_alternatives_said_in_passing_in_more_words(text, value):
     assert _read(text).get("alternatives_exhausted") is value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Your company runs a phase 2 for her disease, but she isn't in it.", False),
+    ("i can't join any trial and i'm not in one either", False),
+    ("He is not in that study, and none is open to him.", False),
+    ("Es gibt eine Studie, aber er ist noch nicht dabei.", False),
+    ("Mijn vader zit in uw studie.", True),
+    ("My brother is in one of your company's trials.", True),
+])
+def test_the_companys_trial_named_by_a_pronoun_or_said_of_a_relative(text, value):
+    assert _read(text).get("in_company_trial") is value
+
+
+def test_a_pronoun_without_a_trial_to_stand_for_says_nothing_of_one():
+    assert "in_company_trial" not in _read("the drug is not in it")
