@@ -225,3 +225,20 @@ def test_the_companys_trial_named_by_a_pronoun_or_said_of_a_relative(text, value
 
 def test_a_pronoun_without_a_trial_to_stand_for_says_nothing_of_one():
     assert "in_company_trial" not in _read("the drug is not in it")
+
+
+@pytest.mark.parametrize("text", [
+    "He isn't in any study, and there isn't one he could go into.",
+    "L'essai se termine et il n'y a pas d'autre essai pour moi.",
+    "No estoy en ningún ensayo ni hay uno para mí.",
+])
+def test_no_trial_to_join_said_by_a_pronoun_or_for_the_writer(text):
+    assert _read(text).get("trial_available") is False
+
+
+def test_a_trial_for_the_writer_is_one_to_join():
+    assert _read("there's a study for me at the university hospital").get("trial_available") is True
+
+
+def test_not_included_in_any_trial_is_the_enrolment_not_a_trial_to_join():
+    assert "trial_available" not in _read("non, il n'est inclus dans aucun essai", "in_company_trial")
