@@ -156,89 +156,58 @@ def test_the_drug_received_in_a_closed_study_is_exposure_not_enrolment():
     assert "in_company_trial" not in read
 
 
-@pytest.mark.parametrize("text, value", [
-    ("He has never had TRX-44.", False),                 # a product's code, though clauses split it
-    ("She was given LMP-7 in Spain last year.", True),
-    ("Jeg har aldri hatt pumpen.", False),               # Norwegian "had", a device by its kind
-    ("never used the spray", False),
-    ("è già in trattamento con il vostro farmaco.", True),
-    ("She's in your phase 3 and receiving the drug.", True),   # the subject of the clause before
-    ("already in your study, receiving it every week", True),
+@pytest.mark.parametrize("slot, text, value", [
+    # the product had or not: a product's code, though the clauses split it; Norwegian "had" and a
+    # device by its kind; the subject of the clause before ("... and receiving the drug")
+    ("previously_treated", "He has never had TRX-44.", False),
+    ("previously_treated", "She was given LMP-7 in Spain last year.", True),
+    ("previously_treated", "Jeg har aldri hatt pumpen.", False),
+    ("previously_treated", "never used the spray", False),
+    ("previously_treated", "è già in trattamento con il vostro farmaco.", True),
+    ("previously_treated", "She's in your phase 3 and receiving the drug.", True),
+    ("previously_treated", "already in your study, receiving it every week", True),
+    # the illness named with its severity, by its name or its ending
+    ("serious_condition", "My daughter has severe ulcerative colitis and nothing approved has worked.", True),
+    ("serious_condition", "Patient with severe haemophilia A, treated in Leeds.", True),
+    ("serious_condition", "Tiene una epilepsia grave desde niña.", True),
+    ("serious_condition", "He has a muscular dystrophy, which is life-limiting.", True),
+    ("serious_condition", "Zijn zus heeft een ernstige vorm van sclerodermie en alle medicijnen hebben niet geholpen.",
+     True),
+    ("serious_condition",
+     "El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave.",
+     True),
+    # the alternatives in more words
+    ("alternatives_exhausted", "Stage IV disease, all standard therapies used.", True),
+    ("alternatives_exhausted", "He has progressed through every licensed option.", True),
+    ("alternatives_exhausted", "alle godkjente medisiner er forsøkt", True),
+    ("alternatives_exhausted", "Alle zugelassenen Therapien haben bei ihm nicht gewirkt.", True),
+    ("alternatives_exhausted", "le alternative approvate non sono adatte e non ha più alternative", True),
+    ("alternatives_exhausted", "There is nothing else approved that could help her.", True),
+    ("alternatives_exhausted", "She's still got a couple of approved options left.", False),
+    ("alternatives_exhausted", "there are plenty of licensed treatments left to try", False),
+    # the company's trial named by a pronoun, or said of a relative
+    ("in_company_trial", "Your company runs a phase 2 for her disease, but she isn't in it.", False),
+    ("in_company_trial", "i can't join any trial and i'm not in one either", False),
+    ("in_company_trial", "He is not in that study, and none is open to him.", False),
+    ("in_company_trial", "Es gibt eine Studie, aber er ist noch nicht dabei.", False),
+    ("in_company_trial", "Mijn vader zit in uw studie.", True),
+    ("in_company_trial", "My brother is in one of your company's trials.", True),
+    # no trial to join, by a pronoun or for the writer
+    ("trial_available", "He isn't in any study, and there isn't one he could go into.", False),
+    ("trial_available", "L'essai se termine et il n'y a pas d'autre essai pour moi.", False),
+    ("trial_available", "No estoy en ningún ensayo ni hay uno para mí.", False),
+    ("trial_available", "there's a study for me at the university hospital", True),
 ])
-def test_the_product_had_or_not_said_in_passing(text, value):
-    assert _read(text).get("previously_treated") is value
+def test_a_yes_no_fact_said_in_passing(slot, text, value):
+    assert _read(text).get(slot) is value
 
 
-def test_a_trial_that_takes_no_one_says_nothing_of_the_product():
-    assert "previously_treated" not in _read("elle n'est pas dans un essai et aucun essai ne la prend.")
-
-
-@pytest.mark.parametrize("text", [
-    "My daughter has severe ulcerative colitis and nothing approved has worked.",
-    "Patient with severe haemophilia A, treated in Leeds.",
-    "Tiene una epilepsia grave desde niña.",
-    "He has a muscular dystrophy, which is life-limiting.",
-    "Zijn zus heeft een ernstige vorm van sclerodermie en alle medicijnen hebben niet geholpen.",
+@pytest.mark.parametrize("slot, text, asked", [
+    ("previously_treated", "elle n'est pas dans un essai et aucun essai ne la prend.", None),  # no one taken
+    ("serious_condition", "she had a severe rash after the chemo", None),  # a reaction, not the illness
+    ("serious_condition", "a serious infection from the chemo last year", None),
+    ("in_company_trial", "the drug is not in it", None),  # a pronoun with no trial to stand for
+    ("trial_available", "non, il n'est inclus dans aucun essai", "in_company_trial"),  # the enrolment
 ])
-def test_the_illness_named_with_its_severity(text):
-    assert _read(text).get("serious_condition") is True
-
-
-@pytest.mark.parametrize("text", [
-    "she had a severe rash after the chemo",
-    "a serious infection from the chemo last year",
-])
-def test_a_severe_reaction_says_nothing_of_the_illness(text):
-    assert "serious_condition" not in _read(text)
-
-
-def test_very_serious_said_alone_after_the_illness():
-    text = "El medicamento no está autorizado en España para nada, está en desarrollo para su enfermedad, y es muy grave."
-    assert _read(text)["serious_condition"] is True
-
-
-@pytest.mark.parametrize("text, value", [
-    ("Stage IV disease, all standard therapies used.", True),
-    ("He has progressed through every licensed option.", True),
-    ("alle godkjente medisiner er forsøkt", True),
-    ("Alle zugelassenen Therapien haben bei ihm nicht gewirkt.", True),
-    ("le alternative approvate non sono adatte e non ha più alternative", True),
-    ("There is nothing else approved that could help her.", True),
-    ("She's still got a couple of approved options left.", False),
-    ("there are plenty of licensed treatments left to try", False),
-])
-def test_alternatives_said_in_passing_in_more_words(text, value):
-    assert _read(text).get("alternatives_exhausted") is value
-
-
-@pytest.mark.parametrize("text, value", [
-    ("Your company runs a phase 2 for her disease, but she isn't in it.", False),
-    ("i can't join any trial and i'm not in one either", False),
-    ("He is not in that study, and none is open to him.", False),
-    ("Es gibt eine Studie, aber er ist noch nicht dabei.", False),
-    ("Mijn vader zit in uw studie.", True),
-    ("My brother is in one of your company's trials.", True),
-])
-def test_the_companys_trial_named_by_a_pronoun_or_said_of_a_relative(text, value):
-    assert _read(text).get("in_company_trial") is value
-
-
-def test_a_pronoun_without_a_trial_to_stand_for_says_nothing_of_one():
-    assert "in_company_trial" not in _read("the drug is not in it")
-
-
-@pytest.mark.parametrize("text", [
-    "He isn't in any study, and there isn't one he could go into.",
-    "L'essai se termine et il n'y a pas d'autre essai pour moi.",
-    "No estoy en ningún ensayo ni hay uno para mí.",
-])
-def test_no_trial_to_join_said_by_a_pronoun_or_for_the_writer(text):
-    assert _read(text).get("trial_available") is False
-
-
-def test_a_trial_for_the_writer_is_one_to_join():
-    assert _read("there's a study for me at the university hospital").get("trial_available") is True
-
-
-def test_not_included_in_any_trial_is_the_enrolment_not_a_trial_to_join():
-    assert "trial_available" not in _read("non, il n'est inclus dans aucun essai", "in_company_trial")
+def test_words_that_say_nothing_of_a_fact(slot, text, asked):
+    assert slot not in _read(text, asked)
