@@ -9,6 +9,7 @@ ordinary words. Spelling mistakes in country names are matched with
 rapidfuzz."""
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -154,15 +155,14 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
 
 def _weight(city: Dict, likely: FrozenSet[str]) -> int:
     """The population a shared name is decided by: a city in a country the
-    assistant mostly serves counts ten times (Salamanca in Spain, not the
-    slightly larger one in Mexico; Guadalajara stays Mexico's)."""
+    assistant mostly serves counts LIKELY_WEIGHT times (Salamanca in Spain,
+    not the slightly larger one in Mexico; Guadalajara stays Mexico's, Athens
+    Greece's)."""
     return city["population"] * (LIKELY_WEIGHT if city["countrycode"] in likely else 1)
 
 
 def _function_words(languages) -> FrozenSet[str]:
     """spaCy's stop words of these languages, folded."""
-    import importlib
-
     words: Set[str] = set()
     for language in languages:
         words |= {fold(w) for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}

@@ -260,17 +260,17 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
                 current, contrast = [], False
                 continue
             # "not yet", "not so bad": a break word right after a negation belongs to it
-            if word in lex.negating_breaks and _negated(current, lex) and not _negated(current[-1:], lex):
+            if word in lex.negating_breaks and negated(current, lex) and not negated(current[-1:], lex):
                 # "no está en ningún ensayo ni puede entrar en uno": a second clause,
                 # negated, after a negated one; not right after the negation
                 # ("n'est ni grave ni invalidante")
                 out.append((contrast, current))
                 current, contrast = [word], False
                 continue
-            if word in lex.contrasts_inside and 0 < len(current) <= 2 and not _negated(current, lex):
+            if word in lex.contrasts_inside and 0 < len(current) <= 2 and not negated(current, lex):
                 contrast = True  # "sie ist aber nicht in der Studie": the same clause, contrasting
                 continue
-            if word in lex.breaks and not (current and _negated(current[-1:], lex)
+            if word in lex.breaks and not (current and negated(current[-1:], lex)
                                            and not _breaks_after(word, current[-1], lex)):
                 if current:
                     out.append((contrast, current))
@@ -292,10 +292,6 @@ def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
 
 def negated(words: List[str], lex: AnswerLexicon) -> bool:
     """Whether a clause's words hold a negation ("he isn't in it")."""
-    return _negated(words, lex)
-
-
-def _negated(words: List[str], lex: AnswerLexicon) -> bool:
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
     return any(_negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))
 
@@ -317,7 +313,7 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
         return False
     if not topic.mentioned_in(words) or topic.about_something_else(words):
         return None
-    return not (_negated(words, lex) or any(topic.against(w) for w in words))
+    return not (negated(words, lex) or any(topic.against(w) for w in words))
 
 
 def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
@@ -360,7 +356,7 @@ SHORT_NEGATIVE_WORDS = 3
 
 def _short_negative(topic: Topic, text: str, lex: AnswerLexicon) -> Optional[bool]:
     words = [w for _, clause in clauses(text, lex) for w in clause]
-    if not words or len(words) > SHORT_NEGATIVE_WORDS or _negated(words, lex) or topic.affirmed(words):
+    if not words or len(words) > SHORT_NEGATIVE_WORDS or negated(words, lex) or topic.affirmed(words):
         return None
     return False if any(topic.against(w) for w in words) else None
 
