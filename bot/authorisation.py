@@ -120,6 +120,9 @@ _SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b
 # "authorised yes, available no": a status word with its own yes or no.
 _WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
                            re.IGNORECASE)
+# "Zulassung in Österreich: keine", "marketing authorisation: none": a labelled status with none for its value.
+_LABEL_THEN_NONE = re.compile(r"([^:.;,!?\n]{1,40}):\s*(?:none|keine|keiner|aucune|aucun|ninguna|ninguno|nessuna|nessuno|"
+                              r"nenhuma|nenhum|geen|ingen|brak|nein|non|no)\b(?=\s*(?:[,.;!)]|$))", re.IGNORECASE)
 _WORD_THEN_YES = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
 
 
@@ -207,6 +210,9 @@ def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
     text = _RELATIVE_AFTER_COMMA.sub(" which", _SELF_ANSWERED.sub(r"not \1.", text or ""))
+    text = _LABEL_THEN_NONE.sub(
+        lambda m: f"not {m.group(1).strip()}." if any(_is_status_word(w, vocabulary) for w in m.group(1).split())
+        else m.group(0), text)
     text = _WORD_THEN_NO.sub(lambda m: f"not {m.group(1)}" if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     text = _WORD_THEN_YES.sub(lambda m: m.group(1) if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
     sentences = [_words(s) for s in re.split(r"[.!?;\n]+", text)]

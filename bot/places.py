@@ -222,12 +222,40 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))
+    found = [_with_state(p, text) for p in found]
     if answering and any(_capitalised(p.text) for p in found):
         # Beside a name written as one, a word in lower case is a word:
         # "Barcelona. Está autorizado para esta indicación" is not in Pará,
         # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
         found = [p for p in found if _capitalised(p.text)]
     return sorted(found, key=lambda p: p.start)
+
+
+# "Cambridge, MA", "London, ON", "Newcastle NSW": a city and its state's or
+# province's code, as addresses are written in the US, Canada and Australia.
+_STATE_AFTER = re.compile(r",?\s+([A-Z]{2,3})\b")
+STATE_CODE_COUNTRIES = ("US", "CA", "AU")
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> Dict[str, str]:
+    """First-level subdivision codes of the US, Canada and Australia -> their
+    country, but those two of them share (WA, NT)."""
+    seen: Dict[str, Set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code in STATE_CODE_COUNTRIES and sub.parent_code is None:
+            seen.setdefault(sub.code.split("-", 1)[1], set()).add(sub.country_code)
+    return {code: countries.pop() for code, countries in seen.items() if len(countries) == 1}
+
+
+def _with_state(place: Place, text: str) -> Place:
+    """A city followed by a state's code is in that state's country (blind pool 31: "Cambridge, MA")."""
+    after = _STATE_AFTER.match(text, place.end)
+    code = after.group(1) if after and place.kind == "city" else None
+    if code is None or code == place.country:
+        return place  # "Berlin, DE", "Toronto, CA": the city's own country's code, not Delaware or California
+    country = state_codes().get(code)
+    return Place(place.start, place.end, place.text, country, place.kind) if country else place
 
 
 def _capitalised(text: str) -> bool:

@@ -45,6 +45,8 @@ class Topic:
     absent: FrozenSet[str] = frozenset()
     absent_prefixes: Tuple[str, ...] = ()
     absence_unless: FrozenSet[str] = frozenset()
+    # Quantifiers only after an English negation: "there isn't anything left".
+    negated_quantifiers: FrozenSet[str] = frozenset()
     # Words that make a clause about another question ("a trial she could join").
     elsewhere: FrozenSet[str] = frozenset()
     elsewhere_prefixes: Tuple[str, ...] = ()
@@ -75,8 +77,13 @@ class Topic:
             return True
         if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
             return False
-        return any(w in self.absence_quantifiers and any(
+        return any(self._quantifies(words, i) and any(
             self._absent(v) for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
+
+    def _quantifies(self, words: List[str], i: int) -> bool:
+        word = words[i]
+        return word in self.absence_quantifiers or (
+            word in self.negated_quantifiers and any(_english_negation(w) for w in words[:i]))
 
     def denied(self, words: List[str]) -> bool:
         return _holds_phrase(words, self.denying)
@@ -182,6 +189,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
                              absent=absent, absent_prefixes=absent_prefixes,
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
+                             negated_quantifiers=frozenset(fold(w) for w in absence.get("after_negation") or []),
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
                              long_words=long_single_words(words, TYPO_MIN_LENGTH),
@@ -293,7 +301,26 @@ def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
 def negated(words: List[str], lex: AnswerLexicon) -> bool:
     """Whether a clause's words hold a negation ("he isn't in it")."""
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
-    return any(_negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'") for i, w in enumerate(words))
+    marks = [w for i, w in enumerate(words) if _negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'")]
+    # English has no negative concord: two contracted negations in one clause
+    # cancel ("there isn't a single option he hasn't tried", "I wouldn't say
+    # it isn't serious": blind pool 31). Other languages' pairs ("no está en
+    # ningún ensayo", "ne ... pas") stay one negation, as does "no, it isn't".
+    return bool(marks) and not (len(marks) % 2 == 0 and all(_contracted(w) for w in marks))
+
+
+def _contracted(word: str) -> bool:
+    """An English verb's contracted negation, with or without its apostrophe."""
+    return word.endswith("n't") or (word.endswith("nt") and word in _APOSTROPHE_LESS)
+
+
+def _english_negation(word: str) -> bool:
+    return word in ("not", "never") or _contracted(word)
+
+
+# The contractions typed without their apostrophe (answers.yml's negations).
+_APOSTROPHE_LESS = frozenset({"isnt", "wasnt", "doesnt", "didnt", "hasnt", "havent", "couldnt", "cant", "wont",
+                              "wouldnt", "arent", "werent", "shouldnt", "dont"})
 
 
 def _negation_at(words: List[str], i: int, lex: AnswerLexicon) -> bool:
@@ -316,7 +343,8 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
     return not (negated(words, lex) or any(topic.against(w) for w in words))
 
 
-def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+def hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
+    """A clause that answers on its own: "I think so", "probably not", a bare yes or no."""
     if len(words) == 1 and lex.bare and words[0] in lex.bare:
         return lex.bare[words[0]]
     core = [w for w in words if w not in lex.softeners]
@@ -327,8 +355,10 @@ def _hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     for phrase, answer in lex.hedges:
         if answer and tuple(words) == phrase:
             return True  # "it is", "there is": the whole clause
-        if not answer and _holds_phrase(words, (phrase,)):
-            return False  # "I'm fairly sure it's not"
+        if not answer and _holds_phrase(words, (phrase,)) and (negated(words, lex) or not negated(list(phrase), lex)):
+            # "I'm fairly sure it's not"; but a second negation cancels the
+            # phrase's own: "I wouldn't say it isn't serious"
+            return False
     return None
 
 
@@ -379,7 +409,9 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
     votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
     opening: Optional[bool] = None  # a first clause that is only a yes or a no ("Not really, ...")
     for index, (contrast, words) in enumerate(clauses(text, lex)):
-        hedged = _hedge(words, lex)
+        hedged = hedge(words, lex)
+        if hedged is False and topic.affirmed(words):
+            hedged = None  # "there isn't anything left": the absence says yes, not the hedge's "there isn't"
         if hedged is not None and any(topic.mentions(w) for w in words) and topic.about_something_else(words):
             continue  # "..., although he isn't in a company trial": the other question
         if hedged is not None:

@@ -279,6 +279,26 @@ def _first_clause(text: str, lex: RoleLexicon) -> str:
     return " ".join(_patient_word(t, lex) for t in _tokens(head, lex))
 
 
+_SELF_AS_PATIENT = frozenset(_PATIENT_WORDS + ("pt", "pasient", "pasienten", "patienten", "pacjentem", "pacjentka",
+                                               "doente"))
+
+
+def _patient_before(folded: str, first: int, lex: RoleLexicon) -> bool:
+    """The writer says they are the patient in a clause of its own before the
+    first word that names a role: "I'm the patient, attending ..."."""
+    seen = 0
+    for clause in re.split(r"[,;.!?()]", folded):
+        words = _TOKEN.findall(clause)
+        if seen + len(words) > first:
+            return False
+        joined = f" {' '.join(words)} "
+        # only a phrase that names the patient: "c'est moi qui le traite, je suis son hématologue" is the doctor
+        if any(f" {p} " in joined for p in lex.patient_phrases if " " in p and set(p.split()) & _SELF_AS_PATIENT):
+            return True
+        seen += len(words)
+    return False
+
+
 def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
@@ -310,6 +330,8 @@ def read_role(text: str, answering: bool) -> Optional[str]:
                     or (role == "patient_advocate" and i > 0 and tokens[i - 1] in lex.my_words)]
     if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
         return "patient"
+    if mentions and _patient_before(folded, min(mentions)[0], lex):
+        return "patient"  # "I'm the patient, attending Galway University Hospital" (blind pool 31)
     if not mentions and _speaks_as_patient(tokens, every, lex):
         return "patient"
     if answering and (" ".join(tokens) in lex.patient_answers or _first_clause(text, lex) in lex.patient_answers):

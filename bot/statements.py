@@ -15,7 +15,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from bot.places import fold
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, load_lexicon, negated, words_of, yes_despite_a_no
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -113,6 +113,7 @@ ANAPHORIC = frozenset({"in_company_trial"})
 def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexicon) -> Dict[str, set]:
     """Slot -> the values one sentence's clauses state for it."""
     seen: Dict[str, set] = {}
+    readings: List[Dict[str, bool]] = []
     before: List[str] = []
     trial_nouns = lex.stated_needs.get("in_company_trial", ())
     for _, words in clauses(sentence, lex):
@@ -161,7 +162,22 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         if len(read.keys() & TRIAL_FACTS) > 1 and any(read[slot] for slot in TRIAL_FACTS):
             for slot in TRIAL_FACTS:
                 read.pop(slot, None)  # "in a trial she could join": which one?
-        # Both no in one clause stay: "zit niet in een studie en kan aan geen enkele studie deelnemen"
+        if not read and _doubted(words, lex):
+            # "Dass die Firma es noch weiterentwickelt, glaube ich nicht": a clause of
+            # doubt takes back what the one before said (development pool 28)
+            if readings:
+                readings[-1] = {}
+            read = {}
+        readings.append(read)
+    # Both no in one clause stay: "zit niet in een studie en kan aan geen enkele studie deelnemen"
+    for read in readings:
         for slot, value in read.items():
             seen.setdefault(slot, set()).add(value)
     return seen
+
+
+def _doubted(words: List[str], lex: AnswerLexicon) -> bool:
+    """A clause that only doubts ("glaube ich nicht", "I don't think so"), about no fact
+    (its caller checks it states none: "she isn't in it" is no doubt)."""
+    return len(words) > 1 and hedge(words, lex) is False and not any(
+        topic.mentions(w) for topic in lex.topics.values() for w in words)
