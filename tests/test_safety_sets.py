@@ -10,8 +10,11 @@ blind_5, and every miss of blind_7, blind_10 and blind_16 after their first
 run, so those nine are development sets, and the harm reader's training messages
 (data/lexicon/harm_examples.yml); blind_11's false alarms were read in the
 ninth session (a development set, in the reader's training since), those of
-blind_17 and blind_18 in the sixteenth; blind_6, blind_8, blind_9, blind_12,
-blind_13, blind_14, blind_15, blind_19, blind_20 and blind_21 are held out (figures only)."""
+blind_17 and blind_18 in the sixteenth, blind_20's misses and false alarms in
+the twenty-first (once blind_21 was frozen; not among the reader's training
+messages: with them held-out 21 and 19 each lost a death or life-threatening
+event, BENCHMARKS.md); blind_6, blind_8, blind_9, blind_12,
+blind_13, blind_14, blind_15, blind_19 and blind_21 are held out (figures only)."""
 from pathlib import Path
 
 import pytest
@@ -56,7 +59,7 @@ SETS = {
     "blind_12.yml": (0.97, 0.99, 0.18, False),
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
-            "blind_19.yml", "blind_20.yml", "blind_21.yml"}
+            "blind_19.yml", "blind_21.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
