@@ -182,6 +182,11 @@ def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
 SENTENCE_END = "."
 _CLAUSE_BREAKS = frozenset({SENTENCE_END, "and", "but", "which", "while", "whereas", "though", "although",
                             "et", "mais", "und", "aber", "pero", "y", "e"})
+# A negation does not reach an approval word past a conjunction that starts a clause ("No, she
+# isn't - and it's approved for this use here": development pool 32); not past the Italian "e",
+# which is also "è" folded ("non è autorizzato"), the French "y" ("n'y est autorisé") or "which".
+_NEGATION_STOPS = frozenset({SENTENCE_END, "and", "but", "while", "whereas", "though", "although", "et", "mais",
+                             "und", "aber", "pero"})
 
 
 def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> bool:
@@ -297,7 +302,7 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
     available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
         return "authorised_other_indication"
-    if _find(words, unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary)]:
+    if _find(words, unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary, stop=_NEGATION_STOPS)]:
         return "not_authorised"
     if not approvals:
         # "marketed in France, but only for myeloma"; "not on the market here"
@@ -308,7 +313,7 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
         if unavailable and any(f" {p} " in joined for p in vocabulary.any_use):
             return "not_authorised"  # "not on the market for any indication"
         return "authorised_not_available" if unavailable else None
-    affirmed = [i for i in approvals if not _negated(words, i, vocabulary)]
+    affirmed = [i for i in approvals if not _negated(words, i, vocabulary, stop=_NEGATION_STOPS)]
     if not affirmed:
         # "not approved for this indication" says it is approved for others;
         # "isn't CE marked and is in a study for this indication" does not.

@@ -64,6 +64,8 @@ class RoleLexicon:
     being: FrozenSet[str] = frozenset()
     # Before a relative: "my mother", "sa fille" (the writer's or the patient's relative).
     possessives: FrozenSet[str] = frozenset()
+    # Between a possessive and a relative: "my twin sister", "my older brother".
+    relative_adjectives: FrozenSet[str] = frozenset()
     # After a relative: "parent of the child", "le fils d'une patiente".
     of_words: FrozenSet[str] = frozenset()
     # "dispositivo medico": after one of `adjective_after`, one of `adjectives` is no title.
@@ -117,6 +119,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         determiners=words(data["determiners"]),
         being=words(data["being"]),
         possessives=words(data["possessives"]),
+        relative_adjectives=words(data.get("relative_adjectives") or []),
         of_words=words(data.get("of_words") or []),
         negations=words(data.get("negations") or []),
         my_words=words(data.get("my_words") or ["my"]),
@@ -173,6 +176,10 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             found.append((i, "physician"))
         elif token in lex.relatives and not _phrase_at(tokens, i + 1, lex.physician) and (
                 (i > 0 and (tokens[i - 1] in lex.possessives or tokens[i - 1].endswith("'s")))
+                or (i > 1 and tokens[i - 1] in lex.relative_adjectives and tokens[i - 2] in lex.possessives)
+                # "sou vizinho", "soy hija": no article, in answer to "who are you?"
+                or (answering and i > 0 and tokens[i - 1] in lex.being
+                    and token not in lex.determiners | lex.possessives)  # "je suis son oncologue"
                 or (i + 1 < len(tokens) and _of_someone(tokens[i + 1], lex)) or (answering and i == 0)
                 # "I'm the wife", "soy su hermano", "ich bin die Mutter", and
                 # "the wife" in answer to "who are you?"

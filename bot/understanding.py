@@ -38,9 +38,10 @@ _SUBJECT = re.compile(r"\b(he|she|they|i|we|you|the patient|my (son|daughter|wif
 NEGATION_WITHIN = re.compile(r"\b(not|no|never|none|without)\b|n't\b|\b(isnt|hasnt|doesnt|didnt|wasnt|cant)\b", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(
     # "tampoco hay un ensayo ..." (neither is there, blind pool 21), and its Italian and Portuguese forms
-    # contractions typed without the apostrophe too: "havent had the drug before" (blind pool 30)
+    # contractions typed without the apostrophe too: "havent had the drug before" (blind pool 30);
+    # "nothing further is in development" (development pool 32)
     r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|doesn't|doesnt|didn't|didnt|wasn't|"
-    r"wasnt|aren't|arent|weren't|werent|without|neither|nor|tampoco|tampouco|"
+    r"wasnt|aren't|arent|weren't|werent|without|neither|nor|nothing|tampoco|tampouco|"
     r"neanche|nemmeno|neppure)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
