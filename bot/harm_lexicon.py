@@ -42,9 +42,14 @@ CLAUSE_END = ","
 CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "except"})
 
 
+# Letters NFKD does not take apart: "zmarł" is "zmarl", "døde" "dode" (development set 20).
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                          "ß": "ss", "đ": "d", "Đ": "D"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, one kind of apostrophe."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    """Without accents (case kept), one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").translate(_LETTERS))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

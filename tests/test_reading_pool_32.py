@@ -78,3 +78,15 @@ def test_the_status_after_a_negation_of_something_else(text, value):
 def test_a_disease_named_by_its_abbreviation_is_its_gravity_not_a_reaction():
     assert detect("He got your drug in a study that closed. His GBM is life-threatening.") is None
     assert detect("He died two days after his first dose of your drug.") is not None
+
+
+@pytest.mark.parametrize("text, category", [
+    # letters NFKD keeps ("ł", "ø"), Polish and Scandinavian ties to the product (development set 20)
+    ("Pani leczona Velmoraxem w programie zmarła wczoraj.", "death"),
+    ("Han døde i nat under behandlingen med Orvenza.", "death"),
+    ("Min far er afgået ved døden, han fik jeres medicin.", "death"),
+    ("Hon fick anafylaktisk chock efter Zephalin och återupplivades.", "life_threatening"),
+])
+def test_deaths_and_life_threatening_events_in_polish_and_scandinavian(text, category):
+    finding = detect(text)
+    assert finding is not None and finding.category == category
