@@ -117,6 +117,25 @@ def test_the_status_unregistered_or_labelled_none(text, value):
     ("Es wird nicht mehr weiterentwickelt.", {"in_development": False}),
     # a clause of doubt takes back the one before
     ("Dass die Firma es noch weiterentwickelt, glaube ich nicht.", {}),
+    # the Polish "inne" (other) is no option left over
+    ("Choroba zagraża jego życiu, inne leczenia wyczerpane.", {"serious_condition": True, "alternatives_exhausted": True}),
+    # the Norwegian "at all" is not "taken"
+    ("Ikke godkjent i Norge i det hele tatt.", {}),
+    # a wish to try the product says nothing of the alternatives
+    ("My wife wants to try a drug that isn't licensed anywhere.", {}),
+    # someone else conducting a study; the patient not part of it
+    ("L'azienda sta conducendo uno studio, ma mia madre non ne fa parte.", {"in_company_trial": False}),
+    # in Scandinavian, Polish, Portuguese and German openings
+    ("Wcześniej już dostawałam ten lek.", {"previously_treated": True}),
+    ("Hun har prøvd alle godkjente behandlinger.", {"alternatives_exhausted": True}),
+    ("Han har aldrig behandlats med produkten.", {"previously_treated": False}),
+    ("Ingen studie finns för henne.", {"trial_available": False}),
+    ("Hon deltar inte i någon företagsstudie.", {"in_company_trial": False}),
+    ("Der Patient ist nicht in dieser Studie.", {"in_company_trial": False}),
+    ("Er kommt für keine Studie infrage.", {"trial_available": False}),
+    ("Ela tem uma doença que ameaça a vida.", {"serious_condition": True}),
+    ("Han er ikke med i noen studie, og det finnes ingen han kan bli med i.",
+     {"in_company_trial": False, "trial_available": False}),
 ])
 def test_facts_said_in_passing(text, facts):
     assert stated_facts(text) == facts
@@ -147,31 +166,6 @@ def test_country_names_in_polish_and_the_scandinavian_languages(name, code):
 @pytest.mark.parametrize("word", ["man", "Dominika", "reunion"])
 def test_words_and_first_names_are_no_country_names(word):
     assert to_iso(word) is None
-
-
-@pytest.mark.parametrize("text, facts", [
-    # the Polish "inne" (other) is no option left over
-    ("Choroba zagraża jego życiu, inne leczenia wyczerpane.", {"serious_condition": True, "alternatives_exhausted": True}),
-    # the Norwegian "at all" is not "taken"
-    ("Ikke godkjent i Norge i det hele tatt.", {}),
-    # a wish to try the product says nothing of the alternatives
-    ("My wife wants to try a drug that isn't licensed anywhere.", {}),
-    # someone else conducting a study; the patient not part of it
-    ("L'azienda sta conducendo uno studio, ma mia madre non ne fa parte.", {"in_company_trial": False}),
-    # in Scandinavian, Polish, Portuguese and German openings
-    ("Wcześniej już dostawałam ten lek.", {"previously_treated": True}),
-    ("Hun har prøvd alle godkjente behandlinger.", {"alternatives_exhausted": True}),
-    ("Han har aldrig behandlats med produkten.", {"previously_treated": False}),
-    ("Ingen studie finns för henne.", {"trial_available": False}),
-    ("Hon deltar inte i någon företagsstudie.", {"in_company_trial": False}),
-    ("Der Patient ist nicht in dieser Studie.", {"in_company_trial": False}),
-    ("Er kommt für keine Studie infrage.", {"trial_available": False}),
-    ("Ela tem uma doença que ameaça a vida.", {"serious_condition": True}),
-    ("Han er ikke med i noen studie, og det finnes ingen han kan bli med i.",
-     {"in_company_trial": False, "trial_available": False}),
-])
-def test_more_facts_said_in_passing(text, facts):
-    assert stated_facts(text) == facts
 
 
 def test_polish_other_options_are_no_answer_that_options_remain():
