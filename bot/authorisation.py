@@ -185,8 +185,7 @@ _CLAUSE_BREAKS = frozenset({SENTENCE_END, "and", "but", "which", "while", "where
 # A negation does not reach an approval word past a conjunction that starts a clause ("No, she
 # isn't - and it's approved for this use here": development pool 32); not past the Italian "e",
 # which is also "è" folded ("non è autorizzato"), the French "y" ("n'y est autorisé") or "which".
-_NEGATION_STOPS = frozenset({SENTENCE_END, "and", "but", "while", "whereas", "though", "although", "et", "mais",
-                             "und", "aber", "pero"})
+_NEGATION_STOPS = _CLAUSE_BREAKS - {"e", "y", "which"}
 
 
 def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> bool:

@@ -16,6 +16,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.config import PROJECT_ROOT
+from bot.places import LIGATURES
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "harm.yml"
 GAP = 4  # words a "..." may skip
@@ -42,14 +43,10 @@ CLAUSE_END = ","
 CLAUSE_WORDS = frozenset({"but", "although", "though", "however", "whereas", "except"})
 
 
-# Letters NFKD does not take apart: "zmarł" is "zmarl", "døde" "dode" (development set 20).
-_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
-                          "ß": "ss", "đ": "d", "Đ": "D"})
-
-
 def fold(text: str) -> str:
-    """Without accents (case kept), one kind of apostrophe."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").translate(_LETTERS))
+    """Without accents (case kept), one kind of apostrophe; "zmarł" is "zmarl",
+    "døde" "dode" (development set 20), as in the places' folding."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").translate(LIGATURES))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

@@ -51,12 +51,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", re.UNICODE)
 
 # Letters NFKD does not take apart: "sœur" is "soeur", "Straße" is "strasse".
 # Letters NFKD does not take apart: "Tromsø", "Łódź" as people type them without.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+# Letters NFKD does not take apart, in both cases (the harm detector's folding keeps case).
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d",
+                           "Œ": "Oe", "Æ": "Ae", "Ø": "O", "Ł": "L", "Đ": "D"})
 
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Île-de-France' -> 'ile-de-france'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
