@@ -872,3 +872,36 @@ def test_questions_about_the_trials_and_harms_that_did_not_happen_report_nothing
 def test_a_wish_to_report_a_death_is_still_a_report():
     finding = detect("How can I report a death? Our patient on ZX-901 died on Monday.")
     assert finding is not None and finding.category == "death"
+
+
+# Safety set 21's misses (read in the twenty-second session), in other words:
+# the category each must be reported as.
+@pytest.mark.parametrize("text,category", [
+    # "we lost him/her" in Danish, Norwegian and Swedish, with the trial medicine or "your"
+    ("Vi mistede hende i nat. Hun var i behandling med jeres forsøgsmedicin ZX-310.", "death"),
+    ("Vi mistet ham på søndag, tre uker etter at han begynte på forsøksmedisinen.", "death"),
+    ("Vi förlorade henne i förrgår, hon fick ert försöksläkemedel ZX-310 i fyra veckor.", "death"),
+    # a German form's reason for discontinuation
+    ("Abbruchgrund: Tod der Patientin am 9. Behandlungstag mit ZX-310.", "death"),
+    ("Therapieabbruch wegen Tod des Patienten, ZX-310 seit drei Wochen.", "death"),
+    # hearing lost after the drug (Polish), pregnant while taking it (Portuguese)
+    ("Po leku ZX-310 córka straciła słuch na lewe ucho.", "reaction"),
+    ("Ela engravidou enquanto tomava o ZX-310 do programa.", "pregnancy"),
+    # packaging defects in Dutch and Polish
+    ("Het etiket op de doos van ZX-310 is onleesbaar.", "quality_complaint"),
+    ("Bij de levering van ZX-310 ontbreekt het lotnummer op elk flesje.", "quality_complaint"),
+    ("Dwie fiolki ZX-310 były rozbite po dostawie.", "quality_complaint"),
+])
+def test_safety_set_21s_misses_in_other_words_are_reports(text, category):
+    finding = detect(text)
+    assert finding is not None and finding.category == category, screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the same words with no harm, or no product of ours
+    "Vi mistede hende næsten af syne i menneskemængden, men hun er fin.",
+    "Het etiket is goed leesbaar, dank u.",
+    "Abbruchgrund: Wunsch des Patienten, keine Nebenwirkungen.",
+])
+def test_the_same_words_without_a_harm_report_nothing(text):
+    assert detect(text) is None
