@@ -59,6 +59,9 @@ class Vocabulary:
     trying: Tuple[str, ...] = ()
     # After a phrase of another use, these make it none: "not for sale".
     not_a_use: Tuple[str, ...] = ()
+    # Between an approval word and the treatments it qualifies: "approved
+    # second-line options".
+    treatment_qualifiers: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -146,7 +149,12 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
     it ("une demande d'AMM", "an application for approval"), not the
     product's status."""
     before, after = words[i - 1:i] if i else [], words[i + 1:i + 2]
-    if any(w in vocabulary.treatments for w in before + after) or any(w in vocabulary.treatment_pronouns for w in before):
+    # ... also past words like "second-line" ("approved second-line options")
+    past = i + 1
+    while past < min(len(words), i + 3) and words[past] in vocabulary.treatment_qualifiers:
+        past += 1
+    if any(w in vocabulary.treatments for w in before + after + words[past:past + 1]) \
+            or any(w in vocabulary.treatment_pronouns for w in before):
         return True
     # ... before it, or just after it in German and Dutch ("die Zulassung beantragen")
     if set(words[max(0, i - 3):i] + words[i + 1:i + 3]) & set(vocabulary.filing):

@@ -302,11 +302,13 @@ def negated(words: List[str], lex: AnswerLexicon) -> bool:
     """Whether a clause's words hold a negation ("he isn't in it")."""
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
     marks = [w for i, w in enumerate(words) if _negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'")]
-    # English has no negative concord: two contracted negations in one clause
-    # cancel ("there isn't a single option he hasn't tried", "I wouldn't say
-    # it isn't serious": blind pool 31). Other languages' pairs ("no está en
-    # ningún ensayo", "ne ... pas") stay one negation, as does "no, it isn't".
-    return bool(marks) and not (len(marks) % 2 == 0 and all(_contracted(w) for w in marks))
+    # English has no negative concord: two English negations in one clause,
+    # one of them contracted, cancel ("there isn't a single option he hasn't
+    # tried", "I wouldn't say it isn't serious": blind pool 31; "it's not that
+    # she hasn't tried everything": pool 33). Other languages' pairs ("no está
+    # en ningún ensayo", "ne ... pas") stay one negation, as does "no, it isn't".
+    return bool(marks) and not (len(marks) % 2 == 0 and all(_english_negation(w) for w in marks)
+                                and any(_contracted(w) for w in marks))
 
 
 def _contracted(word: str) -> bool:
@@ -353,8 +355,8 @@ def hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
     if tuple(words) in lex.whole_no:
         return False
     for phrase, answer in lex.hedges:
-        if answer and tuple(words) == phrase:
-            return True  # "it is", "there is": the whole clause
+        if answer and (tuple(words) == phrase or (len(core) < len(words) and tuple(core) == phrase)):
+            return True  # "it is", "there is", "actually there is": the whole clause
         if not answer and _holds_phrase(words, (phrase,)) and (negated(words, lex) or not negated(list(phrase), lex)):
             # "I'm fairly sure it's not"; but a second negation cancels the
             # phrase's own: "I wouldn't say it isn't serious"

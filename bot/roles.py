@@ -47,6 +47,7 @@ class RoleLexicon:
     grades: FrozenSet[str]
     other: FrozenSet[str]
     not_treating: Tuple[str, ...]
+    own_team: Tuple[str, ...]
     relatives: FrozenSet[str]
     advocates: FrozenSet[str]
     patient_phrases: Tuple[str, ...]
@@ -104,6 +105,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         grades=words(data["physician"]["grades"]),
         other=other,
         not_treating=tuple(fold(p) for p in data["other_hcp"]["not_treating"]),
+        own_team=tuple(fold(p) for p in data["other_hcp"].get("own_team") or ()),
         relatives=words(data["patient_advocate"]["relatives"]),
         advocates=words(data["patient_advocate"]["words"]),
         patient_phrases=tuple(fold(p) for p in data["patient"]["phrases"]),
@@ -167,6 +169,8 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
     for i, token in enumerate(tokens):
         if token in lex.never or (token in lex.adjectives and i > 0 and tokens[i - 1] in lex.adjective_after):
             continue
+        # the word before a relative, past one adjective ("my twin sister", "a close friend")
+        k = i - 1 - int(i > 1 and tokens[i - 1] in lex.relative_adjectives)
         if _phrase_at(tokens, i, lex.other):
             found.append((i, "other_hcp"))
         elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)):
@@ -175,16 +179,15 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
                 and _phrase_at(tokens, i + size, lex.grades):
             found.append((i, "physician"))
         elif token in lex.relatives and not _phrase_at(tokens, i + 1, lex.physician) and (
-                (i > 0 and (tokens[i - 1] in lex.possessives or tokens[i - 1].endswith("'s")))
-                or (i > 1 and tokens[i - 1] in lex.relative_adjectives and tokens[i - 2] in lex.possessives)
+                (k >= 0 and (tokens[k] in lex.possessives or tokens[k].endswith("'s")))
                 # "sou vizinho", "soy hija": no article, in answer to "who are you?"
                 or (answering and i > 0 and tokens[i - 1] in lex.being
                     and token not in lex.determiners | lex.possessives)  # "je suis son oncologue"
                 or (i + 1 < len(tokens) and _of_someone(tokens[i + 1], lex)) or (answering and i == 0)
-                # "I'm the wife", "soy su hermano", "ich bin die Mutter", and
-                # "the wife" in answer to "who are you?"
-                or (i > 0 and tokens[i - 1] in lex.determiners | lex.possessives and (
-                    (i > 1 and tokens[i - 2] in lex.being) or (answering and i == 1)))):
+                # "I'm the wife", "soy su hermano", "ich bin die Mutter", "I'm a close friend",
+                # and "the wife" in answer to "who are you?"
+                or (k >= 0 and tokens[k] in lex.determiners | lex.possessives and (
+                    (k > 0 and tokens[k - 1] in lex.being) or (answering and k == 0)))):
             # "grandson, helping my nan": a relative opening the answer to "who are you?"
             found.append((i, "patient_advocate"))
         elif _phrase_at(tokens, i, lex.advocates):
@@ -325,7 +328,11 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     # "my oncologist", "a patient of Dr Moreau": someone else's role, never the writer's.
     mentions = [(i, role) for i, role in every if not (
         role in ("physician", "other_hcp") and i > 0 and (tokens[i - 1] in lex.my_words or tokens[i - 1] in lex.whose))]
-    if any(f" {p} " in joined or p in folded for p in lex.not_treating) \
+    # "writing on behalf of our team" is the treating team itself
+    unowned_joined, unowned = joined, folded
+    for phrase in lex.own_team:
+        unowned_joined, unowned = unowned_joined.replace(phrase, " "), unowned.replace(phrase, " ")
+    if any(f" {p} " in unowned_joined or p in unowned for p in lex.not_treating) \
             and any(role in ("physician", "other_hcp") and not _someone_elses(tokens, i, lex) for i, role in mentions):
         # "writing on behalf of my brother ... his doctors found a trial" is a
         # relative, not a professional (blind pool 30)

@@ -605,6 +605,13 @@ def interpret(
         # the market here, but for something else".
         if "authorisation" not in from_entities and status_asked:
             status = read_authorisation(text, answering=requested_slot == "authorisation")
+            if requested_slot is None:
+                # An opening of several sentences: one status said in one of
+                # them wins over the whole's reading, where "other" of another
+                # sentence ("no other trial she could move to") reaches it (pool 33).
+                statuses = {read_authorisation(part) for part in re.split(r"[.;!?]+\s*", text)} - {None}
+                if len(statuses) == 1:
+                    status = statuses.pop()
             if status:
                 out.facts["authorisation"] = status
         elif "authorisation" not in out.facts and current.get("authorisation") is None:
