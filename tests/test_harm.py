@@ -905,3 +905,30 @@ def test_safety_set_21s_misses_in_other_words_are_reports(text, category):
 ])
 def test_the_same_words_without_a_harm_report_nothing(text):
     assert detect(text) is None
+
+
+# Safety set 22's misses (read in the twenty-second session), in other words.
+@pytest.mark.parametrize("text,category", [
+    # the Swedish deceased, under the named-patient licence
+    ("Patienten avled i går, två veckor efter första dosen ZX-310.", "death"),
+    ("Vår patient är avliden; hon fick ZX-310 på licensförskrivning.", "death"),
+    # a Polish child who swallowed a tablet
+    ("Wnuczka połknęła tabletkę ZX-310 z szafki.", "special_situation"),
+    # a cracked vial (Polish), a pen that leaks (Swedish), a battery that drains (Italian)
+    ("Jedna fiolka ZX-310 była pęknięta w kartonie.", "quality_complaint"),
+    ("Pennan med ZX-310 läcker efter varje injektion.", "quality_complaint"),
+    ("La pompa ZX-310 si scarica in poche ore.", "quality_complaint"),
+    # no response (German)
+    ("Unter ZX-310 seit drei Monaten kein Ansprechen.", "lack_of_effect"),
+])
+def test_safety_set_22s_misses_in_other_words_are_reports(text, category):
+    finding = detect(text)
+    assert finding is not None and finding.category == category, screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Tumor wächst trotz Bestrahlung weiter; Ihr Präparat hat er noch nicht bekommen.",
+    "Hon är inte avliden, hon mår bättre, tack.",
+])
+def test_set_22s_words_without_a_report_of_ours_report_nothing(text):
+    assert detect(text) is None

@@ -13,9 +13,9 @@ ninth session (a development set, in the reader's training since), those of
 blind_17 and blind_18 in the sixteenth, blind_20's misses and false alarms in
 the twenty-first (once blind_21 was frozen; not among the reader's training
 messages: with them held-out 21 and 19 each lost a death or life-threatening
-event, BENCHMARKS.md), blind_21's misses in the twenty-second (once blind_22
-was frozen; not among the reader's training messages either); blind_6,
-blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19 and blind_22
+event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
+blind_23, was frozen; not among the reader's training messages either);
+blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15 and blind_19
 are held out (figures only)."""
 from pathlib import Path
 
@@ -61,7 +61,7 @@ SETS = {
     "blind_12.yml": (0.97, 0.99, 0.18, False),
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
-            "blind_19.yml", "blind_22.yml"}
+            "blind_19.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
@@ -69,7 +69,7 @@ DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, 
                            # development since the sixteenth session
                            "blind_17.yml": 127, "blind_18.yml": 134,
                            # development since the twenty-second session (its misses read)
-                           "blind_21.yml": 85,
+                           "blind_21.yml": 85, "blind_22.yml": 99,
                            # held out: a count, and the messages are not printed below
                            "blind_12.yml": 95, "blind_13.yml": 107, "blind_14.yml": 119, "blind_15.yml": 111}
 
