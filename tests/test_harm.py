@@ -932,3 +932,19 @@ def test_safety_set_22s_misses_in_other_words_are_reports(text, category):
 ])
 def test_set_22s_words_without_a_report_of_ours_report_nothing(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # development set 22's false alarms, in other words: a death before the product came
+    "He died of his underlying disease before first infusion; please close request NP-1044.",
+    "Mijn vader is overleden terwijl we nog op goedkeuring wachtten.",
+    "Hun døde av sykdommen sin før behandlingen kunne starte.",
+    "Sie ist an ihrer Krankheit gestorben, bevor das Paket mit ZX-310 eintraf.",
+])
+def test_a_death_before_the_product_came_in_other_words_is_no_report(text):
+    assert detect(text) is None
+
+
+def test_a_death_after_a_first_dose_is_still_a_report():
+    finding = detect("She was well before first dose of ZX-310 and died two days after it.")
+    assert finding is not None and finding.category == "death"
