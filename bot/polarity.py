@@ -146,6 +146,8 @@ class AnswerLexicon:
     breaks_after_negation: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Words that break a clause only before these ("en hij": the Dutch "and").
     breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
+    # Break words that are no break right after these ("i et forsøg": the Danish article)
+    not_breaking_after: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A clause after a comma that starts with one of these is a relative
     # clause of the one before ("keine Studie, an der sie teilnehmen kann").
     relative_openers: Tuple[Tuple[str, ...], ...] = ()
@@ -209,6 +211,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
         breaks_before={fold(w): frozenset(fold(n) for n in after)
                        for w, after in (data.get("breaks_before") or {}).items()},
+        not_breaking_after={fold(w): frozenset(fold(n) for n in before)
+                            for w, before in (data.get("not_breaking_after") or {}).items()},
         negating_breaks=frozenset(fold(w) for w in data.get("negating_breaks") or []),
         contrasts_inside=frozenset(fold(w) for w in data.get("contrasts_inside") or []),
         breaks_after_negation={fold(w): frozenset(fold(n) for n in after or [])
@@ -278,8 +282,8 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
             if word in lex.contrasts_inside and 0 < len(current) <= 2 and not negated(current, lex):
                 contrast = True  # "sie ist aber nicht in der Studie": the same clause, contrasting
                 continue
-            if word in lex.breaks and not (current and negated(current[-1:], lex)
-                                           and not _breaks_after(word, current[-1], lex)):
+            if word in lex.breaks and not (current and current[-1] in lex.not_breaking_after.get(word, ())) \
+                    and not (current and negated(current[-1:], lex) and not _breaks_after(word, current[-1], lex)):
                 if current:
                     out.append((contrast, current))
                 current, contrast = [], word in lex.contrasts

@@ -108,3 +108,22 @@ def test_the_long_names_of_czechia(text, code):
 
 def test_granada_is_the_spanish_city_not_grenada():
     assert _read("Soy residente de oncología en Granada.").facts.get("country") == "ES"
+
+
+def test_the_danish_article_et_is_no_french_and():
+    read = _read("Han er ikke med i et af firmaets forsøg.", "in_company_trial")
+    assert read.facts.get("in_company_trial") is False
+
+
+def test_the_french_et_still_breaks_a_clause():
+    assert answer_to("in_company_trial", "Il n'est pas dans un essai de la société et il n'a jamais reçu le produit") \
+        is False
+
+
+@pytest.mark.parametrize("text, role", [("Jag är hennes man", "patient_advocate"), ("Jeg er hendes mand", "patient_advocate")])
+def test_a_nordic_husband(text, role):
+    assert read_role(text, answering=True) == role
+
+
+def test_man_alone_is_no_relative():
+    assert read_role("I'm a man of 60 with myeloma", answering=True) != "patient_advocate"
