@@ -75,6 +75,16 @@ def _resume_after(dispatcher: CollectingDispatcher, tracker: Tracker,
     return resume(dispatcher, state, read, offer=latest(tracker)[1] in OFFER_AFTER)
 
 
+def _remark_unless_answered(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> List[Dict[Text, Any]]:
+    """A small-talk response, then as after any side remark; but a message
+    that answers the open question goes on with the assessment, unanswered."""
+    answered, read = assessment_if_answered(dispatcher, tracker)
+    if answered is not None:
+        return answered
+    dispatcher.utter_message(response=response)
+    return _resume_after(dispatcher, tracker, read)
+
+
 class ActionGreet(Action):
     """The greeting, then as after any side remark; unless the message
     answers the open question: "Aalborg", "ROI" and "Denamrk" were classified
@@ -85,11 +95,20 @@ class ActionGreet(Action):
         return "action_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        answered, read = assessment_if_answered(dispatcher, tracker)
-        if answered is not None:
-            return answered
-        dispatcher.utter_message(response="utter_greet")
-        return _resume_after(dispatcher, tracker, read)
+        return _remark_unless_answered(dispatcher, tracker, "utter_greet")
+
+
+class ActionThanks(Action):
+    """"You're welcome", then as after any side remark; unless the message
+    answers the open question: the Polish "tak" (yes) is the Danish and
+    Norwegian "thanks", and "tak, otrzymywał" (yes, he has had it) was
+    thanked for and left unread (pool 33)."""
+
+    def name(self) -> Text:
+        return "action_thanks"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return _remark_unless_answered(dispatcher, tracker, "utter_youarewelcome")
 
 
 # After answering these, with no assessment under way, the assessment is offered

@@ -24,6 +24,7 @@ FACT_READERS = frozenset({
     "action_assess", "action_resume", "action_restart_assessment", "action_answer_question",
     "action_emergency", "action_adverse_event", "action_guardrail_advice", "action_guardrail_efficacy",
     "action_human_handoff", "action_fallback", "action_goodbye", "action_out_of_scope", "action_greet",
+    "action_thanks",
 })
 # Contact details and references are not facts about the patient.
 FORMS_WITHOUT_FACTS = ("handoff_form", "status_form")

@@ -282,6 +282,20 @@ def test_an_answer_classified_as_a_greeting_is_not_greeted():
     assert slots["role"] == "physician" and slots["country"] == "GB"
 
 
+def test_an_answer_classified_as_thanks_is_read_not_thanked_for():
+    # Pool 33: the Polish "tak" (yes) is the Danish "thanks"; "tak, otrzymywał"
+    # (yes, he has had it) got "You're welcome" and was left unread.
+    from actions.assessment import ActionThanks
+
+    state = {"role": "patient_advocate", "country": "PL", "product_type": "medicine",
+             "requested_slot": "previously_treated"}
+    messages, slots = run(ActionThanks(), tracker(state, text="tak, otrzymywał", intent="thanks"))
+    assert slots["previously_treated"] is True
+    assert "utter_youarewelcome" not in [m.get("response") for m in messages]
+    messages, slots = run(ActionThanks(), tracker(state, text="thank you so much", intent="thanks"))
+    assert [m.get("response") for m in messages][0] == "utter_youarewelcome" and "previously_treated" not in slots
+
+
 def test_an_answer_taken_for_a_request_for_advice_gets_no_guardrail():
     # Blind pool 28: "an IV infusion" to "medicine or device?" was classified
     # as asking for medical advice and got the guardrail before the next question.

@@ -830,6 +830,11 @@ def test_a_death_on_our_product_is_passed_on_though_the_writer_doubts_the_link(t
     "La paziente è morta per la sua malattia prima di poter ricevere il farmaco.",
     "She was too unwell to start the infusions and died of her cancer at home.",
     "He died of his heart failure before the first dose could be given; please close the request.",
+    # development set 22's false alarms, in other words
+    "He died of his underlying disease before first infusion; please close request NP-1044.",
+    "Mijn vader is overleden terwijl we nog op goedkeuring wachtten.",
+    "Hun døde av sykdommen sin før behandlingen kunne starte.",
+    "Sie ist an ihrer Krankheit gestorben, bevor das Paket mit ZX-310 eintraf.",
 ])
 def test_a_death_before_the_product_could_be_given_is_no_report(text):
     assert detect(text) is None
@@ -842,6 +847,9 @@ def test_a_death_before_the_product_could_be_given_is_no_report(text):
     "Sie war gesund, bevor sie Ihr Präparat bekommen hat, und jetzt ist sie tot.",
     "Estaba perfectamente bien antes de empezar sus comprimidos y ha fallecido.",
     "Mia madre stava bene prima di iniziare il vostro farmaco, è morta ieri.",
+    # "well before first dose", with or without the article (it was set aside)
+    "She was well before first dose of ZX-310 and died two days after it.",
+    "He was well before the first infusion of ZX-310 and died that night.",
 ])
 def test_a_death_after_being_well_before_the_product_is_a_report(text):
     finding = detect(text)
@@ -874,10 +882,10 @@ def test_a_wish_to_report_a_death_is_still_a_report():
     assert finding is not None and finding.category == "death"
 
 
-# Safety set 21's misses (read in the twenty-second session), in other words:
-# the category each must be reported as.
+# Safety sets 21's and 22's misses (read in the twenty-second session), in
+# other words: the category each must be reported as.
 @pytest.mark.parametrize("text,category", [
-    # "we lost him/her" in Danish, Norwegian and Swedish, with the trial medicine or "your"
+    # set 21: "we lost him/her" in Danish, Norwegian and Swedish, with the trial medicine or "your"
     ("Vi mistede hende i nat. Hun var i behandling med jeres forsøgsmedicin ZX-310.", "death"),
     ("Vi mistet ham på søndag, tre uker etter at han begynte på forsøksmedisinen.", "death"),
     ("Vi förlorade henne i förrgår, hon fick ert försöksläkemedel ZX-310 i fyra veckor.", "death"),
@@ -891,25 +899,7 @@ def test_a_wish_to_report_a_death_is_still_a_report():
     ("Het etiket op de doos van ZX-310 is onleesbaar.", "quality_complaint"),
     ("Bij de levering van ZX-310 ontbreekt het lotnummer op elk flesje.", "quality_complaint"),
     ("Dwie fiolki ZX-310 były rozbite po dostawie.", "quality_complaint"),
-])
-def test_safety_set_21s_misses_in_other_words_are_reports(text, category):
-    finding = detect(text)
-    assert finding is not None and finding.category == category, screen(text)
-
-
-@pytest.mark.parametrize("text", [
-    # the same words with no harm, or no product of ours
-    "Vi mistede hende næsten af syne i menneskemængden, men hun er fin.",
-    "Het etiket is goed leesbaar, dank u.",
-    "Abbruchgrund: Wunsch des Patienten, keine Nebenwirkungen.",
-])
-def test_the_same_words_without_a_harm_report_nothing(text):
-    assert detect(text) is None
-
-
-# Safety set 22's misses (read in the twenty-second session), in other words.
-@pytest.mark.parametrize("text,category", [
-    # the Swedish deceased, under the named-patient licence
+    # set 22: the Swedish deceased, under the named-patient licence
     ("Patienten avled i går, två veckor efter första dosen ZX-310.", "death"),
     ("Vår patient är avliden; hon fick ZX-310 på licensförskrivning.", "death"),
     # a Polish child who swallowed a tablet
@@ -921,30 +911,18 @@ def test_the_same_words_without_a_harm_report_nothing(text):
     # no response (German)
     ("Unter ZX-310 seit drei Monaten kein Ansprechen.", "lack_of_effect"),
 ])
-def test_safety_set_22s_misses_in_other_words_are_reports(text, category):
+def test_safety_sets_21_and_22s_misses_in_other_words_are_reports(text, category):
     finding = detect(text)
     assert finding is not None and finding.category == category, screen(text)
 
 
 @pytest.mark.parametrize("text", [
+    # the same words with no harm, or no product of ours
+    "Vi mistede hende næsten af syne i menneskemængden, men hun er fin.",
+    "Het etiket is goed leesbaar, dank u.",
+    "Abbruchgrund: Wunsch des Patienten, keine Nebenwirkungen.",
     "Der Tumor wächst trotz Bestrahlung weiter; Ihr Präparat hat er noch nicht bekommen.",
     "Hon är inte avliden, hon mår bättre, tack.",
 ])
-def test_set_22s_words_without_a_report_of_ours_report_nothing(text):
+def test_their_words_without_a_harm_of_ours_report_nothing(text):
     assert detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    # development set 22's false alarms, in other words: a death before the product came
-    "He died of his underlying disease before first infusion; please close request NP-1044.",
-    "Mijn vader is overleden terwijl we nog op goedkeuring wachtten.",
-    "Hun døde av sykdommen sin før behandlingen kunne starte.",
-    "Sie ist an ihrer Krankheit gestorben, bevor das Paket mit ZX-310 eintraf.",
-])
-def test_a_death_before_the_product_came_in_other_words_is_no_report(text):
-    assert detect(text) is None
-
-
-def test_a_death_after_a_first_dose_is_still_a_report():
-    finding = detect("She was well before first dose of ZX-310 and died two days after it.")
-    assert finding is not None and finding.category == "death"
