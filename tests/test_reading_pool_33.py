@@ -127,3 +127,14 @@ def test_a_nordic_husband(text, role):
 
 def test_man_alone_is_no_relative():
     assert read_role("I'm a man of 60 with myeloma", answering=True) != "patient_advocate"
+
+
+@pytest.mark.parametrize("text", ["Hello, I've never used this before - how does it work?",
+                                  "Hi, never used this chat before, what do I do?"])
+def test_never_having_used_the_chat_says_nothing_of_the_product(text):
+    assert "previously_treated" not in _read(text).facts
+
+
+def test_never_having_had_the_product_is_still_read():
+    assert _read("Hi, she has never had the drug and her disease is life-threatening.").facts.get(
+        "previously_treated") is False
