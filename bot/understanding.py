@@ -509,6 +509,12 @@ def asks_something(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(words and (words[0] in lex.question_words or words[0] in lex.asking_starts))
 
 
+def _one_status_by_sentence(text: str, in_passing: bool = False) -> Optional[str]:
+    """The product's status when the sentences that state one all state the same, else None."""
+    statuses = {read_authorisation(part, in_passing=in_passing) for part in re.split(r"[.;!?]+\s*", text)} - {None}
+    return statuses.pop() if len(statuses) == 1 else None
+
+
 def interpret(
     text: str,
     intent: Optional[str],
@@ -609,9 +615,7 @@ def interpret(
                 # An opening of several sentences: one status said in one of
                 # them wins over the whole's reading, where "other" of another
                 # sentence ("no other trial she could move to") reaches it (pool 33).
-                statuses = {read_authorisation(part) for part in re.split(r"[.;!?]+\s*", text)} - {None}
-                if len(statuses) == 1:
-                    status = statuses.pop()
+                status = _one_status_by_sentence(text) or status
             if status:
                 out.facts["authorisation"] = status
         elif "authorisation" not in out.facts and current.get("authorisation") is None:
@@ -620,9 +624,9 @@ def interpret(
             # names the use or the market counts.
             # Sentence by sentence: "none available; it's approved for this and
             # sold here" holds a trial's availability and the product's.
-            statuses = {read_authorisation(part, in_passing=True) for part in re.split(r"[.;!?]+\s*", text)} - {None}
-            if len(statuses) == 1:
-                out.facts["authorisation"] = statuses.pop()
+            status = _one_status_by_sentence(text, in_passing=True)
+            if status:
+                out.facts["authorisation"] = status
 
     # An answer to the open question; a request to go ahead is not a "yes" to it.
     out.wants_handoff = intent != "human_handoff" and wants_handoff(text)
