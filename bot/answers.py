@@ -24,6 +24,8 @@ MAX_CORRECTIONS = 2
 # Facts of the assessment that make a question about who may get a product an
 # opening of the assessment (see opens_assessment).
 OPENING_FACTS = 2
+# ... and a message that asks nothing and states this many tells a case, whatever scheme its words evoke.
+CASE_FACTS = 4
 # What each kind of correction is about, named before the fact that corrects it.
 CORRECTION_ASPECTS = {
     "former_name": "the name",
@@ -184,8 +186,13 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     if sum(slot in FACT_SLOTS for slot in stated) < OPENING_FACTS:
         return False
     reading = read_question(text, kb)
-    # "your company's study" names the programme only in passing.
-    about_a_scheme = reading.named and reading.scheme != kb.programme_code
+    # "your company's study" names the programme only in passing; a scheme
+    # read from the words of a message that asks nothing and tells the case
+    # is no question about it ("a custom-made stent graft, not on the ARTG,
+    # the manufacturer is seeking approval through a clinical investigation",
+    # pool 34, got the French device derogation's criteria).
+    about_a_scheme = reading.named and reading.scheme != kb.programme_code and not (
+        sum(slot in FACT_SLOTS for slot in stated) >= CASE_FACTS and not asks_something(text))
     # A facet read in a message that asks nothing is no question: "Jag är
     # läkare. Företaget ... har inte ansökt om godkännande" states facts
     # (blind pool 30 had it answered as a question about documents).

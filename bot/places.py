@@ -80,6 +80,8 @@ class PlaceIndex:
     institution_after: FrozenSet[str] = frozenset()
     # Lower-cased names written with accents -> (ISO code, kind)
     accented: Dict[str, Tuple[str, str]] = field(default_factory=dict)
+    # folded city name -> population (GeoNames)
+    population: Dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -150,7 +152,8 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     word_like |= {name for name, (code, kind) in names.items()
                   if name in little_words and kind == "city" and code not in likely}
     return PlaceIndex(names, word_like, countries,
-                      frozenset(fold(w) for w in data.get("institution_after") or []), accented)
+                      frozenset(fold(w) for w in data.get("institution_after") or []), accented,
+                      {name: people for name, people in population.items() if names.get(name, ("", ""))[1] == "city"})
 
 
 def _weight(city: Dict, likely: FrozenSet[str]) -> int:
@@ -230,7 +233,32 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
         # "Barcelona. Está autorizado para esta indicación" is not in Pará,
         # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
         found = [p for p in found if _capitalised(p.text)]
-    return sorted(found, key=lambda p: p.start)
+    return _city_and_its_part(sorted(found, key=lambda p: p.start), text, index)
+
+
+# Two cities of different countries side by side, "Lisbon, Santa Maria" or
+# "Dublin, Beaumont": the smaller is a hospital or a district named after a
+# town elsewhere (Santa Maria in California, Beaumont in Texas), and the
+# larger the city (pool 34). At most this many people's difference in size
+# is not enough to tell.
+_SIDE_BY_SIDE = re.compile(r"\s*[,/(-]\s*")
+CITY_SIZE_RATIO = 3
+
+
+def _city_and_its_part(found: List[Place], text: str, index: PlaceIndex) -> List[Place]:
+    out: List[Place] = []
+    for place in found:
+        before = out[-1] if out else None
+        if before and before.kind == place.kind == "city" and before.country != place.country \
+                and _SIDE_BY_SIDE.fullmatch(text[before.end:place.start]):
+            big, small = (index.population.get(fold(p.text), 0) for p in (before, place))
+            if big >= CITY_SIZE_RATIO * small:
+                continue  # "Lisbon, Santa Maria": Lisbon
+            if small >= CITY_SIZE_RATIO * big:
+                out[-1] = place  # "Santa Maria, Lisbon": Lisbon
+                continue
+        out.append(place)
+    return out
 
 
 # "Cambridge, MA", "London, ON", "Newcastle NSW": a city and its state's or

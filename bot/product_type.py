@@ -28,16 +28,25 @@ class Kind:
     value: str
     phrases: Tuple[Tuple[str, ...], ...]
     typos: Tuple[str, ...]
+    # The last part of a German or Dutch compound that names the kind:
+    # "Herzunterstützungssystem", "Insulinpumpe", "Krebsmedikament".
+    heads: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
 def load_kinds(path: Path = LEXICON) -> Tuple[Kind, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     kinds = []
+    heads = data.get("compound_heads") or {}
     for value in VALUES:
         words = [fold(str(w)) for w in data[value]]
-        kinds.append(Kind(value, tuple(tuple(_words(w)) for w in words), long_single_words(words, FUZZY_MIN_LENGTH)))
+        kinds.append(Kind(value, tuple(tuple(_words(w)) for w in words), long_single_words(words, FUZZY_MIN_LENGTH),
+                          tuple(fold(str(h)) for h in heads.get(value) or ())))
     return tuple(kinds)
+
+
+# A compound's first part is a word of its own: "Herz" + "pumpe".
+COMPOUND_FIRST_PART = 4
 
 
 def _words(text: str) -> List[str]:
@@ -76,6 +85,9 @@ def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
         if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases):
             return True
         word = words[i]
+        if word not in others and any(len(word) >= len(h) + COMPOUND_FIRST_PART and word.endswith(h)
+                                      for h in kind.heads):
+            return True
         if len(word) >= FUZZY_MIN_LENGTH and word not in others and meant(word, kind.typos, FUZZY_SCORE):
             return True
     return False

@@ -56,6 +56,10 @@ class RoleLexicon:
     illness_openers: Tuple[Tuple[str, ...], ...] = ()
     illness_words: FrozenSet[str] = frozenset()
     illness_endings: Tuple[str, ...] = ()
+    # The last part of a German or Dutch compound that names the profession
+    # ("Neurochirurg", "onderzoeksverpleegkundige", "Krankenhausapothekerin").
+    physician_heads: Tuple[str, ...] = ()
+    other_heads: Tuple[str, ...] = ()
     someone_else: FrozenSet[str] = frozenset()
     # Words before a role that make it the writer's ("I'm", "je suis", "sono").
     self_words: FrozenSet[str] = frozenset()
@@ -132,7 +136,17 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         physician_typos=long_single_words(physician - words(data["physician"].get("exact_only") or []),
                                           FUZZY_MIN_LENGTH),
         other_typos=long_single_words(other, FUZZY_MIN_LENGTH),
+        physician_heads=tuple(fold(h) for h in data["physician"].get("compound_heads") or ()),
+        other_heads=tuple(fold(h) for h in data["other_hcp"].get("compound_heads") or ()),
     )
+
+
+# A compound's first part is a word of its own: "Neuro" + "chirurg", "Kranken" + "schwester".
+COMPOUND_FIRST_PART = 4
+
+
+def _compound(token: str, heads: Tuple[str, ...]) -> bool:
+    return any(len(token) >= len(head) + COMPOUND_FIRST_PART and token.endswith(head) for head in heads)
 
 
 def _phrase_at(tokens: List[str], i: int, vocabulary: FrozenSet[str], longest: int = 3) -> int:
@@ -171,9 +185,10 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             continue
         # the word before a relative, past one adjective ("my twin sister", "a close friend")
         k = i - 1 - int(i > 1 and tokens[i - 1] in lex.relative_adjectives)
-        if _phrase_at(tokens, i, lex.other):
+        if _phrase_at(tokens, i, lex.other) or _compound(token, lex.other_heads):
             found.append((i, "other_hcp"))
-        elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)):
+        elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)) \
+                or _compound(token, lex.physician_heads):
             found.append((i, "physician"))
         elif (size := _phrase_at(tokens, i, lex.specialties)) and i + size < len(tokens) \
                 and _phrase_at(tokens, i + size, lex.grades):

@@ -98,9 +98,11 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
     seen: Dict[str, set] = {}
     for sentence in sentences:
         for slot, values in _stated_in(sentence, skip, named, lex).items():
-            if values == {False} and yes_despite_a_no(slot, sentence, lex):
+            if False in values and yes_despite_a_no(slot, sentence, lex):
                 # The sentence's say, as for an answer: "isn't life threatening
-                # but it's wrecking my life, I can't work" is serious.
+                # but it's wrecking my life, I can't work" is serious, and so is
+                # "not life-threatening, but she's severely disabled by it", where
+                # the second clause says yes of its own.
                 values = {True}
             seen.setdefault(slot, set()).update(values)
     return {slot: values.pop() for slot, values in seen.items() if len(values) == 1}
@@ -122,13 +124,14 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         # named in the clause before, which the clause then names too.
         said_before = [w for w in before if _has(_held([w]), trial_nouns)]
         previous, before = before, words
-        if said_before and set(words) & lex.anaphora and not any(
-                lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words):
+        about_the_trial = bool(said_before and set(words) & lex.anaphora and not any(
+            lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words))
+        if about_the_trial:
             words = words + said_before[-1:]
         held = _held(words)
         for slot, topic in lex.topics.items():
-            if slot == skip:
-                continue
+            if slot == skip or about_the_trial and slot == "alternatives_exhausted":
+                continue  # "... und kann auch in keine mehr rein": no more trials, not no more treatments
             alone = _has(held, lex.stated_alone.get(slot, ()))
             # A phrase that affirms the fact states it too: "il n'existe aucune
             # alternative", "sin alternativas" (development pool 23).

@@ -17,6 +17,12 @@ from bot.knowledge import get_knowledge_base
     # facts only, though their words sound like a facet (the documents of an application)
     ("Jag är läkare. Företaget har inte ansökt om godkännande för den här sjukdomen.", ["role", "in_development"]),
     ("I am a nurse. The company has not filed an application for this disease.", ["role", "in_development"]),
+    # a case told without a question, whatever scheme its words evoke (pool 34: the French device
+    # derogation's criteria were given to a surgeon in Melbourne)
+    ("Hi, vascular surgeon at Royal Melbourne Hospital. The product is a medical device, a custom-made stent "
+     "graft, not on the ARTG, and the manufacturer is seeking approval through a clinical investigation. He's "
+     "not in the manufacturer's study and can't get into any trial.",
+     ["role", "country", "product_type", "authorisation", "in_development", "in_company_trial", "trial_available"]),
 ])
 def test_an_opening_that_asks_who_may_get_it_goes_to_the_assessment(kb, text, stated):
     assert opens_assessment(text, stated, kb)
@@ -25,6 +31,9 @@ def test_an_opening_that_asks_who_may_get_it_goes_to_the_assessment(kb, text, st
 @pytest.mark.parametrize("text, stated", [
     ("I'm a GP in Lyon, who pays for the drug?", ["role", "country"]),  # a precise question
     ("I'm a GP in Lyon, can my patient get an AAC?", ["role", "country"]),  # a national scheme named
+    # ... asked about, however many facts come with it
+    ("Cardiologist in Lyon, CE marking missing, not in a trial, none open: we'd file an AAC for this stent, right?",
+     ["role", "country", "product_type", "authorisation", "in_company_trial", "trial_available"]),
     ("can my patient get it? I'm in Lyon", ["country"]),  # one fact only
     ("who may get a product through your programme?", []),
 ])

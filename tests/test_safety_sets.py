@@ -127,7 +127,7 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_34.yml", "pool_blind_35.yml", "pool_blind_36.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_35.yml", "pool_blind_36.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -140,7 +140,10 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_34.yml", 
 # changes of the session left every pool text's detector finding as it was.
 # Twentieth session: 123 once pool 30 became development (8 of its texts:
 # disease words beside the product's name).
-FLAGGED_ACCESS_MESSAGES_CEILING = 123
+# Twenty-third session: 124 once pool 34 became development (one opening: "a very
+# rare epilepsy syndrome ..., which is life-threatening" beside "she has been on
+# this drug before": the disease's gravity beside exposure, left flagged on purpose).
+FLAGGED_ACCESS_MESSAGES_CEILING = 124
 
 
 def _pool_texts():
