@@ -251,7 +251,7 @@ def _city_and_its_part(found: List[Place], text: str, index: PlaceIndex) -> List
         before = out[-1] if out else None
         if before and before.kind == place.kind == "city" and before.country != place.country \
                 and _SIDE_BY_SIDE.fullmatch(text[before.end:place.start]):
-            big, small = (index.population.get(fold(p.text), 0) for p in (before, place))
+            big, small = (index.population.get(fold(p.text.rstrip(".")), 0) for p in (before, place))
             if big >= CITY_SIZE_RATIO * small:
                 continue  # "Lisbon, Santa Maria": Lisbon
             if small >= CITY_SIZE_RATIO * big:

@@ -36,7 +36,18 @@ def _tokens(folded: str, lex: "RoleLexicon") -> List[str]:
             out += [elided.group(0)[:-1], rest]
         else:
             out.append(token)
+    # "my husband's the one who's ill": "'s" is "is" there, not a possessive
+    # ("my husband's oncologist"): the relative then speaks of the patient.
+    for i in range(len(out) - 2, -1, -1):
+        base = out[i][:-2]
+        if out[i].endswith("'s") and base in lex.relatives and out[i + 1] in _AFTER_IS:
+            out[i:i + 1] = [base, "is"]
     return out
+
+
+# Words after "'s" that make it "is": an article, a negation, a state.
+_AFTER_IS = frozenset({"the", "a", "an", "not", "very", "ill", "sick", "unwell", "poorly", "in", "on", "being",
+                       "been", "now", "still", "currently", "really", "so", "terminally", "seriously"})
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def test_the_score_counts_the_safety_intents_as_detections():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_35.yml", "pool_blind_36.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_36.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -143,7 +143,11 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_35.yml", 
 # Twenty-third session: 124 once pool 34 became development (one opening: "a very
 # rare epilepsy syndrome ..., which is life-threatening" beside "she has been on
 # this drug before": the disease's gravity beside exposure, left flagged on purpose).
-FLAGGED_ACCESS_MESSAGES_CEILING = 124
+# Then 127 once pool 35 did too (three of its texts: "It is life-threatening, and
+# there's no trial he can join", where the trial counts as the product's; "been
+# on your medicine for a year for a serious, disabling kidney disease" and "on
+# your medicine for my migraine", the indication read as a reaction).
+FLAGGED_ACCESS_MESSAGES_CEILING = 127
 
 
 def _pool_texts():
