@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.config import Settings
-from bot.facets import Reading, context_for, read_if_named, read_question, select_parts
+from bot.facets import Reading, context_for, names_scheme, read_if_named, read_question, select_parts
 from bot.knowledge import Fact, KnowledgeBase
 from bot.premises import Correction, check_premises
 from bot.render import Message, fact_answer, sources_line, value_label
@@ -174,6 +174,19 @@ def premise_corrections(text: str, kb: KnowledgeBase, settings: Settings, curren
     return [_correction_message(c, kb, settings) for c in check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]]
 
 
+def _described_elsewhere(text: str, code: Optional[str], stated: Iterable[str], kb: KnowledgeBase) -> bool:
+    """A national scheme evoked only by the words of the case ("your shunt valve
+    isn't FDA cleared for anything ... what's the route?") for a patient the
+    message places in another country: no question about that scheme (pool 36:
+    surgeons in San Francisco and Bristol were given the French device
+    derogation's criteria). Named by its name, it is asked about (and its
+    premise corrected)."""
+    country = stated.get("country") if isinstance(stated, Mapping) else None
+    scheme = kb.schemes.get(code) if code else None
+    return bool(country and scheme and scheme.country and scheme.country != country
+                and not names_scheme(text, code, kb))
+
+
 def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> bool:
     """Before any outcome, a message that states two facts of the assessment,
     names no scheme and asks only who may get the product, or nothing
@@ -192,7 +205,8 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     # the manufacturer is seeking approval through a clinical investigation",
     # pool 34, got the French device derogation's criteria).
     about_a_scheme = reading.named and reading.scheme != kb.programme_code and not (
-        sum(slot in FACT_SLOTS for slot in stated) >= CASE_FACTS and not asks_something(text))
+        sum(slot in FACT_SLOTS for slot in stated) >= CASE_FACTS and not asks_something(text)) \
+        and not _described_elsewhere(text, reading.scheme, stated, kb)
     # A facet read in a message that asks nothing is no question: "Jag är
     # läkare. Företaget ... har inte ansökt om godkännande" states facts
     # (blind pool 30 had it answered as a question about documents).

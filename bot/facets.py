@@ -411,6 +411,14 @@ def read_if_named(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = 
     return _read(ctx, kb, words, ranked, current_scheme) if ranked else None
 
 
+def names_scheme(text: str, code: str, kb: KnowledgeBase) -> bool:
+    """The message names the scheme by one of its names ("AAC", "the
+    derogation"), not only by words that describe its case."""
+    ctx = context_for(kb)
+    words = tuple(ctx.speller.correct(normalise(text)))
+    return any(phrase.find(words) for n in ctx.names if n.code == code for phrase in n.names)
+
+
 def read_question(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None,
                   lexicon: Optional[QuestionLexicon] = None) -> Reading:
     ctx = context_for(kb, lexicon)

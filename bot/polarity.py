@@ -134,6 +134,9 @@ class AnswerLexicon:
     negated_only_after: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Pronouns that stand for the noun of the clause before ("can't get into one").
     anaphora: FrozenSet[str] = frozenset()
+    # ... and these, only at the clause's end or before a negation: "är inte med i
+    # någon" and "w żadnym nie uczestniczy", not "w żadnym wskazaniu"
+    anaphora_at_end: FrozenSet[str] = frozenset()
     # Words that start a new clause and negate it: "ni", "nor".
     negating_breaks: FrozenSet[str] = frozenset()
     # No only as a whole clause: "he's not, but there's a trial he qualifies
@@ -218,6 +221,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         breaks_after_negation={fold(w): frozenset(fold(n) for n in after or [])
                                for w, after in (data.get("breaks_after_negation") or {}).items()},
         anaphora=frozenset(fold(w) for w in data.get("anaphora") or []),
+        anaphora_at_end=frozenset(fold(w) for w in data.get("anaphora_at_end") or []),
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
         stated_alone=_per_topic(data, "stated_alone"),
@@ -358,6 +362,8 @@ def hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:
         return lex.bare[core[0]]  # "possibly yes", "well no", "ok ja"
     if tuple(words) in lex.whole_no:
         return False
+    if len(words) > 1 and words[0] in lex.bare and hedge(words[1:], lex) is lex.bare[words[0]]:
+        return lex.bare[words[0]]  # "yes I think so", "no I don't think so"
     for phrase, answer in lex.hedges:
         if answer and (tuple(words) == phrase or (len(core) < len(words) and tuple(core) == phrase)):
             return True  # "it is", "there is", "actually there is": the whole clause
@@ -420,6 +426,11 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
             hedged = None  # "there isn't anything left": the absence says yes, not the hedge's "there isn't"
         if hedged is not None and any(topic.mentions(w) for w in words) and topic.about_something_else(words):
             continue  # "..., although he isn't in a company trial": the other question
+        if hedged is not None and index and len(words) > 2 and not any(topic.mentions(w) for w in words) and any(
+                other.mentions(w) for name, other in lex.topics.items() if name != slot for w in words):
+            # "yes I think so. and there are still approved options she hasn't tried":
+            # a later clause's no about another question's words (pool 36)
+            continue
         if hedged is not None:
             votes.append((contrast, hedged))
             if index == 0:

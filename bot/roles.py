@@ -210,6 +210,8 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
                 or (answering and i > 0 and tokens[i - 1] in lex.being
                     and token not in lex.determiners | lex.possessives)  # "je suis son oncologue"
                 or (i + 1 < len(tokens) and _of_someone(tokens[i + 1], lex)) or (answering and i == 0)
+                # "older sister" in answer to "who are you?" (pool 36)
+                or (answering and i == 1 and tokens[0] in lex.relative_adjectives)
                 # "I'm the wife", "soy su hermano", "ich bin die Mutter", "I'm a close friend",
                 # and "the wife" in answer to "who are you?"
                 or (k >= 0 and tokens[k] in lex.determiners | lex.possessives and (

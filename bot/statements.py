@@ -124,8 +124,13 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         # named in the clause before, which the clause then names too.
         said_before = [w for w in before if _has(_held([w]), trial_nouns)]
         previous, before = before, words
-        about_the_trial = bool(said_before and set(words) & lex.anaphora and not any(
-            lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words))
+        at_end = any(w in lex.anaphora_at_end and (i + 1 == len(words) or negated(words[i + 1:i + 2], lex))
+                     for i, w in enumerate(words))
+        about_the_trial = bool(said_before) and (
+            bool(set(words) & lex.anaphora) and not any(
+                lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words)
+            # "w żadnym nie uczestniczy": the verb is the trial's, the noun is the one before
+            or at_end and not _has(_held(words), trial_nouns))
         if about_the_trial:
             words = words + said_before[-1:]
         held = _held(words)
