@@ -179,6 +179,11 @@ class ActionRestartAssessment(Action):
         return slot_events({**cleared, **read, **turn.slots})
 
 
+def _first_message(tracker: Tracker) -> bool:
+    """Nothing said or asked before this message."""
+    return sum(event.get("event") == "user" for event in tracker.events) <= 1 and nothing_started(state_of(tracker))
+
+
 class ActionGoodbye(Action):
     """A goodbye closes the exchange, unless the message answers the open
     question: short answers ("eye drops", "Boston, MA") have been classified
@@ -195,5 +200,9 @@ class ActionGoodbye(Action):
             # "Ciao, come funziona?": a hello that asks, not a goodbye (development pool 29)
             dispatcher.utter_message(response="utter_what_i_can_do")
             return slot_events(read)
+        if _first_message(tracker):
+            # "Ciao!" as the first message is a hello (pool 37: twelve conversations
+            # ended before they began)
+            return _remark_unless_answered(dispatcher, tracker, "utter_greet")
         dispatcher.utter_message(response="utter_goodbye")
         return slot_events(read)

@@ -194,6 +194,19 @@ def test_a_first_message_stating_facts_is_no_goodbye_though_it_opens_with_ciao()
     assert [m.get("response") for m in messages] == ["utter_goodbye"]
 
 
+def test_ciao_as_the_first_message_is_a_hello():
+    # Pool 37: "Ciao!" opening a conversation was answered "Goodbye, and thank you".
+    from actions.assessment import ActionGoodbye
+
+    first = [{"event": "user", "text": "Ciao!"}]
+    messages, _ = run(ActionGoodbye(), tracker({}, text="Ciao!", intent="goodbye", events=first))
+    assert [m.get("response") for m in messages][:1] == ["utter_greet"]
+    # later in the exchange, it is a goodbye
+    later = [{"event": "user", "text": "what is an AAC?"}, {"event": "bot", "text": "..."}] + first
+    messages, _ = run(ActionGoodbye(), tracker({}, text="Ciao!", intent="goodbye", events=later))
+    assert [m.get("response") for m in messages] == ["utter_goodbye"]
+
+
 def test_an_answer_classified_as_out_of_scope_gets_no_apology():
     # Development pool 12: "Chicago" was read (US) but answered "Sorry, that's outside what I can help with" first.
     from actions.assessment import ActionOutOfScope
@@ -313,5 +326,7 @@ def test_a_hello_that_asks_is_no_goodbye():
 
     messages, _ = run(ActionGoodbye(), tracker({}, text="Ciao, come funziona?", intent="goodbye"))
     assert [m.get("response") for m in messages] == ["utter_what_i_can_do"]
-    messages, _ = run(ActionGoodbye(), tracker({}, text="ciao, grazie", intent="goodbye"))
+    # after an exchange ("ciao" as the first message is a hello: test_ciao_as_the_first_message_is_a_hello)
+    before = [{"event": "user", "text": "cos'è un AAC?"}, {"event": "user", "text": "ciao, grazie"}]
+    messages, _ = run(ActionGoodbye(), tracker({}, text="ciao, grazie", intent="goodbye", events=before))
     assert [m.get("response") for m in messages] == ["utter_goodbye"]
