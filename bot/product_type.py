@@ -15,7 +15,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
-from bot.spelling import long_single_words, meant
+from bot.spelling import ends_a_compound, long_single_words, meant
 from bot.yaml_words import strings_only
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "product_type.yml"
@@ -43,10 +43,6 @@ def load_kinds(path: Path = LEXICON) -> Tuple[Kind, ...]:
         kinds.append(Kind(value, tuple(tuple(_words(w)) for w in words), long_single_words(words, FUZZY_MIN_LENGTH),
                           tuple(fold(str(h)) for h in heads.get(value) or ())))
     return tuple(kinds)
-
-
-# A compound's first part is a word of its own: "Herz" + "pumpe".
-COMPOUND_FIRST_PART = 4
 
 
 def _words(text: str) -> List[str]:
@@ -85,8 +81,7 @@ def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
         if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases):
             return True
         word = words[i]
-        if word not in others and any(len(word) >= len(h) + COMPOUND_FIRST_PART and word.endswith(h)
-                                      for h in kind.heads):
+        if word not in others and ends_a_compound(word, kind.heads):
             return True
         if len(word) >= FUZZY_MIN_LENGTH and word not in others and meant(word, kind.typos, FUZZY_SCORE):
             return True

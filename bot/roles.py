@@ -17,7 +17,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import find_places, fold
-from bot.spelling import long_single_words, meant
+from bot.spelling import ends_a_compound, long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "roles.yml"
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 6
@@ -152,14 +152,6 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
     )
 
 
-# A compound's first part is a word of its own: "Neuro" + "chirurg", "Kranken" + "schwester".
-COMPOUND_FIRST_PART = 4
-
-
-def _compound(token: str, heads: Tuple[str, ...]) -> bool:
-    return any(len(token) >= len(head) + COMPOUND_FIRST_PART and token.endswith(head) for head in heads)
-
-
 def _phrase_at(tokens: List[str], i: int, vocabulary: FrozenSet[str], longest: int = 3) -> int:
     """Length in tokens of the longest vocabulary phrase starting at token i (0: none)."""
     for size in range(min(longest, len(tokens) - i), 0, -1):
@@ -196,10 +188,10 @@ def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> L
             continue
         # the word before a relative, past one adjective ("my twin sister", "a close friend")
         k = i - 1 - int(i > 1 and tokens[i - 1] in lex.relative_adjectives)
-        if _phrase_at(tokens, i, lex.other) or _compound(token, lex.other_heads):
+        if _phrase_at(tokens, i, lex.other) or ends_a_compound(token, lex.other_heads):
             found.append((i, "other_hcp"))
         elif _phrase_at(tokens, i, lex.physician) or (len(token) >= 7 and token.endswith(lex.endings)) \
-                or _compound(token, lex.physician_heads):
+                or ends_a_compound(token, lex.physician_heads):
             found.append((i, "physician"))
         elif (size := _phrase_at(tokens, i, lex.specialties)) and i + size < len(tokens) \
                 and _phrase_at(tokens, i + size, lex.grades):

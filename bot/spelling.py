@@ -1,5 +1,6 @@
-"""Typing mistakes: which known word a typed word was meant to be (rapidfuzz).
-Shared by the readers of places, roles and the product's status."""
+"""Typing mistakes: which known word a typed word was meant to be (rapidfuzz),
+and German and Dutch compounds, whose last part is the known word. Shared by
+the readers of places, roles, the product's kind and its status."""
 from __future__ import annotations
 
 from typing import Iterable, Optional, Tuple
@@ -18,3 +19,13 @@ def meant(word: str, candidates: Iterable[str], score: int) -> Optional[str]:
     it keeps ordinary words apart ("trained" is not "Ukraine")."""
     match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=score)
     return match[0] if match and match[0][:1] == word[:1] else None
+
+
+# A compound's first part is a word of its own: "Neuro" + "chirurg", "Herz" + "pumpe".
+COMPOUND_FIRST_PART = 4
+
+
+def ends_a_compound(word: str, heads: Iterable[str]) -> bool:
+    """`word` is a compound whose last part is one of `heads`
+    ("onderzoeksverpleegkundige", "Insulinpumpe")."""
+    return any(len(word) >= len(head) + COMPOUND_FIRST_PART and word.endswith(head) for head in heads)
