@@ -107,20 +107,20 @@ def context() -> tuple[KnowledgeBase, Settings]:
 
 
 
-def assessment_if_answered(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: bool = False
+def assessment_if_answered(dispatcher: CollectingDispatcher, tracker: Tracker, or_states_facts: int = 0
                            ) -> Tuple[Optional[List[SlotSet]], Dict[str, Any]]:
     """Reads the latest message. When it answers the open question, whatever
     intent the NLU gave it ("eye drops" read as a goodbye, "it is, I can't
     walk anymore" read as asking for a person), the assessment goes on with
     it: (the turn's events, what was read); otherwise (None, what was read).
-    `or_states_facts`: with no question open, a message that states facts of
-    the case goes on with the assessment too ("Ciao, sono la paziente, mi
-    curano a Firenze" read as a goodbye)."""
+    `or_states_facts`: with no question open, a message that states at least
+    this many facts of the case (True: one) goes on with the assessment too
+    ("Ciao, sono la paziente, mi curano a Firenze" read as a goodbye)."""
     before = state_of(tracker)
     state, read = read_message(tracker, before)
     open_question = before.get("requested_slot")
-    opening = or_states_facts and not open_question and not before.get(OUTCOME_SLOT) \
-        and any(slot in FACT_SLOTS for slot in read)
+    opening = bool(or_states_facts) and not open_question and not before.get(OUTCOME_SLOT) \
+        and sum(slot in FACT_SLOTS for slot in read) >= or_states_facts
     if not opening and (not open_question or open_question not in read):
         return None, read
     kb, settings = context()

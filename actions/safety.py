@@ -10,7 +10,6 @@ from actions.assessment import resume
 from actions.common import assessment_if_answered, context, dispatch, latest, read_message, respond, slot_events
 from bot import safety
 from bot.conversation import emergency_turn
-from bot.slots import FACT_SLOTS
 from bot.understanding import asks_something
 
 # Facts a message must state, asking nothing, to be taken as telling the case
@@ -74,8 +73,7 @@ class ActionGuardrailEfficacy(Action):
         if not asks_something(latest(tracker)[0]):
             # An opening that tells the case and asks nothing is no question about
             # safety (pool 34: Dutch openings that state every fact were read so)
-            states_the_case = sum(slot in FACT_SLOTS for slot in read_message(tracker)[1]) >= CASE_FACTS
-            answered, read = assessment_if_answered(dispatcher, tracker, or_states_facts=states_the_case)
+            answered, read = assessment_if_answered(dispatcher, tracker, or_states_facts=CASE_FACTS)
             if answered is not None:
                 return answered
         dispatch(dispatcher, safety.efficacy_safety(settings))

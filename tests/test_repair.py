@@ -113,3 +113,17 @@ def test_an_answer_read_as_a_safety_question_goes_on_without_the_guardrail():
     assert "safe or effective" not in texts(messages)
     asked, _ = run(ActionGuardrailEfficacy(), tracker(slots, text="is it safe for children?", intent="ask_efficacy_safety"))
     assert "safe or effective" in texts(asked) and "status" in texts(asked)
+
+
+def test_an_opening_that_tells_the_case_goes_on_without_the_guardrail():
+    # Pool 34: Dutch openings that stated every fact were read as questions about safety.
+    from actions.safety import ActionGuardrailEfficacy
+
+    case = "I'm an oncologist in Lyon. The medicine has no marketing authorisation and she has never had it."
+    messages, events = run(ActionGuardrailEfficacy(), tracker({}, text=case, intent="ask_efficacy_safety"))
+    assert events["country"] == "FR" and events["role"] == "physician" and events["requested_slot"]
+    assert "safe or effective" not in texts(messages)
+    # two facts are not enough to take it for the case told
+    few = "I'm an oncologist in Lyon."
+    messages, _ = run(ActionGuardrailEfficacy(), tracker({}, text=few, intent="ask_efficacy_safety"))
+    assert "safe or effective" in texts(messages)
