@@ -174,7 +174,7 @@ def premise_corrections(text: str, kb: KnowledgeBase, settings: Settings, curren
     return [_correction_message(c, kb, settings) for c in check_premises(text, reading, kb, role)[:MAX_CORRECTIONS]]
 
 
-def _described_elsewhere(text: str, code: Optional[str], stated: Iterable[str], kb: KnowledgeBase) -> bool:
+def _described_elsewhere(reading: Reading, stated: Iterable[str], kb: KnowledgeBase) -> bool:
     """A national scheme evoked only by the words of the case ("your shunt valve
     isn't FDA cleared for anything ... what's the route?") for a patient the
     message places in another country: no question about that scheme (pool 36:
@@ -182,9 +182,9 @@ def _described_elsewhere(text: str, code: Optional[str], stated: Iterable[str], 
     derogation's criteria). Named by its name, it is asked about (and its
     premise corrected)."""
     country = stated.get("country") if isinstance(stated, Mapping) else None
-    scheme = kb.schemes.get(code) if code else None
+    scheme = kb.schemes.get(reading.scheme) if reading.scheme else None
     return bool(country and scheme and scheme.country and scheme.country != country
-                and not names_scheme(text, code, kb))
+                and not names_scheme(reading, kb))
 
 
 def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> bool:
@@ -206,7 +206,7 @@ def opens_assessment(text: str, stated: Iterable[str], kb: KnowledgeBase) -> boo
     # pool 34, got the French device derogation's criteria).
     about_a_scheme = reading.named and reading.scheme != kb.programme_code and not (
         sum(slot in FACT_SLOTS for slot in stated) >= CASE_FACTS and not asks_something(text)) \
-        and not _described_elsewhere(text, reading.scheme, stated, kb)
+        and not _described_elsewhere(reading, stated, kb)
     # A facet read in a message that asks nothing is no question: "Jag är
     # läkare. Företaget ... har inte ansökt om godkännande" states facts
     # (blind pool 30 had it answered as a question about documents).

@@ -411,12 +411,11 @@ def read_if_named(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = 
     return _read(ctx, kb, words, ranked, current_scheme) if ranked else None
 
 
-def names_scheme(text: str, code: str, kb: KnowledgeBase) -> bool:
-    """The message names the scheme by one of its names ("AAC", "the
-    derogation"), not only by words that describe its case."""
-    ctx = context_for(kb)
-    words = tuple(ctx.speller.correct(normalise(text)))
-    return any(phrase.find(words) for n in ctx.names if n.code == code for phrase in n.names)
+def names_scheme(reading: Reading, kb: KnowledgeBase) -> bool:
+    """The message read names the scheme it is about by one of its names
+    ("AAC", "the derogation"), not only by words that describe its case."""
+    return any(phrase.find(reading.words) for n in context_for(kb).names if n.code == reading.scheme
+               for phrase in n.names)
 
 
 def read_question(text: str, kb: KnowledgeBase, current_scheme: Optional[str] = None,
