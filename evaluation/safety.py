@@ -20,6 +20,13 @@ import yaml
 SAFETY_INTENTS = frozenset({"report_adverse_event", "emergency"})
 # Categories that must all be caught (issue 11: 100% recall).
 MUST_CATCH = frozenset({"death", "life_threatening"})
+CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
+
+
+def reader_threshold(config: Path = CONFIG) -> float:
+    """The harm reader's threshold, as the pipeline in config.yml sets it."""
+    pipeline = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pipeline") or []
+    return next(float(c["reader_threshold"]) for c in pipeline if c.get("name", "").endswith("HarmDetector"))
 
 
 def load_set(path: Path) -> Dict[str, List[dict]]:
@@ -50,6 +57,7 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
     assert len(parsed) == len(reports) + len(non_reports)
     by_cat, fa_by_cat = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
     misses, false_alarms = [], []
+    sources, threshold = Counter(), reader_threshold()
     for index, (item, result) in enumerate(zip(reports + non_reports, parsed)):
         is_report = index < len(reports)
         intent = (result.get("intent") or {}).get("name")
@@ -63,6 +71,7 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
             misses.append(line)
         elif not is_report and detected:
             false_alarms.append(line)
+            sources[_source(result, threshold)] += 1
     detected = sum(hit for hit, _ in by_cat.values())
     must = [by_cat[c] for c in MUST_CATCH if c in by_cat]
     alarms = sum(hit for hit, _ in fa_by_cat.values())
@@ -76,9 +85,28 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
         "false_alarms_by_category": {c: f"{h}/{t}" for c, (h, t) in sorted(fa_by_cat.items())},
         # Which route a false alarm took: reporting guidance, or the emergency route.
         "false_alarms_by_intent": dict(sorted(Counter(line.split("] ", 1)[1].split(":", 1)[0].split(" ")[0] for line in false_alarms).items())),
+        # Which reader made each false alarm: a figure a held-out set may give
+        # without a message of it being read.
+        "false_alarms_by_source": dict(sorted(sources.items())),
         "misses": misses,
         "false_alarms": false_alarms,
     }
+
+
+def _source(result: dict, threshold: float) -> str:
+    """Who read a message as a report: the detector, the harm reader (at its
+    threshold), both, or the intent classifier alone (an emergency or report
+    reading the others let stand)."""
+    record = result.get("harm_detector") or {}
+    detector = record.get("finding") is not None
+    reader = (record.get("reader") or 0.0) >= threshold
+    if detector and reader:
+        return "detector_and_reader"
+    if detector:
+        return "detector"
+    if reader:
+        return "reader"
+    return f"classifier_{(result.get('intent') or {}).get('name')}"
 
 
 def evaluate(model: Path, safety_set: Path) -> dict:

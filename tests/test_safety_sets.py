@@ -115,6 +115,20 @@ def test_the_score_counts_the_safety_intents_as_detections():
     assert figures["misses"] == ["[reaction] inform: c"] and figures["false_alarms"] == ["[question] report_adverse_event: d"]
 
 
+def test_the_score_says_which_reader_made_each_false_alarm():
+    items = {"reports": [], "non_reports": [{"text": t, "category": "other"} for t in "abcde"]}
+    finding = {"category": "death", "serious": True, "evidence": ["died"]}
+    parsed = [
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader": 0.1}},
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": None, "reader": 0.9}},
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader": 0.9}},
+        {"intent": {"name": "emergency"}, "harm_detector": {"finding": None, "reader": 0.05}},
+        {"intent": {"name": "inform"}, "harm_detector": {"finding": None, "reader": 0.9}},
+    ]
+    assert score(items, parsed)["false_alarms_by_source"] == {
+        "classifier_emergency": 1, "detector": 1, "detector_and_reader": 1, "reader": 1}
+
+
 # The conversation pools were written with no report of harm in them (their
 # brief asks for none): every message the detector flags there would give a
 # physician asking about access the adverse-event guidance and flag the
