@@ -72,7 +72,18 @@ def _resume_after(dispatcher: CollectingDispatcher, tracker: Tracker,
     if handled is not None:
         return handled
     state, read = read_message(tracker) if read is None else ({**state_of(tracker), **read}, read)
-    return resume(dispatcher, state, read, offer=latest(tracker)[1] in OFFER_AFTER)
+    return resume(dispatcher, state, read, offer=_offer_after(tracker))
+
+
+def _offer_after(tracker: Tracker) -> bool:
+    """Whether the assessment is offered after the side remark's response: for
+    a question about the programme or the assistant, also when the safety
+    readers made it a report ("I'd like some info on early access
+    programmes", blind pool 39: the reporting guidance, then nothing to
+    answer). What the intent classifier said is kept under harm_detector."""
+    intent = latest(tracker)[1]
+    said = ((tracker.latest_message or {}).get("harm_detector") or {}).get("original_intent")
+    return intent in OFFER_AFTER or (intent == "report_adverse_event" and said in OFFER_AFTER)
 
 
 def _remark_unless_answered(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> List[Dict[Text, Any]]:

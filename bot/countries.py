@@ -97,6 +97,19 @@ def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]
     return None
 
 
+def answer_to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:
+    """The country a whole answer to the country question names. A short form
+    kept to its capitals inside a sentence ("us", "u.s.") is the country
+    when it is all the answer says: the question asked for a country."""
+    lex = lexicon or load_lexicon()
+    found = to_iso(text, lex)
+    if found:
+        return found
+    key = _strip_article(text.strip().strip(",;:!?").rstrip(".").lower())
+    return next((code for alias, code in lex.case_sensitive.items()
+                 if alias.rstrip(".").lower() == key and len(key) > 1), None)
+
+
 def is_region(text: str, lexicon: Optional[CountryLexicon] = None) -> bool:
     lex = lexicon or load_lexicon()
     return text.strip().lower() in {r.lower() for r in lex.regions}

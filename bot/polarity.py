@@ -127,6 +127,9 @@ class AnswerLexicon:
     bare: Mapping[str, bool]  # one-word clauses: "so no"
     searching: FrozenSet[str] = frozenset()  # "we checked": no answer on its own
     softeners: FrozenSet[str] = frozenset()  # "possibly yes", "well no": the bare word answers
+    # Set phrases whose words are no topic's negative words: "as far as I can
+    # tell" is not a trial too far away.
+    idioms: Tuple[Tuple[str, ...], ...] = ()
     # A negation word that is another word before these: the Portuguese "no qual"
     not_negated_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A negation word only after these: the English "dont" typed without its
@@ -206,6 +209,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         bare={fold(w): answer == "yes" for answer, items in (data.get("bare") or {}).items() for w in items},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))), topics=topics,
         searching=frozenset(fold(w) for w in data.get("searching") or []),
+        idioms=tuple(tuple(_words(p)) for p in data.get("idioms") or []),
         softeners=frozenset(fold(w) for w in data.get("softeners") or []),
         not_negated_before={fold(w): frozenset(fold(n) for n in after)
                             for w, after in (data.get("not_negated_before") or {}).items()},
@@ -350,7 +354,14 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
         return False
     if not topic.mentioned_in(words) or topic.about_something_else(words):
         return None
-    return not (negated(words, lex) or any(topic.against(w) for w in words))
+    in_idioms = _inside_phrases(words, lex.idioms)
+    return not (negated(words, lex) or any(topic.against(w) for i, w in enumerate(words) if i not in in_idioms))
+
+
+def _inside_phrases(words: List[str], phrases: Iterable[Tuple[str, ...]]) -> FrozenSet[int]:
+    """The positions of `words` that one of `phrases` covers."""
+    return frozenset(j for p in phrases for i in range(len(words) - len(p) + 1)
+                     if tuple(words[i:i + len(p)]) == p for j in range(i, i + len(p)))
 
 
 def hedge(words: List[str], lex: AnswerLexicon) -> Optional[bool]:

@@ -19,7 +19,7 @@ import yaml
 from bot.authorisation import read_authorisation
 from bot.button_choice import chosen_button
 from bot.config import PROJECT_ROOT
-from bot.countries import is_region, to_iso
+from bot.countries import answer_to_iso, is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
 from bot.places import find_places, fold, misspelt_countries, words_not_codes
 from bot.polarity import affirmed_in, answer_to, clauses, sentences, yes_despite_a_no
@@ -458,6 +458,10 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     if answering and not taken and not places and dotted:
         # A dotted short form typed in lower case as the whole answer: "u.s.", "u.k." (development pool 25)
         return [{"entity": "country", "value": dotted, "start": 0, "end": len(text), "extractor": "places"}]
+    whole = answer_to_iso(code) if answering and not taken and not places else None
+    if whole:
+        # "us" as all the answer to the country question (pool 38)
+        return [{"entity": "country", "value": whole, "start": 0, "end": len(text), "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:
         # in "en Suisse romande" or "Italia, e la malattia ...", "romande" and
@@ -506,7 +510,14 @@ def asks_something(text: str) -> bool:
     question about the programme and is still an answer."""
     words = re.findall(r"[a-z']+", fold(text or ""))
     lex = _handoff_words()
-    return text.rstrip().endswith("?") or bool(words and (words[0] in lex.question_words or words[0] in lex.asking_starts))
+    if text.rstrip().endswith("?"):
+        return True
+    if not (words and (words[0] in lex.question_words or words[0] in lex.asking_starts)):
+        return False
+    # "could enrol, yes, there's a slot next week": a bare yes or no of its own is an answer (blind pool 39)
+    bare = answer_lexicon().bare
+    clauses_said = (re.findall(r"[a-z']+", part) for part in re.split(r"[,;.!]", fold(text)))
+    return not any(len(said) == 1 and said[0] in bare for said in clauses_said)
 
 
 def _one_status_by_sentence(text: str, in_passing: bool = False) -> Optional[str]:

