@@ -140,7 +140,18 @@ def _only_for_another_use(words: List[str], joined: str, approvals: List[int], v
     names_this_use = any(f" {p} " in joined for p in vocabulary.this_use)
     return not names_this_use and any(
         "only" in words[max(0, i - 2):i] and words[i + 1:i + 2] == ["for"] and words[i + 2:i + 3] != ["this"]
-        for i in approvals)
+        or _use_then_only(words, i) for i in approvals)
+
+
+def _use_then_only(words: List[str], i: int) -> bool:
+    """'approved here for melanoma only' (blind pool 40): "for" just after the
+    approval word, then a use of one to three words that "only" closes; not a
+    place ("approved for use in France only") nor this use."""
+    for j in range(i + 1, min(i + 3, len(words) - 1)):
+        use = words[j + 1:j + 5]
+        if words[j] == "for" and use[0] not in ("this", "that", "it") and "only" in use[1:]:
+            return "in" not in use[:use.index("only", 1)]
+    return False
 
 
 def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:

@@ -142,7 +142,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_40.yml", "pool_blind_41.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_41.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -171,7 +171,10 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_40.yml", 
 # pool 39's texts: "on your drug for psoriasis", the indication read as a
 # reaction; "she fits" after a recruiting trial, read as seizures; "it's
 # life-threatening, he's in ICU"). The detector was not changed.
-FLAGGED_ACCESS_MESSAGES_CEILING = 144
+# 147 once pool 40 did too (three more of the same kinds: "My Crohn's is
+# severe", "she fits", "yes, exhausted; he's been on this drug before"; a
+# fourth, the Danish "overlægen" read as the Dutch "overleden", was fixed).
+FLAGGED_ACCESS_MESSAGES_CEILING = 147
 
 
 def _pool_texts():
