@@ -40,3 +40,18 @@ def test_the_danish_chief_physician_is_no_death():
     from bot.harm import detect
     assert detect("Jeg skriver på vegne af overlægen om jeres lægemiddel.") is None
     assert detect("Patiënt is overleden na uw middel.").category == "death"
+
+
+# Pool 41, read at the end of the same session
+@pytest.mark.parametrize("text, status", [
+    ("approvata solo per la psoriasi", "authorised_other_indication"),
+    ("aprobado solo para el asma", "authorised_other_indication"),
+    ("approvato solo per questa indicazione", "authorised_available"),
+    ("licensed for exactly this, and our pharmacy has it", "authorised_available"),
+])
+def test_approved_only_for_another_disease_in_other_languages_and_the_pharmacy_that_has_it(text, status):
+    assert _read(text, "authorisation").facts.get("authorisation") == status
+
+
+def test_klagenfurt_is_in_austria():
+    assert _read("LKH Klagenfurt", "country").facts.get("country") == "AT"
