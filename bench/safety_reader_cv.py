@@ -4,7 +4,9 @@ conversation pools and the NLU examples (as the model trains it), and the left-o
 detector alone, the reader alone, and either (what the assistant does;
 without the intent classifier's emergency readings, which need a model:
 bench/eval_safety.py gives those). Figures only: no message is printed.
-Usage: python -m bench.safety_reader_cv [--thresholds 0.3 0.4 0.5]"""
+Usage: python -m bench.safety_reader_cv [--thresholds 0.3 0.4 0.5] [--without-harm-word 0.5]
+(--without-harm-word: another threshold for the messages in which the
+detector sees no harm word, the others keeping --thresholds)"""
 from __future__ import annotations
 
 import argparse
@@ -39,6 +41,7 @@ def _figures(items: List[dict], caught: List[bool]) -> Dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[harm_reader.THRESHOLD])
+    parser.add_argument("--without-harm-word", type=float, default=None)
     args = parser.parse_args()
     nlu = intent_examples(ROOT / "data" / "nlu")
     sets = {name: _set(name) for name in SOURCES}
@@ -56,7 +59,8 @@ def main() -> None:
         ]
         row = {"detector": _figures(items, found[left_out])}
         for t in args.thresholds:
-            said = [p >= t for p in probabilities]
+            said = [p >= (t if s.mentions or args.without_harm_word is None else args.without_harm_word)
+                    for p, s in zip(probabilities, screened[left_out])]
             row[f"reader@{t}"] = _figures(items, said)
             row[f"either@{t}"] = _figures(items, [a or b for a, b in zip(said, found[left_out])])
         out[left_out] = row
