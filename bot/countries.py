@@ -100,12 +100,14 @@ def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]
 def answer_to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:
     """The country a whole answer to the country question names. A short form
     kept to its capitals inside a sentence ("us", "u.s.") is the country
-    when it is all the answer says: the question asked for a country."""
+    when it is all the answer says: the question asked for a country; a
+    dotted one may lack its last dot ("u.k")."""
     lex = lexicon or load_lexicon()
-    found = to_iso(text, lex)
+    raw = text.strip().strip(",;:!?")
+    found = to_iso(raw, lex) or (to_iso(raw + ".", lex) if re.fullmatch(r"[a-z](?:\.[a-z])+", raw) else None)
     if found:
         return found
-    key = _strip_article(text.strip().strip(",;:!?").rstrip(".").lower())
+    key = _strip_article(raw.rstrip(".").lower())
     return next((code for alias, code in lex.case_sensitive.items()
                  if alias.rstrip(".").lower() == key and len(key) > 1), None)
 

@@ -354,8 +354,10 @@ def clause_polarity(topic: Topic, words: List[str], lex: AnswerLexicon) -> Optio
         return False
     if not topic.mentioned_in(words) or topic.about_something_else(words):
         return None
-    in_idioms = _inside_phrases(words, lex.idioms)
-    return not (negated(words, lex) or any(topic.against(w) for i, w in enumerate(words) if i not in in_idioms))
+    if negated(words, lex):
+        return False
+    against = {i for i, w in enumerate(words) if topic.against(w)}
+    return not (against and against - _inside_phrases(words, lex.idioms))
 
 
 def _inside_phrases(words: List[str], phrases: Iterable[Tuple[str, ...]]) -> FrozenSet[int]:

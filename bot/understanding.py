@@ -454,13 +454,10 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
         # lower case it is a word ("no", "ok")
         code = code.upper()
         return [{"entity": "country", "value": code, "start": 0, "end": len(text), "extractor": "places"}]
-    dotted = to_iso(code.upper() + ".") if re.fullmatch(r"[a-z](?:\.[a-z])+\.?", code + ".") else None
-    if answering and not taken and not places and dotted:
-        # A dotted short form typed in lower case as the whole answer: "u.s.", "u.k." (development pool 25)
-        return [{"entity": "country", "value": dotted, "start": 0, "end": len(text), "extractor": "places"}]
     whole = answer_to_iso(code) if answering and not taken and not places else None
     if whole:
-        # "us" as all the answer to the country question (pool 38)
+        # A country as all the answer, with short forms typed in lower case: "us"
+        # (pool 38), "u.s.", "u.k." (development pool 25)
         return [{"entity": "country", "value": whole, "start": 0, "end": len(text), "extractor": "places"}]
     if answering and not taken and not places:
         # A name typed with a mistake, only where no place is named as written:
