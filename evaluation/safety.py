@@ -20,13 +20,6 @@ import yaml
 SAFETY_INTENTS = frozenset({"report_adverse_event", "emergency"})
 # Categories that must all be caught (issue 11: 100% recall).
 MUST_CATCH = frozenset({"death", "life_threatening"})
-CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
-
-
-def reader_threshold(config: Path = CONFIG) -> float:
-    """The harm reader's threshold, as the pipeline in config.yml sets it."""
-    pipeline = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pipeline") or []
-    return next(float(c["reader_threshold"]) for c in pipeline if c.get("name", "").endswith("HarmDetector"))
 
 
 def load_set(path: Path) -> Dict[str, List[dict]]:
@@ -57,7 +50,7 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
     assert len(parsed) == len(reports) + len(non_reports)
     by_cat, fa_by_cat = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
     misses, false_alarms = [], []
-    sources, threshold = Counter(), reader_threshold()
+    sources = Counter()
     for index, (item, result) in enumerate(zip(reports + non_reports, parsed)):
         is_report = index < len(reports)
         intent = (result.get("intent") or {}).get("name")
@@ -71,7 +64,7 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
             misses.append(line)
         elif not is_report and detected:
             false_alarms.append(line)
-            sources[_source(result, threshold)] += 1
+            sources[_source(result)] += 1
     detected = sum(hit for hit, _ in by_cat.values())
     must = [by_cat[c] for c in MUST_CATCH if c in by_cat]
     alarms = sum(hit for hit, _ in fa_by_cat.values())
@@ -93,13 +86,13 @@ def score(items: Dict[str, List[dict]], parsed: List[dict]) -> dict:
     }
 
 
-def _source(result: dict, threshold: float) -> str:
-    """Who read a message as a report: the detector, the harm reader (at its
-    threshold), both, or the intent classifier alone (an emergency or report
-    reading the others let stand)."""
+def _source(result: dict) -> str:
+    """Who read a message as a report, as the harm detector component recorded
+    it: the detector, the harm reader, both, or the intent classifier alone
+    (an emergency or report reading the others let stand)."""
     record = result.get("harm_detector") or {}
     detector = record.get("finding") is not None
-    reader = (record.get("reader") or 0.0) >= threshold
+    reader = bool(record.get("reader_found"))
     if detector and reader:
         return "detector_and_reader"
     if detector:

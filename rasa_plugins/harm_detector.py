@@ -193,6 +193,8 @@ class HarmDetector(GraphComponent):
         supposed_only = bool(screening.dismissed) and set(screening.dismissed) <= self.overrule_always
         reader_found = probability is not None and probability >= self.reader_threshold and not supposed_only \
             and readable
+        if probability is not None:
+            record["reader_found"] = reader_found  # whose word made a report (bench/eval_safety.py)
         if screening.finding is not None and original == EMERGENCY and screening.urgent and not screening.exposed:
             # "ICU, he won't survive the week without treatment": an urgent need for
             # the product, not harm from it; the emergency route stays.

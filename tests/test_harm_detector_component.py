@@ -154,7 +154,7 @@ def test_the_reader_alone_is_enough_for_a_report():
     parsed = _parse(message)
     assert parsed["intent"] == {"name": "report_adverse_event", "confidence": 1.0}
     assert parsed["harm_detector"]["action"] == "set_report_adverse_event_by_reader"
-    assert parsed["harm_detector"]["reader"] == 0.9
+    assert parsed["harm_detector"]["reader"] == 0.9 and parsed["harm_detector"]["reader_found"] is True
 
 
 def test_the_detector_alone_is_enough_whatever_the_reader_says():
@@ -162,7 +162,7 @@ def test_the_detector_alone_is_enough_whatever_the_reader_says():
     message = _message("She died last week while on your ZX-301 tablets.", "ask_info")
     detector.process([message])
     assert _parse(message)["intent"]["name"] == "report_adverse_event"
-    assert _parse(message)["harm_detector"]["reader"] == 0.0
+    assert _parse(message)["harm_detector"]["reader"] == 0.0 and _parse(message)["harm_detector"]["reader_found"] is False
 
 
 def test_the_classifiers_report_reading_alone_is_set_aside_when_neither_reader_agrees():

@@ -119,11 +119,11 @@ def test_the_score_says_which_reader_made_each_false_alarm():
     items = {"reports": [], "non_reports": [{"text": t, "category": "other"} for t in "abcde"]}
     finding = {"category": "death", "serious": True, "evidence": ["died"]}
     parsed = [
-        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader": 0.1}},
-        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": None, "reader": 0.9}},
-        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader": 0.9}},
-        {"intent": {"name": "emergency"}, "harm_detector": {"finding": None, "reader": 0.05}},
-        {"intent": {"name": "inform"}, "harm_detector": {"finding": None, "reader": 0.9}},
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader_found": False}},
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": None, "reader_found": True}},
+        {"intent": {"name": "report_adverse_event"}, "harm_detector": {"finding": finding, "reader_found": True}},
+        {"intent": {"name": "emergency"}, "harm_detector": {"finding": None, "reader_found": False}},
+        {"intent": {"name": "inform"}, "harm_detector": {"finding": None, "reader_found": True}},
     ]
     assert score(items, parsed)["false_alarms_by_source"] == {
         "classifier_emergency": 1, "detector": 1, "detector_and_reader": 1, "reader": 1}
