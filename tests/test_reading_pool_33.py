@@ -11,11 +11,7 @@ from bot.authorisation import read_authorisation
 from bot.countries import to_iso
 from bot.polarity import answer_to
 from bot.roles import read_role
-from bot.understanding import interpret
-
-
-def _read(text, asked=None):
-    return interpret(text, "inform", [], asked, {"requested_slot": asked})
+from tests.reading import read as _read
 
 
 @pytest.mark.parametrize("slot, text, value", [

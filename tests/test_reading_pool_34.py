@@ -17,11 +17,7 @@ from bot.polarity import answer_to
 from bot.product_type import read_product_type
 from bot.roles import read_role
 from bot.statements import stated_facts
-from bot.understanding import interpret
-
-
-def _read(text, asked=None):
-    return interpret(text, "inform", [], asked, {"requested_slot": asked})
+from tests.reading import read as _read
 
 
 @pytest.mark.parametrize("text", [

@@ -6,11 +6,7 @@ Dutch patient speaking of themself."""
 import pytest
 
 from bot.roles import read_role
-from bot.understanding import interpret
-
-
-def _read(text, asked=None):
-    return interpret(text, "inform", [], asked, {"requested_slot": asked})
+from tests.reading import read as _read
 
 
 @pytest.mark.parametrize("text", [

@@ -8,11 +8,7 @@ took for a report is in tests/test_actions.py.)"""
 import pytest
 
 from bot.roles import read_role
-from bot.understanding import interpret
-
-
-def _read(text, asked=None):
-    return interpret(text, "inform", [], asked, {"requested_slot": asked})
+from tests.reading import read as _read
 
 
 @pytest.mark.parametrize("text", ["us", "the us", "Us."])
