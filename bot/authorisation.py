@@ -79,8 +79,13 @@ _ELISION = re.compile(r"\b(d|l|j|qu|n|s|c|un|dell|all|nell|sull)'(?=[a-z])")
 
 def _words(text: str) -> List[str]:
     words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", _ELISION.sub(r"\1 ", fold(text).replace("’", "'")))
+    # "not even for other uses" denies the other uses too: it reads as "nor
+    # for", which the fillers below would otherwise turn into "not for"
+    for i in range(len(words) - 2):
+        if words[i:i + 3] == ["not", "even", "for"]:
+            words[i:i + 2] = ["nor", ""]
     # "you can't actually get it" is "you can't get it"
-    return [w for w in words if w not in load_vocabulary().fillers]
+    return [w for w in words if w and w not in load_vocabulary().fillers]
 
 
 def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:

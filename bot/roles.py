@@ -95,6 +95,8 @@ class RoleLexicon:
     whose: FrozenSet[str] = frozenset()
     # Greetings that may open the sentence that introduces the writer.
     greetings: FrozenSet[str] = frozenset()
+    # Before a patient phrase, these make the patient someone's ("my patient here").
+    definite_articles: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # Other languages' words, as written, that fold into a role's ("på", on,
@@ -136,6 +138,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         determiners=words(data["determiners"]),
         being=words(data["being"]),
         possessives=words(data["possessives"]),
+        definite_articles=words(data.get("definite_articles") or []),
         relative_adjectives=words(data.get("relative_adjectives") or []),
         of_words=words(data.get("of_words") or []),
         negations=words(data.get("negations") or []),
@@ -329,6 +332,30 @@ def _patient_before(folded: str, first: int, lex: RoleLexicon) -> bool:
     return False
 
 
+# In a patient phrase, these make it the writer whatever comes before: "the pt is me".
+_ME = frozenset({"me", "myself", "moi", "mezelf", "mij", "mich", "meg", "mig", "mnie"})
+
+
+def _patient_phrase_of_self(joined: str, lex: RoleLexicon, answering: bool) -> bool:
+    """A phrase in which the writer says they are the patient, unless the
+    patient word in it is someone's: "patient here" is the writer, "my patient
+    here needs it" a doctor's patient, and so is "the patient here is 54"
+    unless it answers "who are you?"."""
+    someones = lex.possessives if answering else lex.possessives | lex.definite_articles
+    for phrase in lex.patient_phrases:
+        if " " not in phrase:
+            continue
+        needle = f" {phrase} "
+        at = joined.find(needle)
+        while at >= 0:
+            before = joined[:at].split()[-1:]
+            words = phrase.split()
+            if not (words[0] in _SELF_AS_PATIENT and not set(words) & _ME and before and before[0] in someones):
+                return True
+            at = joined.find(needle, at + 1)
+    return False
+
+
 def read_role(text: str, answering: bool) -> Optional[str]:
     """The writer's role, or None. `answering`: the message answers "who are
     you?", so whatever role it names is the writer's ("her oncologist")."""
@@ -362,7 +389,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
         mentions = [(i, role) for i, role in mentions
                     if _said_of_self(tokens, i, starts, lex)
                     or (role == "patient_advocate" and i > 0 and tokens[i - 1] in lex.my_words)]
-    if any(f" {fold(p)} " in joined for p in lex.patient_phrases if " " in p) and not mentions:
+    if _patient_phrase_of_self(joined, lex, answering) and not mentions:
         return "patient"
     if mentions and _patient_before(folded, min(mentions)[0], lex):
         return "patient"  # "I'm the patient, attending Galway University Hospital" (blind pool 31)
