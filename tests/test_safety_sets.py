@@ -142,7 +142,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_42.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_43.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
@@ -176,7 +176,11 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_42.yml"}
 # fourth, the Danish "overlægen" read as the Dutch "overleden", was fixed).
 # 148 with pool 41 (the Danish "alt er forsøgt", everything has been tried,
 # read as the liver enzyme ALT).
-FLAGGED_ACCESS_MESSAGES_CEILING = 148
+# Twenty-fifth session: 152 once pool 42 became development (four of its texts:
+# "a life-threatening resistant infection" beside an antimicrobial, the
+# indication read as a reaction; the Norwegian "vi har prøvd alt" as ALT again;
+# "looking after her on the ward" as a hospitalisation; "she fits" again).
+FLAGGED_ACCESS_MESSAGES_CEILING = 152
 
 
 def _pool_texts():
