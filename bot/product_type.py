@@ -112,6 +112,8 @@ class InPassing:
     # Words that name the product with no article before them: a definite
     # ending ("legemiddelet", "läkemedlet") or a language without articles ("lek").
     article_in_word: frozenset = frozenset()
+    # The verb after a sentence's first word that makes it the subject ("is", "ist", "est").
+    copulas: frozenset = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -123,6 +125,7 @@ def _in_passing(path: Path = LEXICON) -> InPassing:
         frozenset(fold(str(w)) for w in data["not_before"]),
         frozenset(fold(str(w)) for w in data.get("before_status") or ()),
         frozenset(fold(str(w)) for w in data.get("article_in_word") or ()),
+        frozenset(fold(str(w)) for w in data.get("copulas") or ()),
     )
 
 
@@ -145,5 +148,15 @@ def product_named_in_passing(text: str) -> Optional[str]:
                         and (end >= len(words) or words[end] not in lex.not_before):
                     named.add(value)
                 elif end < len(words) and words[end] in lex.before_status:
+                    named.add(value)
+    # A sentence that opens with the product word as its subject, no article:
+    # "Geneesmiddel is in België geregistreerd", "Drug is licensed for ..."
+    # (development pool 42)
+    for sentence in re.split(r"[.!?;\n]+", text or ""):
+        words = _words(sentence)
+        for value, phrases in lex.kinds:
+            for phrase in phrases:
+                if tuple(words[:len(phrase)]) == phrase and len(words) > len(phrase) \
+                        and words[len(phrase)] in lex.copulas:
                     named.add(value)
     return named.pop() if len(named) == 1 else None

@@ -15,9 +15,11 @@ import asyncio
 import random
 import re
 import statistics
+import unicodedata
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -45,7 +47,7 @@ class Pool:
 
     @property
     def countries(self) -> List[str]:
-        return sorted(self.facts["country"])
+        return sorted(self.facts.get("country") or ())
 
 
 def load_pool(path: Path) -> Pool:
@@ -190,15 +192,69 @@ def _fits_product(text: str, truth: Mapping[str, Any]) -> bool:
     return True
 
 
+# The pools' languages: a user whose patient is treated in France does not
+# say "it isn't registered in Poland" (pool 42's status phrasings name
+# countries). Country names from Babel (CLDR), not from the assistant's own
+# lexicons; a name matches a word that begins as it does, give or take an
+# ending ("Polska", "w Polsce").
+_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "sv", "da", "nb", "pl")
+
+
+_SHORT_NAMES = {"GB": ("uk", "england", "scotland", "wales"), "US": ("usa", "america")}
+
+
+@lru_cache(maxsize=64)
+def _country_names(code: str) -> Tuple[str, ...]:
+    from babel import Locale
+
+    names = set(_SHORT_NAMES.get(code, ()))
+    for language in _LANGUAGES:
+        name = Locale.parse(language).territories.get(code)
+        if name:
+            names.add(_plain(name))
+    return tuple(sorted(names))
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()))
+
+
+def _names_a_country(words: Sequence[str], joined: str, code: str) -> bool:
+    for name in _country_names(code):
+        if " " in name:
+            if f" {name} " in joined:
+                return True
+            continue
+        if len(name) < 5:
+            if name in words:
+                return True
+            continue
+        stem = name[:max(4, len(name) - 2)]
+        if any(w.startswith(stem) and abs(len(w) - len(name)) <= 2 for w in words):
+            return True
+    return False
+
+
+def _fits_country(text: str, truth: Mapping[str, Any], countries: Sequence[str]) -> bool:
+    """The text names no country of the pool but the patient's."""
+    joined = f" {_plain(text)} "
+    words = joined.split()
+    return not any(_names_a_country(words, joined, code) for code in countries if code != truth.get("country"))
+
+
 def answer(slot: str, truth: Mapping[str, Any], pool: Pool, rng: random.Random, compound_rate: float) -> str:
     """What the simulated user says when `slot` is asked."""
+    def fits(text: str) -> bool:
+        return _fits_product(text, truth) and (slot == "country" or _fits_country(text, truth, pool.countries))
+
     if rng.random() < compound_rate:
-        fitting = [c for c in pool.compound if c["asked"] == slot and _fits_product(c["text"], truth)
+        fitting = [c for c in pool.compound if c["asked"] == slot and fits(c["text"])
                    and all(truth.get(k) == v for k, v in c["facts"].items())]
         if fitting:
             return rng.choice(fitting)["text"]
     phrasings = list(pool.facts[slot][truth[slot]])
-    return rng.choice([t for t in phrasings if _fits_product(t, truth)] or phrasings)
+    return rng.choice([t for t in phrasings if fits(t)] or [t for t in phrasings if _fits_product(t, truth)]
+                      or phrasings)
 
 
 class Assistant:

@@ -74,3 +74,32 @@ def test_the_simulated_user_accepts_the_offer_to_check_a_patient_once_in_words()
 def test_without_an_offer_a_conversation_with_no_question_open_is_an_error():
     result = _converse(_OfferingAssistant(offers=False))
     assert result.error and "no question open" in result.error and not result.success
+
+
+def _status_pool():
+    from evaluation.conversations import Pool
+
+    return Pool({"country": {"FR": ["France"], "PL": ["Poland"], "SE": ["Sweden"]},
+                 "authorisation": {"not_authorised": ["Nie jest zarejestrowany w Polsce w żadnym wskazaniu",
+                                                      "Inte godkänt i Sverige för någon användning",
+                                                      "not licensed for anything"]}}, [], [], [])
+
+
+def test_the_simulated_user_never_names_another_country_than_the_patients():
+    import random
+
+    from evaluation.conversations import answer
+
+    truth = {"country": "FR", "authorisation": "not_authorised", "product_type": "medicine"}
+    said = {answer("authorisation", truth, _status_pool(), random.Random(seed), 0.0) for seed in range(40)}
+    assert said == {"not licensed for anything"}
+
+
+def test_the_simulated_user_names_the_patients_own_country_in_any_language():
+    import random
+
+    from evaluation.conversations import answer
+
+    truth = {"country": "PL", "authorisation": "not_authorised", "product_type": "medicine"}
+    said = {answer("authorisation", truth, _status_pool(), random.Random(seed), 0.0) for seed in range(40)}
+    assert said == {"Nie jest zarejestrowany w Polsce w żadnym wskazaniu", "not licensed for anything"}
