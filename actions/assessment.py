@@ -14,7 +14,7 @@ from actions.knowledge import question_in_words
 from bot.answers import premise_corrections
 from bot.conversation import NO_PROBLEM, assessment_turn, reset_slots, resume_turn
 from bot.render import Message
-from bot.understanding import asks_something, asks_to_start_over
+from bot.understanding import asks_something, asks_to_start_over, says_no
 
 
 class ActionAssess(Action):
@@ -32,7 +32,7 @@ class ActionAssess(Action):
         before = state_of(tracker)
         state, read = read_message(tracker, before)
         text, intent = latest(tracker)
-        if intent == "deny" and nothing_started(before) and not state.get("turn_facts"):
+        if intent == "deny" and nothing_started(before) and not state.get("turn_facts") and says_no(text):
             dispatcher.utter_message(text=NO_PROBLEM)
             return slot_events(read)
         # "We'd file an AAC for this non-CE-marked stent": the wrong premise is

@@ -37,7 +37,7 @@ LIKELY_WEIGHT = 3
 # A place name that is also a word counts after one of these.
 # ... and the same in French, German and Portuguese ("soignée à Nice", "bei Essen")
 # ("à" as written: the folded "a" is the English article in "have a Nice day")
-_PLACE_CUES = {"in", "at", "from", "near", "around", "outside", "to", "à", "au", "en", "bei", "em"}
+PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "to", "à", "au", "en", "bei", "em"})
 # After these, a place's name in lower case is still read when it has at
 # least LOWER_CASE_MIN_LENGTH letters and is not an ordinary word.
 _LOWER_CASE_CUES = {"in", "at", "near"}  # not "à": "à peine" is not in Peine
@@ -230,7 +230,7 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
                 alone = answering and size == len(words)
                 named = i + size < len(words) and fold(words[i + size][2]) in index.institution_after \
                     and words[i][2][:1].isupper() and name not in index.institution_after
-                if before not in _PLACE_CUES and fold(before) not in _PLACE_CUES and not alone and not named:
+                if before not in PLACE_CUES and fold(before) not in PLACE_CUES and not alone and not named:
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))

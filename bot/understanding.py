@@ -21,8 +21,8 @@ from bot.button_choice import chosen_button
 from bot.config import PROJECT_ROOT
 from bot.countries import answer_to_iso, is_region, to_iso
 from bot.facts import DOMAINS, REQUIRED_KNOWN, valid_value, yes_no
-from bot.places import find_places, fold, misspelt_countries, words_not_codes
-from bot.polarity import affirmed_in, answer_to, clauses, sentences, yes_despite_a_no
+from bot.places import PLACE_CUES, find_places, fold, misspelt_countries, words_not_codes
+from bot.polarity import affirmed_in, answer_to, clauses, negated, sentences, yes_despite_a_no
 from bot.polarity import load_lexicon as answer_lexicon
 from bot.product_type import product_named_in_passing, read_product_type
 from bot.roles import read_role
@@ -448,6 +448,9 @@ def _place_entities(text: str, entities: Iterable[Mapping[str, Any]], answering:
     taken = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") == "country"]
     places = find_places(text, answering=answering)
     code = text.strip().strip(".!")
+    cued = re.fullmatch(r"(\w+)\s+([A-Z]{2})", code)
+    if cued and cued.group(1).lower() in PLACE_CUES:
+        code = cued.group(2)  # "in PT", "from DK": a code in capitals after a place's cue (development pool 42)
     if answering and not taken and not places and re.fullmatch(r"[A-Za-z]{2}", code) and to_iso(code.upper()) \
             and (code.isupper() or code.lower() not in words_not_codes()):
         # The country's code alone as the answer ("FR", "ES", "fr"), unless in
@@ -493,6 +496,17 @@ def yes_or_no(text: str) -> Optional[bool]:
     if lex.no.search(answer) and not lex.yes.search(answer):
         return False
     return None
+
+
+def says_no(text: str) -> bool:
+    """Whether the message says no at all: a plain no ("nope", "nei") or a
+    negation in one of its clauses ("not now"). "hei, jeg lurer på noe" (hi,
+    I'm wondering about something) says none, whatever the classifier read
+    (development pool 42: deny)."""
+    if yes_or_no(text) is False:
+        return True
+    lex = answer_lexicon()
+    return any(negated(words, lex) for _, words in clauses(text or "", lex))
 
 
 def asks_to_start_over(text: str, lexicon: Optional[Lexicon] = None) -> bool:

@@ -110,6 +110,13 @@ def test_assess_after_no_with_nothing_started():
     assert "requested_slot" not in slots and "No problem" in messages[0]["text"]
 
 
+def test_a_greeting_the_classifier_took_for_a_no_starts_the_assessment():
+    # "hei, jeg lurer på noe" (hi, I'm wondering about something) says no
+    # no, whatever the classifier read (development pool 42)
+    messages, slots = run(ActionAssess(), tracker({}, "hei, jeg lurer på noe", intent="deny"))
+    assert slots["requested_slot"] == "role" and not any("No problem" in m.get("text", "") for m in messages)
+
+
 def test_resume_reasks_the_open_question():
     messages, _ = run(ActionResume(), tracker({"role": "physician", "requested_slot": "serious_condition"}))
     assert "life-threatening" in messages[-1]["text"]

@@ -28,3 +28,22 @@ def test_without_success_is_still_exhausted_and_fatal_without_treatment_still_se
 ])
 def test_the_product_word_opening_a_sentence_names_the_kind(text, kind):
     assert _read(text).facts.get("product_type") == kind
+
+
+@pytest.mark.parametrize("text", ["Godkänt för detta och finns att få", "Godkjent for dette og finnes på apoteket"])
+def test_to_be_had_at_the_pharmacy_in_swedish_and_norwegian_is_available(text):
+    assert _read(text, "authorisation").facts.get("authorisation") == "authorised_available"
+
+
+@pytest.mark.parametrize("text, iso", [("in PT", "PT"), ("from DK", "DK"), ("Jylland", "DK"), ("Sjælland", "DK")])
+def test_a_code_after_a_place_word_and_the_danish_regions(text, iso):
+    assert _read(text, "country").facts.get("country") == iso
+
+
+def test_a_code_in_lower_case_after_in_is_a_word():
+    assert "country" not in _read("in it", "country").facts
+
+
+@pytest.mark.parametrize("text", ["Hej, jeg er mor til en pige på 12", "jag är pappa till en pojke som är sjuk"])
+def test_a_scandinavian_parent_of_the_child_is_a_relative(text):
+    assert _read(text).facts.get("role") == "patient_advocate"
