@@ -16,7 +16,9 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_27 and blind_28 are held out (figures only)."""
+blind_23, blind_24, blind_25, blind_26 and blind_28 are held out (figures only);
+blind_27's misses and false alarms were read in the twenty-fifth session,
+once blind_28 was frozen (not among the reader's training messages)."""
 from pathlib import Path
 
 import pytest
@@ -62,7 +64,7 @@ SETS = {
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
             "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml",
-            "blind_26.yml", "blind_27.yml", "blind_28.yml"}
+            "blind_26.yml", "blind_28.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
@@ -71,6 +73,8 @@ DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, 
                            "blind_17.yml": 127, "blind_18.yml": 134,
                            # development since the twenty-second session (its misses read)
                            "blind_21.yml": 85, "blind_22.yml": 99,
+                           # development since the twenty-fifth session (its misses read): 109 of 125
+                           "blind_27.yml": 109,
                            # held out: a count, and the messages are not printed below
                            "blind_12.yml": 95, "blind_13.yml": 107, "blind_14.yml": 119, "blind_15.yml": 111}
 
@@ -180,7 +184,11 @@ POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_43.yml"}
 # "a life-threatening resistant infection" beside an antimicrobial, the
 # indication read as a reaction; the Norwegian "vi har prøvd alt" as ALT again;
 # "looking after her on the ward" as a hospitalisation; "she fits" again).
-FLAGGED_ACCESS_MESSAGES_CEILING = 152
+# 153 once the detector read admission in the other languages (blind safety set
+# 27: "ingresado", "ricoverato", "indlagt", 21 more reports of the development
+# sets caught): "Mi padre está muy grave, ingresado en el Hospital ..., y el
+# fármaco está autorizado pero para otra enfermedad" (the disease's course).
+FLAGGED_ACCESS_MESSAGES_CEILING = 153
 
 
 def _pool_texts():
