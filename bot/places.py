@@ -127,11 +127,12 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
             names[key], population[key] = (city["countrycode"], "city"), city["population"]
     # A country's name is the country, not a city elsewhere called so: "Benin"
     # is not Benin City in Nigeria (development pool 41).
-    for country in pycountry.countries:
-        for key in {fold(country.name), fold(getattr(country, "common_name", country.name))}:
-            if key in names and names[key][0] != country.alpha_2:
-                del names[key]
-                accented = {w: hit for w, hit in accented.items() if fold(w) != key}
+    shadowing = {key for country in pycountry.countries
+                 for key in (fold(country.name), fold(getattr(country, "common_name", country.name)))
+                 if key in names and names[key][0] != country.alpha_2}
+    for key in shadowing:
+        del names[key]
+    accented = {w: hit for w, hit in accented.items() if fold(w) not in shadowing}
     for state in cache.get_us_states().values():
         # A US state wins over a smaller city of its name ("Florida" is not the town in Cuba).
         names[fold(state["name"])] = ("US", "region")

@@ -345,12 +345,13 @@ def _patient_phrase_of_self(joined: str, lex: RoleLexicon, answering: bool) -> b
     for phrase in lex.patient_phrases:
         if " " not in phrase:
             continue
+        words = phrase.split()
+        may_be_someones = words[0] in _SELF_AS_PATIENT and not set(words) & _ME
         needle = f" {phrase} "
         at = joined.find(needle)
         while at >= 0:
             before = joined[:at].split()[-1:]
-            words = phrase.split()
-            if not (words[0] in _SELF_AS_PATIENT and not set(words) & _ME and before and before[0] in someones):
+            if not (may_be_someones and before and before[0] in someones):
                 return True
             at = joined.find(needle, at + 1)
     return False
