@@ -126,6 +126,7 @@ class _Clause:
 _HARM_LISTS = (
     ("death", ("harms", "death")),
     ("life_threatening", ("harms", "life_threatening")),
+    ("care_setting", ("harms", "care_setting")),
     ("hospitalisation", ("harms", "hospitalisation")),
     ("serious_reaction", ("harms", "serious_reaction")),
     ("reaction", ("harms", "reaction")),
@@ -170,6 +171,7 @@ _CONTEXT_LISTS = (
     ("resolution", ("context", "resolution")),
     ("urgent", ("context", "urgent")),
     ("cause", ("context", "cause")),
+    ("blame", ("context", "blame")),
     ("not_reassurance", ("context", "not_reassurance")),
     ("idiom", ("context", "idioms")),
 )
@@ -458,6 +460,7 @@ def _tied_at_all(lex: Lexicon, message: _Message) -> bool:
 _CATEGORY_OF = {
     "death": "death",
     "life_threatening": "life_threatening",
+    "care_setting": "life_threatening",
     "hospitalisation": "hospitalisation",
     "serious_reaction": "reaction",
     "reaction": "reaction",
@@ -590,7 +593,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     clause = sentence[ci]
     if _negated(clause, mention, window):
         return "negated"
-    if any(c.has("resolution") for c in sentence) and mention.category not in SERIOUS_NEVER_SET_ASIDE:
+    grave = _CATEGORY_OF.get(mention.category) in SERIOUS_NEVER_SET_ASIDE
+    if any(c.has("resolution") for c in sentence) and not grave:
         return "resolved"  # a rash that has cleared; a death never "resolves"
     asking = _question(sentence, ci, message.questions[si], lex)
     if _hypothetical(sentence, ci, mention, asking):
@@ -604,7 +608,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     if mention.category in _SEVERITY_CATEGORIES and _describes_disease(lex, clause, mention):
         return "severity"
     owner, reason = _owner(message, si, ci, mention.category)
-    if owner is None and mention.category in SERIOUS_NEVER_SET_ASIDE and not message.disowned and (
+    if owner is None and grave and not message.disowned and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
             or (reason in ("never_exposed", "other_product", "past", "disease") and message.exposed)
             or (reason in ("never_exposed", "not_exposed") and not message.said_never and (message.weak or message.strong))
@@ -631,6 +635,12 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         return reason if owner is None and reason not in ("no_product", "not_exposed", "never_exposed") else None
     if owner is None:
         return reason
+    if mention.category == "care_setting" and not message.exposed and (message.not_exposed or not (message.strong or message.weak)) \
+            and not any(c.has("blame") for s in message.sentences for c in s):
+        # Intensive care, a ventilator: how ill the patient is who is still to
+        # get the product, unless the message says the patient had it or
+        # blames it.
+        return "no_exposure"
     if message.disowned and not any(o.strong for o in message.owners[si]):
         return "unrelated"  # "a bad reaction to BCG as a baby. Nothing to do with your medicine."
     if mention.category in ("reaction_verb", "lab", "lack_of_effect") and owner == "weak" and not any(
