@@ -149,7 +149,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_44.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_44.yml", "pool_blind_45.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
