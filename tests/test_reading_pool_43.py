@@ -24,3 +24,16 @@ def test_the_doctor_in_the_definite_form_is_a_physician(text):
 ])
 def test_hospitals_named_alone(text, iso):
     assert _read(text, "country").facts.get("country") == iso
+
+
+@pytest.mark.parametrize("text", [
+    "The company runs a phase 3 for this. She isn't in the trial and can't join one.",
+    "no estoy en ensayos y no hay ninguno para mí",
+])
+def test_not_in_the_trial_in_passing_is_in_no_company_trial(text):
+    assert _read(text).facts.get("in_company_trial") is False
+
+
+def test_an_organisation_described_at_length_is_the_writers():
+    text = "Hi, I volunteer for a small rare disease patient organisation and a family asked me for help."
+    assert _read(text).facts.get("role") == "patient_advocate"
