@@ -59,6 +59,10 @@ class Topic:
     denying: Tuple[Tuple[str, ...], ...] = ()
     # Topics said in more than one word ("get into", "take part").
     phrases: Tuple[Tuple[str, ...], ...] = ()
+    # Clauses that are a yes when they are all the clause says ("there is
+    # one" to "is there a trial the patient could join?"), unlike `affirming`,
+    # which a negation around them does not undo.
+    whole_yes: FrozenSet[Tuple[str, ...]] = frozenset()
 
     def mentioned_in(self, words: List[str]) -> bool:
         """A topic word or phrase stands in the clause."""
@@ -202,7 +206,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
                              long_words=long_single_words(words, TYPO_MIN_LENGTH),
                              denying=tuple(tuple(_words(p)) for p in entry.get("denying") or []),
-                             phrases=tuple(tuple(_words(p)) for p in entry.get("topic_phrases") or []))
+                             phrases=tuple(tuple(_words(p)) for p in entry.get("topic_phrases") or []),
+                             whole_yes=frozenset(tuple(_words(p)) for p in entry.get("whole_yes") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -434,7 +439,7 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
     votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
     opening: Optional[bool] = None  # a first clause that is only a yes or a no ("Not really, ...")
     for index, (contrast, words) in enumerate(clauses(text, lex)):
-        hedged = hedge(words, lex)
+        hedged = True if tuple(w for w in words if w not in lex.softeners) in topic.whole_yes else hedge(words, lex)
         if hedged is False and topic.affirmed(words):
             hedged = None  # "there isn't anything left": the absence says yes, not the hedge's "there isn't"
         if hedged is not None and any(topic.mentions(w) for w in words) and topic.about_something_else(words):

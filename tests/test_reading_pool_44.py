@@ -53,3 +53,12 @@ def test_a_life_severely_limited_is_serious():
 ])
 def test_telegraphic_never_treated_with_the_product(text):
     assert _read(text).facts.get("previously_treated") is False
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("there's one, and she'd fit it", True),
+    ("well, there is one", True),
+    ("I don't think there's one for her, no", False),
+])
+def test_there_is_one_as_the_whole_clause_is_a_trial_to_join(text, expected):
+    assert _read(text, "trial_available").facts.get("trial_available") is expected
