@@ -397,6 +397,7 @@ class _Message:
     never_exposed: bool = False  # ... never got it ("we never managed to get him started")
     weak: bool = False  # a product word somewhere ("the infusion")
     said_never: bool = False  # a phrase says so outright ("had not yet received"), not just a negation nearby
+    blamed: bool = False  # a harm put down to something: "we suspect your drug"
     # Our product disowned and no exposure said: "nothing to do with your drug, he's never had it"
     disowned: bool = False
 
@@ -506,6 +507,7 @@ def screen(text: str) -> Screening:
         ),
         never_exposed=any(c.has("never_exposed") or (c.has("exposure") and not _exposed(c, window)) for c in all_clauses),
         said_never=any(c.has("never_exposed") or c.has("not_exposed") for c in all_clauses),
+        blamed=any(c.has("blame") for c in all_clauses),
     )
     message.disowned = not message.exposed and any(
         o.strong and (o.unrelated or c.has("never_exposed")) for s, row in zip(sentences, owners) for c, o in zip(s, row)
@@ -520,7 +522,7 @@ def screen(text: str) -> Screening:
         for ci, clause in enumerate(sentence):
             for mention in clause.mentions:
                 mentions += 1
-                grave += _CATEGORY_OF.get(mention.category) in SERIOUS_NEVER_SET_ASIDE
+                grave += _never_set_aside(mention)
                 reason = _dismissal(lex, message, si, ci, mention, window)
                 if reason == "no_product" and mention.category == "lack_of_effect" and clause.has("item"):
                     # "the implant stopped working": a defect of the device, not of the treatment
@@ -560,6 +562,11 @@ def screen(text: str) -> Screening:
                      asks_how, grave)
 
 
+def _never_set_aside(mention: _Mention) -> bool:
+    """A death or a life-threatening event (intensive care among them)."""
+    return _CATEGORY_OF.get(mention.category) in SERIOUS_NEVER_SET_ASIDE
+
+
 def _question_marks(text: str, count: int) -> List[bool]:
     """Whether each sentence ended with a question mark (same cut as split())."""
     parts = [p for p in re.split(r"(?<=[.!?;\n])", text) if re.search(r"[A-Za-z0-9]", p)]
@@ -593,7 +600,7 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
     clause = sentence[ci]
     if _negated(clause, mention, window):
         return "negated"
-    grave = _CATEGORY_OF.get(mention.category) in SERIOUS_NEVER_SET_ASIDE
+    grave = _never_set_aside(mention)
     if any(c.has("resolution") for c in sentence) and not grave:
         return "resolved"  # a rash that has cleared; a death never "resolves"
     asking = _question(sentence, ci, message.questions[si], lex)
@@ -635,8 +642,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         return reason if owner is None and reason not in ("no_product", "not_exposed", "never_exposed") else None
     if owner is None:
         return reason
-    if mention.category == "care_setting" and not message.exposed and (message.not_exposed or not (message.strong or message.weak)) \
-            and not any(c.has("blame") for s in message.sentences for c in s):
+    if mention.category == "care_setting" and not message.exposed and not message.blamed \
+            and (message.not_exposed or not (message.strong or message.weak)):
         # Intensive care, a ventilator: how ill the patient is who is still to
         # get the product, unless the message says the patient had it or
         # blames it.

@@ -244,12 +244,22 @@ def _someone_elses(tokens: List[str], i: int, lex: RoleLexicon) -> bool:
     return i > 0 and tokens[i - 1] in lex.determiners and not (i > 1 and tokens[i - 2] in lex.being)
 
 
-def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: RoleLexicon, reach: int = 4) -> bool:
+# How many words before a role may say it is the writer's ("I'm her oncologist").
+ROLE_REACH = 4
+ORGANISATION_REACH = 7
+
+
+def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: RoleLexicon, role: str) -> bool:
     # A message that opens with a role, maybe after a greeting ("Cardiology registrar,
     # patient in Leeds", "Good morning. Cardiac surgeon, CHU de Bordeaux")
     # introduces the writer; "the neurologist told us" does not.
     start = max((s for s in starts if s <= position), default=0)
-    before = tokens[max(0, position - reach, start if reach > 4 else 0):position]
+    # An organisation is described at more length than a profession ("I work for a
+    # rare disease patient organization", development pool 43), within its sentence.
+    if role == "patient_advocate":
+        before = tokens[max(start, position - ORGANISATION_REACH):position]
+    else:
+        before = tokens[max(0, position - ROLE_REACH):position]
     after = tokens[position + 1:position + 3]
     after_greeting = starts.index(start) == 1 and start <= 3  # "Good morning." then the role
     # ... or after a greeting in the same sentence ("Hi, clinical trials coordinator at ...")
@@ -388,9 +398,7 @@ def read_role(text: str, answering: bool) -> Optional[str]:
     if not answering:
         starts = _sentence_starts(folded)
         mentions = [(i, role) for i, role in mentions
-                    # an organisation is described at more length than a profession: "I work for a
-                    # rare disease patient organization" (development pool 43)
-                    if _said_of_self(tokens, i, starts, lex, 7 if role == "patient_advocate" else 4)
+                    if _said_of_self(tokens, i, starts, lex, role)
                     or (role == "patient_advocate" and i > 0 and tokens[i - 1] in lex.my_words)]
     if _patient_phrase_of_self(joined, lex, answering) and not mentions:
         return "patient"
