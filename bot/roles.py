@@ -63,6 +63,11 @@ class RoleLexicon:
     advocates: FrozenSet[str]
     patient_phrases: Tuple[str, ...]
     patient_answers: FrozenSet[str]
+    # The patient's own word, the words that may open a phrase naming someone's
+    # patient, and the words that make such a phrase the writer's ("the pt is me").
+    patient_words: Tuple[str, ...] = ()
+    patient_self_heads: FrozenSet[str] = frozenset()
+    me_words: FrozenSet[str] = frozenset()
     own_doctor: FrozenSet[str] = frozenset()
     illness_openers: Tuple[Tuple[str, ...], ...] = ()
     illness_words: FrozenSet[str] = frozenset()
@@ -127,6 +132,9 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         advocates=words(data["patient_advocate"]["words"]),
         patient_phrases=tuple(fold(p) for p in data["patient"]["phrases"]),
         patient_answers=words(data["patient"]["answers"]),
+        patient_words=tuple(fold(w) for w in data["patient"]["words"]),
+        patient_self_heads=words(data["patient"]["self_heads"]),
+        me_words=words(data["patient"]["me_words"]),
         own_doctor=words(data["patient"]["own_doctor"]),
         illness_openers=tuple(tuple(_TOKEN.findall(fold(p))) for p in data["patient"]["illness_openers"]),
         illness_words=words(data["patient"]["illness_words"]),
@@ -172,15 +180,12 @@ def _fuzzy(token: str, candidates: Tuple[str, ...]) -> bool:
     return len(token) >= FUZZY_MIN_LENGTH and meant(token, candidates, FUZZY_SCORE) is not None
 
 
-# The patient's own word, mistyped ("the pateint, me": development pool 22).
-_PATIENT_WORDS = ("patient", "patiente", "patientin", "paciente", "paziente")
-
-
 def _patient_word(token: str, lex: "RoleLexicon") -> str:
-    if len(token) < FUZZY_MIN_LENGTH or token in _PATIENT_WORDS or token in lex.possessives \
-            or token.rstrip("s") in _PATIENT_WORDS:
+    """The patient's own word for a mistyped one ("pateint")."""
+    if len(token) < FUZZY_MIN_LENGTH or token in lex.patient_words or token in lex.possessives \
+            or token.rstrip("s") in lex.patient_words:
         return token
-    return meant(token, _PATIENT_WORDS, FUZZY_SCORE) or token
+    return meant(token, lex.patient_words, FUZZY_SCORE) or token
 
 
 def _mentions(tokens: List[str], lex: RoleLexicon, answering: bool = False) -> List[Tuple[int, str]]:
@@ -322,10 +327,6 @@ def _first_clause(text: str, lex: RoleLexicon) -> str:
     return " ".join(_patient_word(t, lex) for t in _tokens(head, lex))
 
 
-_SELF_AS_PATIENT = frozenset(_PATIENT_WORDS + ("pt", "pasient", "pasienten", "patienten", "pacjentem", "pacjentka",
-                                               "doente"))
-
-
 def _patient_before(folded: str, first: int, lex: RoleLexicon) -> bool:
     """The writer says they are the patient in a clause of its own before the
     first word that names a role: "I'm the patient, attending ..."."""
@@ -336,14 +337,10 @@ def _patient_before(folded: str, first: int, lex: RoleLexicon) -> bool:
             return False
         joined = f" {' '.join(words)} "
         # only a phrase that names the patient: "c'est moi qui le traite, je suis son hématologue" is the doctor
-        if any(f" {p} " in joined for p in lex.patient_phrases if " " in p and set(p.split()) & _SELF_AS_PATIENT):
+        if any(f" {p} " in joined for p in lex.patient_phrases if " " in p and set(p.split()) & lex.patient_self_heads):
             return True
         seen += len(words)
     return False
-
-
-# In a patient phrase, these make it the writer whatever comes before: "the pt is me".
-_ME = frozenset({"me", "myself", "moi", "mezelf", "mij", "mich", "meg", "mig", "mnie"})
 
 
 def _patient_phrase_of_self(joined: str, lex: RoleLexicon, answering: bool) -> bool:
@@ -356,7 +353,7 @@ def _patient_phrase_of_self(joined: str, lex: RoleLexicon, answering: bool) -> b
         if " " not in phrase:
             continue
         words = phrase.split()
-        may_be_someones = words[0] in _SELF_AS_PATIENT and not set(words) & _ME
+        may_be_someones = words[0] in lex.patient_self_heads and not set(words) & lex.me_words
         needle = f" {phrase} "
         at = joined.find(needle)
         while at >= 0:
