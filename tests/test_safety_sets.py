@@ -16,7 +16,7 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26 and blind_30 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26, blind_30 and blind_31 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen (none among the reader's training
@@ -66,7 +66,7 @@ SETS = {
 }
 HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
             "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml",
-            "blind_26.yml", "blind_30.yml"}
+            "blind_26.yml", "blind_30.yml", "blind_31.yml"}
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
@@ -152,7 +152,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_45.yml"}
+POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_45.yml", "pool_blind_46.yml"}
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).
