@@ -43,7 +43,7 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_42.yml", "safety/blind_28.yml",
             "conversations/pool_blind_43.yml", "safety/blind_29.yml",
             "conversations/pool_blind_44.yml", "safety/blind_30.yml",
-            "conversations/pool_blind_45.yml"]
+            "conversations/pool_blind_45.yml", "conversations/pool_blind_46.yml", "safety/blind_31.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais
