@@ -243,8 +243,17 @@ def _per_topic(data: Mapping, key: str) -> Mapping[str, Tuple[str, ...]]:
     return {slot: tuple(fold(w) for w in entry[key]) for slot, entry in data["topics"].items() if entry.get(key)}
 
 
+# The German subjunctive "hätte" (would have: "ich hätte eine Frage", blind
+# pool 45) is kept apart from "hatte" (had) before the accents go.
+_SUBJUNCTIVE = re.compile(r"\bhätte(n|st|t)?\b", re.IGNORECASE)
+
+
+def _apart(text: str) -> str:
+    return _SUBJUNCTIVE.sub(lambda m: "haette" + (m.group(1) or ""), text)
+
+
 def _words(text: str) -> List[str]:
-    return re.findall(r"[a-z0-9']+", fold(text).replace("\u2019", "'"))
+    return re.findall(r"[a-z0-9']+", fold(_apart(text)).replace("\u2019", "'"))
 
 
 def words_of(text: str) -> List[str]:
@@ -262,6 +271,7 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
     # folded, "è" (is) looks the same ("le alternative sono esaurite e non ha
     # mai ricevuto il farmaco" is two clauses).
     text = _AND_E.sub("ed", text)
+    text = _apart(text)
     parts = re.split(r"([;,.!?:()\n]+|\s[-\u2013\u2014]\s)", fold(text).replace("\u2019", "'"))
     for index in range(0, len(parts), 2):
         part = parts[index]
