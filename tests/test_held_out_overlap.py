@@ -26,23 +26,16 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_11.yml", "safety/blind_6.yml", "safety/blind_8.yml", "safety/blind_9.yml",
             "safety/blind_12.yml", "facets/blind_7.yml", "safety/blind_13.yml", "safety/blind_14.yml",
             "conversations/pool_blind_16.yml", "conversations/pool_blind_17.yml", "safety/blind_15.yml",
-            "conversations/pool_blind_18.yml", "conversations/pool_blind_19.yml",
-            "conversations/pool_blind_20.yml",
-            "conversations/pool_blind_21.yml", "conversations/pool_blind_22.yml",
-            "conversations/pool_blind_23.yml", "safety/blind_19.yml", "conversations/pool_blind_26.yml",
-            "conversations/pool_blind_27.yml", "conversations/pool_blind_28.yml",
-            "conversations/pool_blind_29.yml", "conversations/pool_blind_30.yml", "safety/blind_20.yml",
-            "safety/blind_21.yml",
+            "conversations/pool_blind_18.yml", "conversations/pool_blind_19.yml", "conversations/pool_blind_20.yml",
+            "conversations/pool_blind_21.yml", "conversations/pool_blind_22.yml", "conversations/pool_blind_23.yml",
+            "safety/blind_19.yml", "conversations/pool_blind_26.yml", "conversations/pool_blind_27.yml",
+            "conversations/pool_blind_28.yml", "conversations/pool_blind_29.yml", "conversations/pool_blind_30.yml",
             "conversations/pool_blind_31.yml", "conversations/pool_blind_32.yml", "conversations/pool_blind_33.yml",
-            "safety/blind_22.yml", "conversations/pool_blind_34.yml",
-            "safety/blind_23.yml", "conversations/pool_blind_35.yml", "safety/blind_24.yml",
-            "conversations/pool_blind_36.yml", "safety/blind_25.yml",
+            "conversations/pool_blind_34.yml", "safety/blind_23.yml", "conversations/pool_blind_35.yml",
+            "safety/blind_24.yml", "conversations/pool_blind_36.yml", "safety/blind_25.yml",
             "conversations/pool_blind_37.yml", "conversations/pool_blind_38.yml", "safety/blind_26.yml",
-            "conversations/pool_blind_39.yml", "conversations/pool_blind_40.yml",
-            "conversations/pool_blind_41.yml", "safety/blind_27.yml",
-            "conversations/pool_blind_42.yml", "safety/blind_28.yml",
-            "conversations/pool_blind_43.yml", "safety/blind_29.yml",
-            "conversations/pool_blind_44.yml", "safety/blind_30.yml",
+            "conversations/pool_blind_39.yml", "conversations/pool_blind_40.yml", "conversations/pool_blind_41.yml",
+            "conversations/pool_blind_42.yml", "conversations/pool_blind_43.yml", "conversations/pool_blind_44.yml",
             "conversations/pool_blind_45.yml", "conversations/pool_blind_46.yml", "safety/blind_31.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
@@ -105,3 +98,10 @@ def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, 
 def test_the_comparison_sees_a_near_copy(training_keys):
     some = next(iter(sorted(k for k in training_keys if len(k.split()) > SHORT)))
     assert some in training_keys and near_copy_key(some.upper() + "!") == near_copy_key(some)
+
+
+def test_every_held_out_set_is_compared():
+    from evaluation import held_out
+
+    listed = {f"safety/{name}" for name in held_out.SAFETY} | {f"conversations/{name}" for name in held_out.POOLS}
+    assert listed <= set(HELD_OUT)

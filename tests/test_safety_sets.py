@@ -16,17 +16,18 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_30 and blind_31 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26 and blind_31 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
-once blind_29 and blind_30 were frozen (none among the reader's training
-messages)."""
+once blind_29 and blind_30 were frozen, and blind_30's in the twenty-seventh,
+once blind_31 was frozen (none among the reader's training messages)."""
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.harm import detect
+from evaluation import held_out
 from evaluation.safety import evaluate, score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +65,7 @@ SETS = {
     # choice of the development sets left out in turn): 0.974 / 1.0 / 0.161; blind 13 0.989 / 1.0 / 0.199
     "blind_12.yml": (0.97, 0.99, 0.18, False),
 }
-HELD_OUT = {"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml", "blind_15.yml",
-            "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml",
-            "blind_26.yml", "blind_30.yml", "blind_31.yml"}
+HELD_OUT = held_out.SAFETY
 # Deaths and life-threatening events the detector alone catches (of all), per set.
 DETECTOR_SERIOUS_FLOORS = {"dev.yml": 47, "blind_1.yml": 50, "blind_2.yml": 67, "blind_3.yml": 80, "blind_4.yml": 78,
                            "blind_5.yml": 87, "blind_7.yml": 130, "blind_10.yml": 105, "blind_11.yml": 109,
@@ -152,7 +151,7 @@ def test_the_score_says_which_reader_made_each_false_alarm():
 # once the Dutch relative "die", "made it commercially available" and "dentro"
 # were read as what they are.
 POOLS = ROOT / "tests" / "conversations"
-POOLS_HELD_OUT = {"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_45.yml", "pool_blind_46.yml"}
+POOLS_HELD_OUT = held_out.POOLS
 # Seventeenth session: 97 with pool 24, which brought one ("yes. it's rare and
 # aggressive, and the company is developing the drug for it": the disease's
 # course, read as a reaction because the product is named).

@@ -1,0 +1,12 @@
+"""The held-out sets: written blind, frozen before their first run, and read
+only for figures. One list for the tests that keep them out of the training
+data and for the scripts that build training files, which leave out any
+message that near-copies one of their texts."""
+from __future__ import annotations
+
+# tests/safety/
+SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml",
+                    "blind_15.yml", "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml", "blind_26.yml",
+                    "blind_31.yml"})
+# tests/conversations/
+POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_46.yml"})
