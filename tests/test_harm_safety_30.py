@@ -47,3 +47,28 @@ def test_reports_the_detector_now_reads(text, category):
 ])
 def test_the_new_words_make_no_report_of_the_disease_chemotherapy_or_a_question(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # died of their own disease, said in Spanish, French, Danish and German (blind safety set 30's false alarms)
+    "Mi padre murió de su enfermedad el mes pasado; nunca llegó a recibir el medicamento.",
+    "Elle est décédée de sa maladie avant que la demande d'AAC aboutisse.",
+    "Min far døde af sin sygdom i sidste uge. Han fik aldrig medicinen.",
+    "Meine Mutter ist an ihrer Krankheit gestorben, bevor das Programm sie aufnehmen konnte.",
+    # another company's product, last year, in Swedish and German
+    "Han fick svår diarré av irinotekan förra året.",
+    "Nach der Stammzelltransplantation letztes Jahr hatte sie eine schwere Infektion.",
+])
+def test_a_death_from_the_disease_or_a_past_reaction_in_other_languages_is_no_report(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the same words, on the product: still reports
+    "Mi padre murió de su enfermedad mientras tomaba Velantrix.",
+    "Han fick svår diarré av Zentiluma efter andra dosen.",
+    # "au dernier cycle" is the product's cycle, not the past
+    "Au passage le patient a fait un œdème de Quincke sévère au dernier cycle.",
+])
+def test_on_the_product_they_stay_reports(text):
+    assert detect(text) is not None
