@@ -32,8 +32,11 @@ EXAMPLES = PROJECT_ROOT / "data" / "lexicon" / "harm_examples.yml"
 C = 10.0
 # How much more a report weighs than a non-report (1, 2, 3 tried).
 REPORT_WEIGHT = 2.0
-# A message is a report from this probability on (0.25 to 0.7 tried).
-THRESHOLD = 0.3
+# A message is a report from this probability on (0.25 to 0.7 tried). 0.35
+# since the reader learnt every development set (twenty-seventh session):
+# leaving each of the 19 out in turn, it lost no death or life-threatening
+# event that 0.3 caught, with false alarms 0.116 against 0.128; 0.4 lost one.
+THRESHOLD = 0.35
 # Shorter messages with no harm word are answers, not reports: the reader
 # is not asked ("bang on", "in the United Kingdom"); none of the
 # development sets' reports was that short without a harm word.
