@@ -2,7 +2,7 @@
 real servers, a simulated user answering from a phrasing pool written blind.
 
 Usage: python bench/eval_conversations.py [--pool tests/conversations/pool_blind_1.yml]
-           [--count 320] [--seed 1] [--url http://127.0.0.1:5005 --token T] [--failures N] [--repeats N]
+           [--count 320] [--seed 1] [--url http://127.0.0.1:5005 --token T] [--failures N] [--repeats N] [--wrong-reads N]
            [--long-openings N]
 Without --url it starts our stack (action + Rasa servers, fresh databases) and
 stops it at the end. Prints the figures as JSON, then every failure."""
@@ -38,6 +38,9 @@ def main() -> None:
     parser.add_argument("--long-openings", type=int, default=0,
                         help="how many conversations opened with every fact that still asked more than one "
                              "question to print")
+    parser.add_argument("--wrong-reads", type=int, default=0,
+                        help="how many successful conversations that read a fact wrongly to print (the outcome "
+                             "did not depend on it)")
     args = parser.parse_args()
 
     settings = load_settings()
@@ -60,6 +63,10 @@ def main() -> None:
     long_openings = [r for r in results if r.every_fact_opening and len(r.questions) > 1]
     for result in long_openings[: args.long_openings]:
         print(f"(opened with every fact, then asked {len(result.questions)} questions)")
+        print(describe_failure(result))
+    wrong_reads = [r for r in results if r.success and r.wrong_facts]
+    for result in wrong_reads[: args.wrong_reads]:
+        print("(succeeded, with a fact read wrongly)")
         print(describe_failure(result))
 
 
