@@ -21,6 +21,7 @@ LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
 AVAILABILITY_WINDOW = 6  # the same for availability ("never been put on the French market")
 CONTRASTS = frozenset({"but", "though", "although", "however"})  # not "yet": "not yet marketed"
+ARTICLES = frozenset({"a", "an", "un", "une", "uno", "una", "ein", "eine", "einem", "einen", "een", "um", "uma", "en", "et"})
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 
 
@@ -62,6 +63,9 @@ class Vocabulary:
     # Between an approval word and the treatments it qualifies: "approved
     # second-line options".
     treatment_qualifiers: Tuple[str, ...] = ()
+    # Before an unapproved word, these make it the programme's kind of product,
+    # not this one's status: "early access to an unapproved treatment".
+    generic_before: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -192,6 +196,15 @@ def _said_of_something_else(words: List[str], start: int, end: int, vocabulary: 
     if set(near) & set(vocabulary.standing_for):
         near = words[max(0, start - 5):start]  # "not in a trial, none is available"
     return any(w in vocabulary.not_the_product for w in near)
+
+
+def _generic(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
+    """An unapproved word that names the kind of product the programme is for
+    ("access to an unapproved treatment"), past one article."""
+    before = " ".join(words[max(0, i - 4):i])
+    if i and words[i - 1] in ARTICLES:
+        before = " ".join(words[max(0, i - 5):i - 1])
+    return any(before == p or before.endswith(" " + p) for p in vocabulary.generic_before)
 
 
 def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
@@ -325,7 +338,8 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
     available = bool(offered) and not unavailable
     if any(f" {p} " in joined for p in vocabulary.off_label):
         return "authorised_other_indication"
-    if _find(words, unapproved) and not [i for i in approvals if not _negated(words, i, vocabulary, stop=_NEGATION_STOPS)]:
+    if [i for i in _find(words, unapproved) if not _generic(words, i, vocabulary)] \
+            and not [i for i in approvals if not _negated(words, i, vocabulary, stop=_NEGATION_STOPS)]:
         return "not_authorised"
     if not approvals:
         # "marketed in France, but only for myeloma"; "not on the market here"

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.harm_lexicon import Lexicon, Token, lexicon, split, token_keys
+from bot.harm_lexicon import Lexicon, Token, fold, lexicon, split, token_keys
+from bot.places import find_places
 
 # Most serious first: a message with several harms is reported by the first.
 CATEGORIES = (
@@ -480,6 +481,12 @@ _CATEGORY_OF = {
 }
 
 
+def _place_words(text: str) -> FrozenSet[str]:
+    """The words of the hospitals, cities and countries named: none of them is a
+    product ("jag är patient på Sahlgrenska": blind pool 46)."""
+    return frozenset(w.lower() for place in find_places(text) for w in re.findall(r"[^\W\d_]+", fold(place.text)))
+
+
 def screen(text: str) -> Screening:
     """Read one message: its finding, and why other harm words were set aside."""
     if not text or not text.strip() or text.lstrip().startswith("/"):
@@ -487,7 +494,7 @@ def screen(text: str) -> Screening:
     lex = lexicon()
     tokens = lex.tokens(text)
     lex.correct(tokens)
-    lex.mark_brands(tokens)
+    lex.mark_brands(tokens, not_products=_place_words(text))
     raw_sentences = split(tokens)
     sentences = [[_read_clause(lex, c) for c in s] for s in raw_sentences]
     _ours_by_programme(sentences)

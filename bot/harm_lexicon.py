@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import snowballstemmer
 import yaml
@@ -435,10 +435,13 @@ class Lexicon:
                 tok.surf = hit[0]
                 tok.stem = self.stem_of(hit[0])
 
-    def mark_brands(self, tokens: List[Token]) -> None:
+    def mark_brands(self, tokens: List[Token], not_products: FrozenSet[str] = frozenset()) -> None:
         """An unknown word right after "on", "since", "the"... or right before
-        "tablets", "infusion", "mg"... is read as a product name."""
+        "tablets", "infusion", "mg"... is read as a product name, unless it is
+        one of `not_products` (the words of the places named)."""
         for i, tok in enumerate(tokens):
+            if not_products and (tok.surf in not_products or fold(tok.orig).lower() in not_products):
+                continue
             if tok.kind == "word" and _elided_name(tok) and not self.known(tok.surf[2:]):
                 tok.brand = True  # "l'initiation d'Ildamar", "une dose d'Orvexa"
                 continue

@@ -1,0 +1,74 @@
+"""What pool 46 showed once read (twenty-seventh session; blind until then),
+in phrasings written for these tests: the German inflected "other" ("in einer
+anderen Indikation"); a product that can or cannot be bought, in Swedish;
+"access to an unapproved treatment", which names the kind of product the
+programme is for, not this one's status; the company "doing a study" in
+Dutch; and the French "n'y est pas" said of the product's market, not of a
+trial."""
+import pytest
+
+from tests.reading import read as _read
+
+
+@pytest.mark.parametrize("text", [
+    "Zugelassen, aber in einer anderen Indikation",
+    "in Österreich zugelassen, allerdings für eine andere Erkrankung",
+])
+def test_the_german_inflected_other_is_another_use(text):
+    assert _read(text, "authorisation").facts.get("authorisation") == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("godkänd för just detta men finns inte att köpa här", "authorised_not_available"),
+    ("CE-märkt för det här och finns att köpa i Sverige", "authorised_available"),
+])
+def test_swedish_can_or_cannot_be_bought(text, status):
+    assert _read(text, "authorisation").facts.get("authorisation") == status
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, I wanted to ask about access to an unapproved treatment for a relative.",
+    "Where do I start with early access to an unlicensed medicine?",
+])
+def test_access_to_an_unapproved_treatment_says_nothing_of_the_status(text):
+    assert "authorisation" not in _read(text).facts
+
+
+def test_an_unapproved_product_is_still_not_authorised():
+    assert _read("it's an unlicensed drug, we need access to it").facts.get("authorisation") == "not_authorised"
+
+
+def test_the_company_doing_a_study_is_not_the_patient_in_it():
+    facts = _read("de fabrikant doet er een fase 2-studie mee voor deze ziekte, maar hij past niet in de criteria").facts
+    assert "in_company_trial" not in facts and facts.get("in_development") is True
+
+
+@pytest.mark.parametrize("text, in_trial", [
+    ("Le dispositif a le marquage CE pour cette indication mais n'y est pas distribué.", None),
+    ("La société mène un essai, mais mon fils n'y est pas inclus.", False),
+    ("Il y a une étude de votre laboratoire ; elle n'y est pas.", False),
+])
+def test_n_y_est_pas_is_said_of_someone_in_a_trial(text, in_trial):
+    assert _read(text).facts.get("in_company_trial") is in_trial
+
+
+@pytest.mark.parametrize("text", [
+    # a hospital after "på" (on, at) is no product; diabetes is the patient's disease; a pump asked for
+    "Jag är patient på Sahlgrenska i Göteborg och har typ 1-diabetes.",
+    "He has diabetes and needs the pump.",
+    "Patient with kidney failure needs the pump.",
+])
+def test_a_hospital_the_patients_diabetes_or_a_device_asked_for_is_no_report(text):
+    from bot.harm import detect
+
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Min far fikk Norvexa på Haukeland og døde i går.",
+    "She developed type 1 diabetes after starting Zentiluma.",
+])
+def test_on_the_product_they_stay_reports(text):
+    from bot.harm import detect
+
+    assert detect(text) is not None
