@@ -72,3 +72,28 @@ def test_on_the_product_they_stay_reports(text):
     from bot.harm import detect
 
     assert detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # blind safety set 31's false alarms: intensive care in a request for the product
+    "My wife is in the ICU on a ventilator and nothing has helped. Can her doctor still get Amvoria quickly?",
+    # the patient's autoimmune encephalitis, and pulmonary hypertension in Spanish, in access requests
+    "Adult with life-threatening autoimmune encephalitis, refractory to every standard therapy; the drug is licensed "
+    "for it but not launched here.",
+    "Paciente con hipertensión pulmonar grave, el fármaco está autorizado pero no se comercializa en España.",
+])
+def test_the_disease_or_intensive_care_in_a_request_is_no_report(text):
+    from bot.harm import detect
+
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # "accès précoce" is the programme the patient is in: still a report
+    "Embolie pulmonaire massive chez un patient en accès précoce, thrombolysé cette nuit.",
+    "He developed encephalitis two weeks after the first infusion of Zentiluma.",
+])
+def test_in_the_programme_or_on_the_product_they_stay_reports(text):
+    from bot.harm import detect
+
+    assert detect(text) is not None

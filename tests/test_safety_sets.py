@@ -16,11 +16,12 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_31 and blind_32 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26 and blind_32 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
-once blind_29 and blind_30 were frozen, and blind_30's in the twenty-seventh,
-once blind_31 was frozen (none among the reader's training messages)."""
+once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
+twenty-seventh, once blind_31 and blind_32 were frozen. Since the twenty-seventh
+session every development set is among the harm reader's training messages."""
 from pathlib import Path
 
 import pytest
@@ -193,7 +194,11 @@ POOLS_HELD_OUT = held_out.POOLS
 # 27: "ingresado", "ricoverato", "indlagt", 21 more reports of the development
 # sets caught): "Mi padre está muy grave, ingresado en el Hospital ..., y el
 # fármaco está autorizado pero para otra enfermedad" (the disease's course).
-FLAGGED_ACCESS_MESSAGES_CEILING = 153
+# Twenty-seventh session: 150 once pool 46 became development (it brought 4)
+# and the detector read the places named as no product, diabetes,
+# encephalitis and the Spanish pulmonary hypertension as diseases of access
+# requests, and "can his doctor get ..." as a request.
+FLAGGED_ACCESS_MESSAGES_CEILING = 150
 
 
 def _pool_texts():
