@@ -97,3 +97,15 @@ def test_in_the_programme_or_on_the_product_they_stay_reports(text):
     from bot.harm import detect
 
     assert detect(text) is not None
+
+
+def test_the_definite_norwegian_doctor_is_a_physician():
+    assert _read("Jeg er den behandlende legen her", "role").facts.get("role") == "physician"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("licensed for her condition and the pharmacies have it", "authorised_available"),
+    ("correct indication on the label, but nobody sells it here", "authorised_not_available"),
+])
+def test_pharmacies_have_it_and_nobody_sells_it(text, status):
+    assert _read(text, "authorisation").facts.get("authorisation") == status
