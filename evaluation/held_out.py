@@ -4,9 +4,31 @@ data and for the scripts that build training files, which leave out any
 message that near-copies one of their texts."""
 from __future__ import annotations
 
+from typing import Any, Iterator
+
 # tests/safety/
 SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml",
                     "blind_15.yml", "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml", "blind_26.yml",
                     "blind_32.yml"})
 # tests/conversations/
 POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_47.yml"})
+
+# Texts of at most this many words ("yes", "Lyon", "not sure") are bound to
+# match some training text once masked: only longer ones are compared.
+SHORT = 3
+
+
+def texts(node: Any) -> Iterator[str]:
+    """The texts of a set as loaded from YAML: every string, or an item's
+    "text" alone where it has one (not its category or its facts)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        if isinstance(node.get("text"), str):
+            yield node["text"]
+            return
+        for value in node.values():
+            yield from texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from texts(value)

@@ -82,12 +82,6 @@ def question_texts() -> List[str]:
     return list(dict.fromkeys(t for t in texts if key(t) not in held_out))
 
 
-# Texts of more words than this are compared with the held-out sets' (as
-# tests/test_held_out_overlap.py compares them); shorter ones ("yes", "Lyon")
-# are bound to match.
-SHORT = 3
-
-
 def held_out_keys() -> Set[str]:
     """The near-copy keys of the held-out sets' longer texts: blind writers share
     stock phrasings ("no side effects so far, all good"), and a development
@@ -95,8 +89,8 @@ def held_out_keys() -> Set[str]:
     Keys only: no held-out text is written anywhere."""
     paths = [ROOT / "tests" / "safety" / name for name in sorted(held_out.SAFETY)]
     paths += [ROOT / "tests" / "conversations" / name for name in sorted(held_out.POOLS)]
-    texts = [t for path in paths for t in _texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
-    return {near_copy_key(t) for t in texts if len(t.split()) > SHORT}
+    texts = [t for path in paths for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    return {near_copy_key(t) for t in texts if len(t.split()) > held_out.SHORT}
 
 
 def pairs() -> List[dict]:
@@ -117,7 +111,7 @@ def build() -> str:
     held = held_out_keys()
 
     def kept(texts: List[str]) -> List[str]:
-        return [t for t in dict.fromkeys(texts) if len(t.split()) <= SHORT or near_copy_key(t) not in held]
+        return [t for t in dict.fromkeys(texts) if len(t.split()) <= held_out.SHORT or near_copy_key(t) not in held]
 
     reports, non_reports = kept(reports), kept(non_reports)
     known = set(reports) | set(non_reports)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from evaluation.held_out import SHORT, texts
 from evaluation.nlu import near_copy_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,21 +48,6 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
 # Pool 33, written the same way, shares 12 of 567 (2.1%): eleven of four or
 # five words and one of seven (counted, not read): 2.5%.
 MAX_SHARED = 0.025
-SHORT = 3
-
-
-def _texts(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        if isinstance(node.get("text"), str):
-            yield node["text"]
-            return
-        for value in node.values():
-            yield from _texts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _texts(value)
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +74,11 @@ def conversation_keys():
 
 @pytest.mark.parametrize("name", HELD_OUT)
 def test_a_held_out_set_has_almost_no_near_copy_of_training_data(training_keys, conversation_keys, name):
-    texts = [t for t in _texts(yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8")))
-             if len(t.split()) > SHORT]
+    written = [t for t in texts(yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8")))
+               if len(t.split()) > SHORT]
     compared = training_keys if name.startswith("conversations/") else training_keys | conversation_keys
-    shared, count = sum(near_copy_key(t) in compared for t in texts), len(texts)
-    del texts  # counts only: a failing assertion must not print held-out texts
+    shared, count = sum(near_copy_key(t) in compared for t in written), len(written)
+    del written  # counts only: a failing assertion must not print held-out texts
     assert count and shared <= MAX_SHARED * count, f"{shared} of {count} texts of {name} are near copies"
 
 
