@@ -21,7 +21,6 @@ LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
 AVAILABILITY_WINDOW = 6  # the same for availability ("never been put on the French market")
 CONTRASTS = frozenset({"but", "though", "although", "however"})  # not "yet": "not yet marketed"
-ARTICLES = frozenset({"a", "an", "un", "une", "uno", "una", "ein", "eine", "einem", "einen", "een", "um", "uma", "en", "et"})
 FUZZY_SCORE, FUZZY_MIN_LENGTH = 85, 7
 
 
@@ -66,6 +65,8 @@ class Vocabulary:
     # Before an unapproved word, these make it the programme's kind of product,
     # not this one's status: "early access to an unapproved treatment".
     generic_before: Tuple[str, ...] = ()
+    # ... past one of these: "access to an unapproved treatment".
+    articles: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -202,7 +203,7 @@ def _generic(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
     """An unapproved word that names the kind of product the programme is for
     ("access to an unapproved treatment"), past one article."""
     before = " ".join(words[max(0, i - 4):i])
-    if i and words[i - 1] in ARTICLES:
+    if i and words[i - 1] in vocabulary.articles:
         before = " ".join(words[max(0, i - 5):i - 1])
     return any(before == p or before.endswith(" " + p) for p in vocabulary.generic_before)
 

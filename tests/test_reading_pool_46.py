@@ -7,6 +7,7 @@ Dutch; and the French "n'y est pas" said of the product's market, not of a
 trial."""
 import pytest
 
+from bot.harm import detect
 from tests.reading import read as _read
 
 
@@ -57,24 +58,6 @@ def test_n_y_est_pas_is_said_of_someone_in_a_trial(text, in_trial):
     "Jag är patient på Sahlgrenska i Göteborg och har typ 1-diabetes.",
     "He has diabetes and needs the pump.",
     "Patient with kidney failure needs the pump.",
-])
-def test_a_hospital_the_patients_diabetes_or_a_device_asked_for_is_no_report(text):
-    from bot.harm import detect
-
-    assert detect(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    "Min far fikk Norvexa på Haukeland og døde i går.",
-    "She developed type 1 diabetes after starting Zentiluma.",
-])
-def test_on_the_product_they_stay_reports(text):
-    from bot.harm import detect
-
-    assert detect(text) is not None
-
-
-@pytest.mark.parametrize("text", [
     # blind safety set 31's false alarms: intensive care in a request for the product
     "My wife is in the ICU on a ventilator and nothing has helped. Can her doctor still get Amvoria quickly?",
     # the patient's autoimmune encephalitis, and pulmonary hypertension in Spanish, in access requests
@@ -82,20 +65,18 @@ def test_on_the_product_they_stay_reports(text):
     "for it but not launched here.",
     "Paciente con hipertensión pulmonar grave, el fármaco está autorizado pero no se comercializa en España.",
 ])
-def test_the_disease_or_intensive_care_in_a_request_is_no_report(text):
-    from bot.harm import detect
-
+def test_a_place_the_patients_disease_or_a_request_for_the_product_is_no_report(text):
     assert detect(text) is None
 
 
 @pytest.mark.parametrize("text", [
-    # "accès précoce" is the programme the patient is in: still a report
-    "Embolie pulmonaire massive chez un patient en accès précoce, thrombolysé cette nuit.",
+    "Min far fikk Norvexa på Haukeland og døde i går.",
+    "She developed type 1 diabetes after starting Zentiluma.",
     "He developed encephalitis two weeks after the first infusion of Zentiluma.",
+    # "accès précoce" is the programme the patient is in
+    "Embolie pulmonaire massive chez un patient en accès précoce, thrombolysé cette nuit.",
 ])
-def test_in_the_programme_or_on_the_product_they_stay_reports(text):
-    from bot.harm import detect
-
+def test_on_the_product_or_in_the_programme_they_stay_reports(text):
     assert detect(text) is not None
 
 
