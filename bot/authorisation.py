@@ -62,6 +62,10 @@ class Vocabulary:
     # Between an approval word and the treatments it qualifies: "approved
     # second-line options".
     treatment_qualifiers: Tuple[str, ...] = ()
+    # "Other approved" before a plural that is none of these qualifies other
+    # treatments ("other approved DMARDs"), not other uses ("other approved indications").
+    others: Tuple[str, ...] = ()
+    uses: Tuple[str, ...] = ()
     # Before an unapproved word, these make it the programme's kind of product,
     # not this one's status: "early access to an unapproved treatment".
     generic_before: Tuple[str, ...] = ()
@@ -89,8 +93,15 @@ def _words(text: str) -> List[str]:
     for i in range(len(words) - 2):
         if words[i:i + 3] == ["not", "even", "for"]:
             words[i:i + 2] = ["nor", ""]
+    vocabulary = load_vocabulary()
+    # "TGA-registered", "Swissmedic-approved" (pool 46): a regulator joined
+    # to an approval word is that word ("tga", "registered")
+    split: List[str] = []
+    for w in words:
+        head, _, last = w.rpartition("-")
+        split.extend([head, last] if head and last in vocabulary.approval and w not in vocabulary.approval else [w])
     # "you can't actually get it" is "you can't get it"
-    return [w for w in words if w and w not in load_vocabulary().fillers]
+    return [w for w in split if w and w not in vocabulary.fillers]
 
 
 def _find(words: List[str], phrases: Tuple[str, ...]) -> List[int]:
@@ -179,6 +190,11 @@ def _of_treatments(words: List[str], i: int, vocabulary: Vocabulary) -> bool:
         return True
     # ... before it, or just after it in German and Dutch ("die Zulassung beantragen")
     if set(words[max(0, i - 3):i] + words[i + 1:i + 3]) & set(vocabulary.filing):
+        return True
+    # "still has other approved DMARDs to try" (pool 46): a class of medicines
+    # no list can hold, told from "other approved indications" by the uses
+    if before and before[0] in vocabulary.others and after and len(after[0]) > 3 \
+            and after[0].endswith("s") and after[0] not in vocabulary.uses:
         return True
     return bool(after) and after[0] in vocabulary.alternatives_singular and \
         bool(set(words[max(0, i - 2):i]) & {"every", "all", "any", "other", "standard", "usual"})

@@ -204,6 +204,29 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
     ("Nice"). Otherwise a name must be written with a capital ("Seattle"),
     and a word-like one must follow "in", "at", "from"... ("treated in Nice")."""
     index = index or load_index()
+    found, taken, words = _scan(text, answering, index)
+    # "Hamburg-Eppendorf (UKE)" (pool 46): a hyphenated name that is no place
+    # as a whole may join a city to its district; its parts are read alone.
+    joined = [w for k, w in enumerate(words) if k not in taken and "-" in w[2]]
+    if joined:
+        spaced = list(text)
+        for start, end, _ in joined:
+            spaced[start:end] = text[start:end].replace("-", " ")
+        found += [p for p in _scan("".join(spaced), answering, index)[0]
+                  if any(start <= p.start and p.end <= end for start, end, _ in joined)]
+        found.sort(key=lambda p: p.start)
+    found = [_with_state(p, text) for p in found]
+    if answering and any(_capitalised(p.text) for p in found):
+        # Beside a name written as one, a word in lower case is a word:
+        # "Barcelona. Está autorizado para esta indicación" is not in Pará,
+        # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
+        found = [p for p in found if _capitalised(p.text)]
+    return _city_and_its_part(sorted(found, key=lambda p: p.start), text, index)
+
+
+def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], Set[int], List[Tuple[int, int, str]]]:
+    """The places in `text` read word by word, the positions of the words
+    they take, and the words."""
     words = _words(text)
     found: List[Place] = []
     taken: Set[int] = set()
@@ -235,13 +258,7 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
                     continue
             found.append(Place(start, end, text[start:end], hit[0], hit[1]))
             taken.update(range(i, i + size))
-    found = [_with_state(p, text) for p in found]
-    if answering and any(_capitalised(p.text) for p in found):
-        # Beside a name written as one, a word in lower case is a word:
-        # "Barcelona. Está autorizado para esta indicación" is not in Pará,
-        # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
-        found = [p for p in found if _capitalised(p.text)]
-    return _city_and_its_part(sorted(found, key=lambda p: p.start), text, index)
+    return found, taken, words
 
 
 # Two cities of different countries side by side, "Lisbon, Santa Maria" or

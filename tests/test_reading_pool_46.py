@@ -3,8 +3,11 @@ in phrasings written for these tests: the German inflected "other" ("in einer
 anderen Indikation"); a product that can or cannot be bought, in Swedish;
 "access to an unapproved treatment", which names the kind of product the
 programme is for, not this one's status; the company "doing a study" in
-Dutch; and the French "n'y est pas" said of the product's market, not of a
-trial."""
+Dutch; the French "n'y est pas" said of the product's market, not of a
+trial; and, on its development run in the twenty-eighth session, a
+regulator joined to an approval word ("TGA-registered"), other approved
+medicines of a class no list holds ("other approved DMARDs"), and a city
+joined to its district ("Hamburg-Eppendorf")."""
 import pytest
 
 from bot.harm import detect
@@ -90,3 +93,35 @@ def test_the_definite_norwegian_doctor_is_a_physician():
 ])
 def test_pharmacies_have_it_and_nobody_sells_it(text, status):
     assert _read(text, "authorisation").facts.get("authorisation") == status
+
+
+# Read in the twenty-eighth session, on the development run of pool 46.
+@pytest.mark.parametrize("text, status", [
+    ("Swissmedic-registered for exactly this and readily available", "authorised_available"),
+    ("It is not TGA-approved for anything yet", "not_authorised"),
+    ("HC-licensed, but for another disease", "authorised_other_indication"),
+])
+def test_a_regulator_joined_to_an_approval_word_is_an_approval(text, status):
+    assert _read(text, "authorisation").facts.get("authorisation") == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("She still has other approved biologics to try; the drug is licensed for this and stocked", "authorised_available"),
+    ("there are other approved JAK inhibitors left. Ours is approved for psoriasis only", "authorised_other_indication"),
+])
+def test_other_approved_medicines_are_the_alternatives_not_another_use(text, status):
+    assert _read(text).facts.get("authorisation") == status
+
+
+def test_other_approved_indications_are_another_use():
+    assert _read("it has other approved indications, not his").facts.get("authorisation") \
+        == "authorised_other_indication"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Hamburg-Eppendorf", "DE"),
+    ("CHU de Lyon-Sud", "FR"),
+    ("Madrid-Puerta de Hierro", "ES"),
+])
+def test_a_city_joined_to_its_district_or_hospital_is_the_city(text, country):
+    assert _read(text, "country").facts.get("country") == country
