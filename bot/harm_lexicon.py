@@ -37,6 +37,17 @@ _TOKEN = re.compile(
 _TITLES = re.compile(r"\b(Mrs|Mr|Ms|Dr|Prof|St|[A-Z])\.")
 _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"})
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
+# Articles of the Romance languages and Dutch, read past like "the": "após o
+# Orzenil", "tras el Orzenil" (blind safety set 32). Not German ones: every
+# German noun is capitalised ("nach dem Essen").
+_ARTICLES = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "o", "os", "as", "het",
+                       # ... and "of" ("tras tres dosis de Zentiluma": development set 30)
+                       "de", "di", "da", "do", "del", "della", "des", "du", "von", "van"})
+# Weeks, days, months of a product named with a capital, past "of" ("tras tres
+# semanas de Velmorax", development set 20). Whole words, not stems: "la
+# semaine dernière" names no product.
+_COUNTED = frozenset({"semanas", "semaines", "settimane", "wochen", "weken", "weeks", "dias", "jours", "giorni", "tage",
+                      "dagen", "days", "meses", "mois", "mesi", "monate", "maanden", "months"})
 _CLITICS = ("'s", "'ve", "'d", "'re", "'ll", "'m", "'")
 SENTENCE_END = "."
 CLAUSE_END = ","
@@ -453,13 +464,15 @@ class Lexicon:
             slots = self.brand_before
             if before == "the" and i > 0:
                 pass  # "diluted the Orvanta": the X is a product in this domain
-            elif before in _DETERMINERS and i > 1:  # "taking her X", "on the X", "added to her X"
+            elif (before in _DETERMINERS or (before in _ARTICLES and tok.orig[:1].isupper())) and i > 1:
+                # "taking her X", "on the X", "added to her X"; "após o Orzenil", not "con el clobazam"
                 before, slots = tokens[i - 2].surf, self.brand_before | _BEFORE_DETERMINER
             after = tokens[i + 1].stem if i + 1 < len(tokens) else ""
             capitalised = tok.orig[:1].isupper() and tokens[i - 1].surf not in _DETERMINERS if i > 0 else tok.orig[:1].isupper()
             if (
                 before in ("your", "the")
                 or self.stem_of(before) in slots
+                or (before in _COUNTED and tokens[i - 1].surf in _ARTICLES and tok.orig[:1].isupper())
                 or after in self.brand_after
                 or (capitalised and after in self.brand_verbs)
             ):
