@@ -56,3 +56,30 @@ def test_no_report(text):
 def test_reports_stay_reports(text, category):
     finding = detect(text)
     assert finding is not None and finding.category == category
+
+
+@pytest.mark.parametrize("text, category", [
+    # set 32's misses, rephrased: cloudy ampoules, lumps, a jammed pen, tablets that look different,
+    # a double dose, it does not work, by mistake, in Polish, Spanish, Danish, Italian and Portuguese
+    ("Fiolki Orvexy są mętne, a powinny być przejrzyste.", "quality_complaint"),
+    ("El bolígrafo Tavorix se atascó a mitad de la inyección.", "quality_complaint"),
+    ("Kapslerne fra Norvexa ser anderledes ud end sidste måned. Kan de være forfalsket?", "quality_complaint"),
+    ("Abbiamo dato il Corvalta a dose doppia rispetto al protocollo.", "overdose"),
+    ("Miravelt nie działa, napady są tak samo częste mimo leczenia.", "lack_of_effect"),
+    ("Tomou duas doses de Orvexa por engano.", "medication_error"),
+])
+def test_set_32_misses_in_other_words(text, category):
+    finding = detect(text)
+    assert finding is not None and finding.category == category
+
+
+@pytest.mark.parametrize("text", [
+    # a Polish noun opening a sentence before "jest" is no product
+    "Czy macie całodobową infolinię? Pacjent jest w ciężkim stanie, czekamy na decyzję.",
+    # a Danish supposition
+    "Hvis hun kommer til at tage to doser Orvexa, hvem skal jeg så ringe til?",
+    # "cloudy" of the weather is no defect of a product
+    "Det var grumset vejr i dag, og vi venter stadig på svar om Norvexa.",
+])
+def test_no_report_in_other_words(text):
+    assert detect(text) is None
