@@ -13,6 +13,7 @@ from typing import FrozenSet, List, Optional, Tuple
 
 import yaml
 
+from bot.authorisation import load_vocabulary
 from bot.config import PROJECT_ROOT
 from bot.places import fold
 from bot.spelling import ends_a_compound, long_single_words, meant
@@ -129,6 +130,17 @@ def _in_passing(path: Path = LEXICON) -> InPassing:
     )
 
 
+@lru_cache(maxsize=1)
+def _status_words() -> FrozenSet[str]:
+    """The one-word status terms of the authorisation vocabulary: after a
+    product word, or later in a sentence it opens, they make it the product
+    ("Farmaco autorizzato per questa indicazione", "Arzneimittel in
+    Österreich für keine Indikation zugelassen": pool 47)."""
+    vocabulary = load_vocabulary()
+    return frozenset(w for w in vocabulary.approval + vocabulary.unapproved + vocabulary.available
+                     if re.fullmatch(r"[a-z0-9]+", w))
+
+
 def product_named_in_passing(text: str) -> Optional[str]:
     """The kind named with an article outside the product question ("je
     cherche un médicament qui..."), or None when neither or both are."""
@@ -147,7 +159,7 @@ def product_named_in_passing(text: str) -> Optional[str]:
                 if (after_article or " ".join(phrase) in lex.article_in_word) \
                         and (end >= len(words) or words[end] not in lex.not_before):
                     named.add(value)
-                elif end < len(words) and words[end] in lex.before_status:
+                elif end < len(words) and (words[end] in lex.before_status or words[end] in _status_words()):
                     named.add(value)
     # A sentence that opens with the product word as its subject, no article:
     # "Geneesmiddel is in België geregistreerd", "Drug is licensed for ..."
@@ -156,7 +168,9 @@ def product_named_in_passing(text: str) -> Optional[str]:
         words = _words(sentence)
         for value, phrases in lex.kinds:
             for phrase in phrases:
-                if tuple(words[:len(phrase)]) == phrase and len(words) > len(phrase) \
-                        and words[len(phrase)] in lex.copulas:
+                size = len(phrase)
+                if tuple(words[:size]) == phrase and len(words) > size and (
+                        words[size] in lex.copulas
+                        or (words[size] not in lex.not_before and set(words[size:]) & _status_words())):
                     named.add(value)
     return named.pop() if len(named) == 1 else None

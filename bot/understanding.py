@@ -42,7 +42,8 @@ NEGATION_BEFORE = re.compile(
     # "nothing further is in development" (development pool 32)
     r"\b(not|no|never|isn't|isnt|hasn't|hasnt|haven't|havent|hadn't|hadnt|doesn't|doesnt|didn't|didnt|wasn't|"
     r"wasnt|aren't|arent|weren't|werent|without|neither|nor|nothing|tampoco|tampouco|"
-    r"neanche|nemmeno|neppure)\s+(\w+\s+){0,2}$",
+    # "nobody's developing it for hers" (pool 47)
+    r"neanche|nemmeno|neppure|nobody(?:'s|s)?|no one(?:'s)?)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORECASE)
