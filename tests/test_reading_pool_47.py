@@ -58,3 +58,12 @@ def test_nobodys_developing_it_is_no_development():
 
 def test_how_to_get_an_unapproved_treatment_says_nothing_of_the_status():
     assert "authorisation" not in _read("Can you explain how to get an unapproved medicine for my son?").facts
+
+
+@pytest.mark.parametrize("text", ["not abandoned, they're still working on it for this", "hasn't been dropped at all"])
+def test_a_negated_abandonment_is_development(text):
+    assert _read(text, "in_development").facts.get("in_development") is True
+
+
+def test_an_abandonment_is_still_no_development():
+    assert _read("no, it was abandoned last year", "in_development").facts.get("in_development") is False
