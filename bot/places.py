@@ -206,8 +206,11 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
     index = index or load_index()
     found, taken, words = _scan(text, answering, index)
     # "Hamburg-Eppendorf (UKE)" (pool 46): a hyphenated name that is no place
-    # as a whole may join a city to its district; its parts are read alone.
-    joined = [w for k, w in enumerate(words) if k not in taken and "-" in w[2]]
+    # as a whole may join a city to its district; its parts are read alone
+    # when each is a name. Not "Brussels-based": an NGO based there may help a
+    # patient treated elsewhere (development pool 45).
+    joined = [w for k, w in enumerate(words) if k not in taken and "-" in w[2]
+              and all(part[:1].isupper() for part in w[2].split("-"))]
     if joined:
         spaced = list(text)
         for start, end, _ in joined:

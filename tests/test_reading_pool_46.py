@@ -125,3 +125,8 @@ def test_other_approved_indications_are_another_use():
 ])
 def test_a_city_joined_to_its_district_or_hospital_is_the_city(text, country):
     assert _read(text, "country").facts.get("country") == country
+
+
+def test_a_place_an_organisation_is_based_in_is_not_the_patients_country():
+    # development pool 45: an advocate's NGO in Brussels, the patient treated in France
+    assert "country" not in _read("Advocate with a Geneva-based charity, helping a family with a rare disease.").facts
