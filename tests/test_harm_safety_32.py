@@ -31,6 +31,12 @@ from bot.harm import detect
     # the website, a risk
     "The link to the application form on your Spanish page is dead.",
     "Does the Corvalta programme take patients before major surgery? Very high bleeding risk.",
+    # a Polish noun opening a sentence before "jest" is no product
+    "Czy macie całodobową infolinię? Pacjent jest w ciężkim stanie, czekamy na decyzję.",
+    # a Danish supposition
+    "Hvis hun kommer til at tage to doser Orvexa, hvem skal jeg så ringe til?",
+    # "cloudy" of the weather is no defect of a product
+    "Det var grumset vejr i dag, og vi venter stadig på svar om Norvexa.",
 ])
 def test_no_report(text):
     assert detect(text) is None
@@ -52,13 +58,6 @@ def test_no_report(text):
     ("Used in a patient on dialysis even though ESRF is an exclusion, he is now very drowsy.", "reaction"),
     # "your medical device" is still the product
     ("The patient died two days after your medical device was implanted.", "death"),
-])
-def test_reports_stay_reports(text, category):
-    finding = detect(text)
-    assert finding is not None and finding.category == category
-
-
-@pytest.mark.parametrize("text, category", [
     # set 32's misses, rephrased: cloudy ampoules, lumps, a jammed pen, tablets that look different,
     # a double dose, it does not work, by mistake, in Polish, Spanish, Danish, Italian and Portuguese
     ("Fiolki Orvexy są mętne, a powinny być przejrzyste.", "quality_complaint"),
@@ -68,18 +67,6 @@ def test_reports_stay_reports(text, category):
     ("Miravelt nie działa, napady są tak samo częste mimo leczenia.", "lack_of_effect"),
     ("Tomou duas doses de Orvexa por engano.", "medication_error"),
 ])
-def test_set_32_misses_in_other_words(text, category):
+def test_reports_stay_reports(text, category):
     finding = detect(text)
     assert finding is not None and finding.category == category
-
-
-@pytest.mark.parametrize("text", [
-    # a Polish noun opening a sentence before "jest" is no product
-    "Czy macie całodobową infolinię? Pacjent jest w ciężkim stanie, czekamy na decyzję.",
-    # a Danish supposition
-    "Hvis hun kommer til at tage to doser Orvexa, hvem skal jeg så ringe til?",
-    # "cloudy" of the weather is no defect of a product
-    "Det var grumset vejr i dag, og vi venter stadig på svar om Norvexa.",
-])
-def test_no_report_in_other_words(text):
-    assert detect(text) is None
