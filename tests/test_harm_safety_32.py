@@ -37,6 +37,8 @@ from bot.harm import detect
     "Hvis hun kommer til at tage to doser Orvexa, hvem skal jeg så ringe til?",
     # "cloudy" of the weather is no defect of a product
     "Det var grumset vejr i dag, og vi venter stadig på svar om Norvexa.",
+    # a switch wished for is no exposure
+    "We are thinking of switching to Orvexa; she has headaches every day.",
 ])
 def test_no_report(text):
     assert detect(text) is None
@@ -66,6 +68,9 @@ def test_no_report(text):
     ("Abbiamo dato il Corvalta a dose doppia rispetto al protocollo.", "overdose"),
     ("Miravelt nie działa, napady są tak samo częste mimo leczenia.", "lack_of_effect"),
     ("Tomou duas doses de Orvexa por engano.", "medication_error"),
+    # since the switch to it, in German and English
+    ("Seit der Umstellung auf Norvexa habe ich dauernd kalte Hände.", "reaction"),
+    ("Since switching to Orvexa she has had headaches every day.", "reaction"),
 ])
 def test_reports_stay_reports(text, category):
     finding = detect(text)
