@@ -217,7 +217,6 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
             spaced[start:end] = text[start:end].replace("-", " ")
         found += [p for p in _scan("".join(spaced), answering, index)[0]
                   if any(start <= p.start and p.end <= end for start, end, _ in joined)]
-        found.sort(key=lambda p: p.start)
     found = [_with_state(p, text) for p in found]
     if answering and any(_capitalised(p.text) for p in found):
         # Beside a name written as one, a word in lower case is a word:
