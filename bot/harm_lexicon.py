@@ -296,9 +296,11 @@ class Lexicon:
         self._collect(data)
         product = data["product"]
         self.code_exclusions = {str(w).lower() for w in product.get("code_exclusions") or []}
-        self.brand_before = {self.stem_of(w) for w in product["brand_before"]}
-        self.brand_after = {self.stem_of(w) for w in product["brand_after"]}
-        self.brand_verbs = {self.stem_of(w) for w in product.get("brand_verbs") or []}
+        # spelt as the tokens are ("iniziato" is read "inisiato")
+        self.brand_before = {self.stem_of(spelling(fold(w))) for w in product["brand_before"]}
+        self.brand_after = {self.stem_of(spelling(fold(w))) for w in product["brand_after"]}
+        self.brand_verbs = {self.stem_of(spelling(fold(w))) for w in product.get("brand_verbs") or []}
+        self.brand_before_to = {self.stem_of(spelling(fold(w))) for w in product.get("brand_before_to") or []}
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
         # Other companies' molecules and brands named one word at a time
@@ -333,7 +335,7 @@ class Lexicon:
         """Remember every plain word of the lexicon (not product names)."""
         if isinstance(node, dict):
             for key, value in node.items():
-                if key not in ("normalise", "brand_before", "brand_after", "code_exclusions"):
+                if key not in ("normalise", "brand_before", "brand_after", "brand_before_to", "code_exclusions"):
                     self._collect(value)
         elif isinstance(node, list):
             for item in node:
@@ -474,6 +476,7 @@ class Lexicon:
                 or self.stem_of(before) in slots
                 or (before in _COUNTED and tokens[i - 1].surf in _ARTICLES and tok.orig[:1].isupper())
                 or after in self.brand_after
+                or (before == "to" and i > 1 and self.stem_of(tokens[i - 2].surf) in self.brand_before_to)
                 or (capitalised and after in self.brand_verbs)
             ):
                 tok.brand = True
