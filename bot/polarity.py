@@ -45,6 +45,9 @@ class Topic:
     absent: FrozenSet[str] = frozenset()
     absent_prefixes: Tuple[str, ...] = ()
     absence_unless: FrozenSet[str] = frozenset()
+    # Absent only in the answer to the topic's own question: "nothing else
+    # suitable" answers "exhausted?", but says nothing of it in passing.
+    absent_when_asked: FrozenSet[str] = frozenset()
     # Quantifiers only after an English negation: "there isn't anything left".
     negated_quantifiers: FrozenSet[str] = frozenset()
     # Words that make a clause about another question ("a trial she could join").
@@ -76,13 +79,14 @@ class Topic:
             return False
         return any(w in self.elsewhere or w.startswith(self.elsewhere_prefixes) for w in words)
 
-    def affirmed(self, words: List[str]) -> bool:
+    def affirmed(self, words: List[str], in_passing: bool = False) -> bool:
         if _holds_phrase(words, self.affirming):
             return True
         if not self.absence_quantifiers or any(w in self.absence_unless for w in words):
             return False
         return any(self._quantifies(words, i) and any(
-            self._absent(v) for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
+            self._absent(v) or not in_passing and v in self.absent_when_asked
+            for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
 
     def _quantifies(self, words: List[str], i: int) -> bool:
         word = words[i]
@@ -167,6 +171,8 @@ class AnswerLexicon:
     stated_needs: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # Anchors that say it without the words `stated_needs` asks for ("pronostic vital engagé")
     stated_alone: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    # Clauses that state it when they are all the clause says: "Livstruende." in a note
+    stated_whole: Mapping[str, FrozenSet[Tuple[str, ...]]] = field(default_factory=dict)
     stated_subject: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # A clause opening with one of these goes on with the subject of the clause
     # before: "she's in your phase 2 and receiving the drug".
@@ -201,6 +207,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
                              absent=absent, absent_prefixes=absent_prefixes,
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
+                             absent_when_asked=frozenset(fold(w) for w in absence.get("when_asked") or []),
                              negated_quantifiers=frozenset(fold(w) for w in absence.get("after_negation") or []),
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
@@ -234,6 +241,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         relative_openers=tuple(tuple(_words(o)) for o in data.get("relative_openers") or []),
         stated=_per_topic(data, "stated"), stated_needs=_per_topic(data, "stated_needs"),
         stated_alone=_per_topic(data, "stated_alone"),
+        stated_whole={slot: frozenset(tuple(_words(p)) for p in entry["stated_whole"])
+                      for slot, entry in data["topics"].items() if entry.get("stated_whole")},
         stated_subject=_per_topic(data, "stated_subject"), stated_unless=_per_topic(data, "stated_unless"),
         stated_if_no=_per_topic(data, "stated_if_no"), subject_carried_by=_per_topic(data, "subject_carried_by"))
 

@@ -117,12 +117,18 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
     seen: Dict[str, set] = {}
     readings: List[Dict[str, bool]] = []
     before: List[str] = []
+    trials_named: List[str] = []
     trial_nouns = lex.stated_needs.get("in_company_trial", ())
     for _, words in clauses(sentence, lex):
         read: Dict[str, bool] = {}
         # "he's not in any trial and can't get into one": "one" is the trial
         # named in the clause before, which the clause then names too.
         said_before = [w for w in before if _has(_held([w]), trial_nouns)]
+        # ... or, for a pronoun at the end, in any clause before it in the sentence: "en
+        # klinisk afprøvning i gang, men patienten kan ikke deltage og er ikke med i nogen"
+        # (blind pool 48); not "ne" ("pas d'essai possible, maladie grave, les alternatives
+        # ne sont pas épuisées")
+        trials_named += said_before
         previous, before = before, words
         at_end = any(w in lex.anaphora_at_end and (i + 1 == len(words) or negated(words[i + 1:i + 2], lex))
                      for i, w in enumerate(words))
@@ -131,17 +137,20 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
                 lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words)
             # "w żadnym nie uczestniczy": the verb is the trial's, the noun is the one before
             or at_end and not _has(_held(words), trial_nouns))
+        if not about_the_trial and at_end and trials_named and not _has(_held(words), trial_nouns) \
+                and not any(lex.topics[slot].mentions(w) for slot in lex.topics if slot not in TRIAL_FACTS for w in words):
+            about_the_trial, said_before = True, trials_named
         if about_the_trial:
             words = words + said_before[-1:]
         held = _held(words)
         for slot, topic in lex.topics.items():
             if slot == skip or about_the_trial and slot == "alternatives_exhausted":
                 continue  # "... und kann auch in keine mehr rein": no more trials, not no more treatments
-            alone = _has(held, lex.stated_alone.get(slot, ()))
+            alone = _has(held, lex.stated_alone.get(slot, ())) or tuple(words) in lex.stated_whole.get(slot, ())
             # A phrase that affirms the fact states it too: "il n'existe aucune
             # alternative", "sin alternativas" (development pool 23).
             anchored = alone or _has(held, lex.stated.get(slot, ())) or (
-                topic.affirmed(words) and any(topic.mentions(w) for w in words)
+                topic.affirmed(words, in_passing=True) and any(topic.mentions(w) for w in words)
                 and not topic.about_something_else(words))
             only_if_no = not anchored and _has(held, lex.stated_if_no.get(slot, ()))
             if not (anchored or only_if_no):
