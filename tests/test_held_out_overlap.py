@@ -39,7 +39,7 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_42.yml", "conversations/pool_blind_43.yml", "conversations/pool_blind_44.yml",
             "conversations/pool_blind_45.yml", "conversations/pool_blind_46.yml",
             "conversations/pool_blind_47.yml", "conversations/pool_blind_48.yml",
-            "safety/blind_33.yml", "conversations/pool_blind_49.yml",
+            "conversations/pool_blind_49.yml",
             "safety/blind_34.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
