@@ -35,7 +35,9 @@ _TOKEN = re.compile(
 )
 # "Mrs. D. died": no sentence ends after a title or an initial.
 _TITLES = re.compile(r"\b(Mrs|Mr|Ms|Dr|Prof|St|[A-Z])\.")
-_DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"})
+# "giving me Trazolix" (blind safety set 34): read past, as the word before counts
+_PRONOUNS = frozenset({"me", "him", "us", "them"})
+_DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"}) | _PRONOUNS
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
 # Articles of the Romance languages and Dutch, read past like "the": "após o
 # Orzenil", "tras el Orzenil" (blind safety set 32). Not German ones: every
@@ -466,6 +468,10 @@ class Lexicon:
             slots = self.brand_before
             if before == "the" and i > 0:
                 pass  # "diluted the Orvanta": the X is a product in this domain
+            elif before in _ARTICLES and tok.orig[:1].isupper() and (i == 1 or tokens[i - 2].kind in ("comma", "stop")):
+                before = "the"  # "el Quintavar ya no me controla el dolor", opening its clause (blind safety set 34)
+            elif before in _PRONOUNS and not tok.orig[:1].isupper():
+                pass  # "gave him rhabdo" (development set): after a pronoun only a name with a capital
             elif (before in _DETERMINERS or (before in _ARTICLES and tok.orig[:1].isupper())) and i > 1:
                 # "taking her X", "on the X", "added to her X"; "após o Orzenil", not "con el clobazam"
                 before, slots = tokens[i - 2].surf, self.brand_before | _BEFORE_DETERMINER
