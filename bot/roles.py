@@ -102,6 +102,9 @@ class RoleLexicon:
     greetings: FrozenSet[str] = frozenset()
     # Before a patient phrase, these make the patient someone's ("my patient here").
     definite_articles: FrozenSet[str] = frozenset()
+    # After a role, these make it someone who acts on the product, not the writer:
+    # "fully approved, pharmacy can get it" (blind pool 49).
+    acting_after: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # Other languages' words, as written, that fold into a role's ("på", on,
@@ -152,6 +155,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         negations=words(data.get("negations") or []),
         my_words=words(data.get("my_words") or ["my"]),
         never=words(data["other_hcp"].get("never") or []),
+        acting_after=words(data.get("acting_after") or []),
         written_not_roles=frozenset(str(w).lower() for w in data.get("written_not_roles") or []),
         adjective_after=words(data["physician"].get("adjective_after") or []),
         adjectives=words(data["physician"].get("adjectives") or []),
@@ -279,6 +283,9 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: Role
     # writer says they are ("I am the oncologist", "as her GP").
     if _someone_elses(tokens, position, lex) and not (opening or this_is):
         return "here" in after or "speaking" in after
+    if after and after[0] in lex.acting_after and not (len(after) > 1 and after[1] in ("you", "u", "i", "we")) \
+            and not (this_is or lex.self_words & set(before)):
+        return False
     return opening or this_is or bool(lex.self_words & set(before)) or "here" in after or "speaking" in after
 
 

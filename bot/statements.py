@@ -119,15 +119,16 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
     before: List[str] = []
     trials_named: List[str] = []
     trial_nouns = lex.stated_needs.get("in_company_trial", ())
-    for _, words in clauses(sentence, lex):
+    for contrast, words in clauses(sentence, lex):
         read: Dict[str, bool] = {}
         # "he's not in any trial and can't get into one": "one" is the trial
         # named in the clause before, which the clause then names too.
         said_before = [w for w in before if _has(_held([w]), trial_nouns)]
-        # ... or, for a pronoun at the end, in any clause before it in the sentence: "en
-        # klinisk afprøvning i gang, men patienten kan ikke deltage og er ikke med i nogen"
-        # (blind pool 48); not "ne" ("pas d'essai possible, maladie grave, les alternatives
-        # ne sont pas épuisées")
+        # ... or in any clause before it in the sentence, when the clause names no
+        # fact's topic of its own: "en klinisk afprøvning i gang, men patienten kan ikke
+        # deltage og er ikke med i nogen", "he can't get into any (excluded), and he's not
+        # in any now" (blind pool 48, development pool 42); not "pas d'essai possible,
+        # maladie grave, les alternatives ne sont pas épuisées"
         trials_named += said_before
         previous, before = before, words
         at_end = any(w in lex.anaphora_at_end and (i + 1 == len(words) or negated(words[i + 1:i + 2], lex))
@@ -137,8 +138,9 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
                 lex.topics[slot].mentions(w) for slot in TRIAL_FACTS if slot in lex.topics for w in words)
             # "w żadnym nie uczestniczy": the verb is the trial's, the noun is the one before
             or at_end and not _has(_held(words), trial_nouns))
-        if not about_the_trial and at_end and trials_named and not _has(_held(words), trial_nouns) \
-                and not any(lex.topics[slot].mentions(w) for slot in lex.topics if slot not in TRIAL_FACTS for w in words):
+        if not about_the_trial and trials_named and (at_end or set(words) & lex.anaphora) \
+                and not _has(_held(words), trial_nouns) \
+                and not any(lex.topics[slot].mentions(w) for slot in lex.topics for w in words):
             about_the_trial, said_before = True, trials_named
         if about_the_trial:
             words = words + said_before[-1:]
@@ -185,6 +187,12 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             if readings:
                 readings[-1] = {}
             read = {}
+        if contrast:
+            # The clause after "but" has the last word on what it states: "eine Phase-II-Studie
+            # läuft, aber er erfüllt die Einschlusskriterien nicht" (development pool 26)
+            for earlier in readings:
+                for slot in read:
+                    earlier.pop(slot, None)
         readings.append(read)
     # Both no in one clause stay: "zit niet in een studie en kan aan geen enkele studie deelnemen"
     for read in readings:

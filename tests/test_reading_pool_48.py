@@ -59,3 +59,19 @@ def test_inclusion_criteria_not_met_is_no_trial_to_join():
 def test_the_alternatives_after_a_trial_and_a_pronoun_stay_the_alternatives():
     facts = _read("Pas d'essai ouvert, maladie grave, les alternatives ne sont pas épuisées.").facts
     assert facts.get("alternatives_exhausted") is False
+
+
+def test_a_polish_note_states_the_trial_facts():
+    facts = _read("Nie jestem w badaniu i nie ma badań dla mnie.").facts
+    assert facts.get("in_company_trial") is False
+    assert facts.get("trial_available") is False
+
+
+def test_a_disease_that_makes_life_hard_in_polish_is_serious():
+    assert _read("Choroba bardzo utrudnia mu życie.").facts.get("serious_condition") is True
+
+
+def test_a_portuguese_note_states_gravity_and_exhausted_alternatives():
+    facts = _read("A doença é muito grave e já tentámos tudo o que está aprovado.").facts
+    assert facts.get("serious_condition") is True
+    assert facts.get("alternatives_exhausted") is True
