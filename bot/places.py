@@ -82,6 +82,9 @@ class PlaceIndex:
     accented: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     # folded city name -> population (GeoNames)
     population: Dict[str, int] = field(default_factory=dict)
+    # After "<Place>-based", these make the place an organisation's, not the patient's:
+    # "Brussels-based NGO", not "Dublin-based GP"
+    based_organisations: FrozenSet[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -161,7 +164,8 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
                   if name in little_words and kind == "city" and code not in likely}
     return PlaceIndex(names, word_like, countries,
                       frozenset(fold(w) for w in data.get("institution_after") or []), accented,
-                      {name: people for name, people in population.items() if names.get(name, ("", ""))[1] == "city"})
+                      {name: people for name, people in population.items() if names.get(name, ("", ""))[1] == "city"},
+                      frozenset(fold(w) for w in data.get("based_organisations") or []))
 
 
 def _weight(city: Dict, likely: FrozenSet[str]) -> int:
@@ -210,7 +214,7 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
     # when each is a name. Not "Brussels-based": an NGO based there may help a
     # patient treated elsewhere (development pool 45).
     joined = [w for k, w in enumerate(words) if k not in taken and "-" in w[2]
-              and all(part[:1].isupper() for part in w[2].split("-"))]
+              and (all(part[:1].isupper() for part in w[2].split("-")) or _based_clinician(words, k, index))]
     if joined:
         spaced = list(text)
         for start, end, _ in joined:
@@ -224,6 +228,16 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
         # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
         found = [p for p in found if _capitalised(p.text)]
     return _city_and_its_part(sorted(found, key=lambda p: p.start), text, index)
+
+
+def _based_clinician(words: List[Tuple[int, int, str]], k: int, index: PlaceIndex) -> bool:
+    """"Dublin-based GP", "NSW-based neurologist": the writer works there, so the
+    patient is treated there; not "Brussels-based NGO" (an organisation)."""
+    head, _, tail = words[k][2].rpartition("-")
+    if fold(tail) != "based" or not head[:1].isupper():
+        return False
+    following = fold(words[k + 1][2]).strip(".") if k + 1 < len(words) else ""
+    return bool(following) and following not in index.based_organisations
 
 
 def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], Set[int], List[Tuple[int, int, str]]]:

@@ -56,3 +56,13 @@ def test_the_hospital_pharmacy_as_the_writer():
 def test_telegraphic_notes(text, facts):
     read = _read(text).facts
     assert {k: read.get(k) for k in facts} == facts
+
+
+@pytest.mark.parametrize("text, country", [("Leeds-based GP, my patient needs it.", "GB"),
+                                           ("Lyon-based haematologist here.", "FR")])
+def test_a_clinician_based_in_a_city_treats_there(text, country):
+    assert _read(text).facts.get("country") == country
+
+
+def test_an_organisation_based_in_a_city_says_nothing_of_the_patients_country():
+    assert "country" not in _read("I volunteer for a Madrid-based charity helping a family.").facts
