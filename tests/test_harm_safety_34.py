@@ -41,6 +41,11 @@ def test_a_report(text, category):
     "Il Tavorix può causare insonnia?",
     "Kunt u de Nederlandse tekst over overdosering van Norvexa sturen?",
     "Mijn patiënt ligt op de IC met een ernstige infectie; komt hij in aanmerking voor Kelvira?",
+    # in hospital because of the disease, in Danish and Portuguese; another maker's painkiller
+    "Hun har været indlagt tre gange på grund af sin sygdom. Kan hun få Tavorix?",
+    "O meu irmão foi internado por causa da progressão da doença. O pedido de Norvexa continua em análise.",
+    "Ele teve uma reação à dipirona e ficou internado; ainda não começou o Miravelt.",
+    "Il a fait une réaction au contraste hier, il n'a pas encore commencé le Corvalta.",
 ])
 def test_no_report(text):
     assert detect(text) is None
@@ -48,6 +53,12 @@ def test_no_report(text):
 
 def test_off_label_use_alone_is_no_report():
     assert detect("We use Orvexa for sarcoidosis, outside the programme's indication; no side effects so far.") is None
+
+
+@pytest.mark.parametrize("text", ["Ele foi internado por causa do Miravelt, teve uma reação forte.",
+                                  "Hun blev indlagt på grund af Tavorix, med udslæt over hele kroppen."])
+def test_in_hospital_because_of_the_product_stays_a_report(text):
+    assert detect(text) is not None
 
 
 def test_a_harm_after_a_renewal_question_stays_a_report():
