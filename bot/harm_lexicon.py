@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 import snowballstemmer
 import yaml
@@ -39,6 +39,8 @@ _TITLES = re.compile(r"\b(Mrs|Mr|Ms|Dr|Prof|St|[A-Z])\.")
 _PRONOUNS = frozenset({"me", "him", "us", "them"})
 _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"}) | _PRONOUNS
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
+# The product section's lists of words around a product name (not product names themselves).
+_BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to")
 # Articles of the Romance languages and Dutch, read past like "the": "após o
 # Orzenil", "tras el Orzenil" (blind safety set 32). Not German ones: every
 # German noun is capitalised ("nach dem Essen").
@@ -298,11 +300,11 @@ class Lexicon:
         self._collect(data)
         product = data["product"]
         self.code_exclusions = {str(w).lower() for w in product.get("code_exclusions") or []}
-        # spelt as the tokens are ("iniziato" is read "inisiato")
-        self.brand_before = {self.stem_of(spelling(fold(w))) for w in product["brand_before"]}
-        self.brand_after = {self.stem_of(spelling(fold(w))) for w in product["brand_after"]}
-        self.brand_verbs = {self.stem_of(spelling(fold(w))) for w in product.get("brand_verbs") or []}
-        self.brand_before_to = {self.stem_of(spelling(fold(w))) for w in product.get("brand_before_to") or []}
+        # (brand_before and brand_after are required: the lexicon is broken without them)
+        self.brand_before = self._stem_set(product["brand_before"])
+        self.brand_after = self._stem_set(product["brand_after"])
+        self.brand_verbs = self._stem_set(product.get("brand_verbs"))
+        self.brand_before_to = self._stem_set(product.get("brand_before_to"))
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
         # Other companies' molecules and brands named one word at a time
@@ -313,6 +315,10 @@ class Lexicon:
         self._prefixes = set()  # word beginnings the patterns name (hospitali*)
         self._collect_prefixes(data)
         self._fuzzy_words: Optional[List[str]] = None
+
+    def _stem_set(self, words: Optional[List[str]]) -> Set[str]:
+        """Stems of cue words, spelt as the tokens are ("iniziato" is read "inisiato")."""
+        return {self.stem_of(spelling(fold(w))) for w in words or []}
 
     # --- normalisation
     def stem_of(self, surf: str) -> str:
@@ -337,7 +343,7 @@ class Lexicon:
         """Remember every plain word of the lexicon (not product names)."""
         if isinstance(node, dict):
             for key, value in node.items():
-                if key not in ("normalise", "brand_before", "brand_after", "brand_before_to", "code_exclusions"):
+                if key not in ("normalise", "code_exclusions", *_BRAND_CUES):
                     self._collect(value)
         elif isinstance(node, list):
             for item in node:

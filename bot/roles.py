@@ -283,10 +283,11 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: Role
     # writer says they are ("I am the oncologist", "as her GP").
     if _someone_elses(tokens, position, lex) and not (opening or this_is):
         return "here" in after or "speaking" in after
+    said_of_self = this_is or bool(lex.self_words & set(before))
     if after and after[0] in lex.acting_after and not (len(after) > 1 and after[1] in ("you", "u", "i", "we")) \
-            and not (this_is or lex.self_words & set(before)):
+            and not said_of_self:
         return False
-    return opening or this_is or bool(lex.self_words & set(before)) or "here" in after or "speaking" in after
+    return opening or said_of_self or "here" in after or "speaking" in after
 
 
 def _speaks_as_patient(tokens: List[str], mentions: List[Tuple[int, str]], lex: RoleLexicon) -> bool:
