@@ -145,6 +145,7 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
         key = fold(sub.name)
         if sub.parent_code is None and sub.type not in _MINOR_SUBDIVISIONS and len(key) >= 4:
             names.setdefault(key, (sub.country_code, "region"))
+    prefixes = {fold(w) for w in data.get("institution_prefixes") or []}
     for section, kind in (("regions", "region"), ("cities", "city"), ("hospital_words", "hospital_word"),
                           ("institutions", "institution")):
         for code, entries in (data.get(section) or {}).items():
@@ -152,6 +153,10 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
                 raise ValueError(f"{path}: {section}: {code} is not an ISO 3166-1 alpha-2 code")
             for entry in entries:
                 names[fold(entry)] = (code, kind)
+                head, _, rest = entry.partition(" ")
+                if kind == "institution" and fold(head) in prefixes and len(rest.split()) >= 2:
+                    # "treated at Léon Bérard": the centre's name without its "Centre" (blind pool 50)
+                    names.setdefault(fold(rest), (code, kind))
     countries = {name: code for name, code in load_country_lexicon().names.items() if len(name) >= FUZZY_MIN_LENGTH}
     for name in countries:  # a country's own name is never a city or region
         names.pop(name, None)
