@@ -34,8 +34,8 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            "blind_32",
            # twenty-ninth session, once blind_34 and then blind_35 were frozen
            "blind_33", "blind_34",
-           # thirtieth session, once blind_36 was frozen
-           "blind_35"]
+           # thirtieth session, once blind_36 and then blind_37 were frozen
+           "blind_35", "blind_36"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
@@ -51,8 +51,8 @@ POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind
          "pool_blind_6", "pool_blind_7", "pool_blind_9", "pool_blind_10", "pool_blind_12", "pool_blind_13",
          "pool_blind_14", "pool_blind_15", "pool_blind_16", "pool_blind_17", "pool_blind_18", "pool_blind_19",
          "pool_blind_20", "pool_blind_21", "pool_blind_22", "pool_blind_23", "pool_blind_24",
-         # twenty-seventh to thirtieth sessions: the pools read since (not 8 and 11, held out)
-         *[f"pool_blind_{n}" for n in range(25, 51)]]
+         # twenty-seventh to thirtieth sessions: the pools read since (not 8, 11 and 52, held out)
+         *[f"pool_blind_{n}" for n in range(25, 52)]]
 
 
 def _texts(node) -> List[str]:
