@@ -48,3 +48,9 @@ def test_telegraphic_notes(text, facts):
 def test_the_nordic_neuter_other_with_no_development_after_it():
     text = "Den är godkänd i Sverige men för ett annat användningsområde. Tillverkaren utvecklar den inte för detta."
     assert _read(text).facts.get("authorisation") == "authorised_other_indication"
+
+
+def test_everything_else_approved_is_the_alternatives_not_another_use():
+    facts = _read("ja, vi har prøvd alt annet som er godkjent", "alternatives_exhausted").facts
+    assert facts.get("alternatives_exhausted") is True
+    assert "authorisation" not in facts
