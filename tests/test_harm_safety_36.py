@@ -2,7 +2,8 @@
 phrasings written for these tests: two of its three misses (the whole box
 taken, in Portuguese and other languages; a patient's supply sold on) and
 false alarms a rule can fairly set aside ("was totally fine", "still
-waiting on your pump", "peut-on obtenir", "qual é o prazo").
+waiting on your pump", "peut-on obtenir", "qual é o prazo", riluzole and
+nusinersen as other makers' molecules, "he can't work" said of the person).
 The third miss, off-label use reported without a harm, stays unread by the
 detector alone (tests/test_harm_safety_34.py)."""
 import pytest
@@ -30,6 +31,15 @@ def test_asking_who_sells_it_is_no_report(text):
     "Her heart failure keeps worsening, NYHA IV. Still waiting on your pump.",
     "Il est en réanimation ; peut-on obtenir une AAC pour Orvexa rapidement ?",
     "Qual é o prazo de aprovação para o Norvexa? O doente está internado.",
+    # other makers' molecules, as spelt in other languages
+    "Han fick svåra biverkningar av riluzol, illamående. Vi vill byta till Miravelt.",
+    "My dad is on nusinersen and gets bad headaches after each dose. Could he switch to Tavorix?",
+    # unable to work: the person, not the product
+    "My husband has severe epilepsy, he can't work or drive any more. Can he get Orvexa?",
 ])
 def test_no_report(text):
     assert detect(text) is None
+
+
+def test_unable_to_work_since_starting_it_stays_a_report():
+    assert detect("I can't work since the Corvalta started, I'm so tired all day.") is not None

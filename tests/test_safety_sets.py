@@ -204,7 +204,13 @@ POOLS_HELD_OUT = held_out.POOLS
 # Twenty-ninth session: still 150 once pool 48 became development (it brought
 # 6) and the detector read "he'd fit" (suitable) and a request for a device
 # "we need" as none.
-FLAGGED_ACCESS_MESSAGES_CEILING = 150
+# Thirtieth session: 151 once pools 50 and 51 became development. They brought
+# 4; "I can't work" said of the person was then set aside. The other 3 stay:
+# a product "had in hospital", "Ihr Medikament gegen Migräne" and a son in
+# hospital whose family asks for a device. A rule that read "for migraine"
+# as the product's use lost 5 development reports for 4 false alarms, and was
+# not kept.
+FLAGGED_ACCESS_MESSAGES_CEILING = 151
 
 
 def _pool_texts():
