@@ -66,3 +66,18 @@ def test_a_clinician_based_in_a_city_treats_there(text, country):
 
 def test_an_organisation_based_in_a_city_says_nothing_of_the_patients_country():
     assert "country" not in _read("I volunteer for a Madrid-based charity helping a family.").facts
+
+
+# Read again in the thirtieth session, as a development pool: two every-fact openings in German that
+# still asked two questions.
+@pytest.mark.parametrize("text, facts", [
+    ("Das Mittel ist in Deutschland zugelassen, aber für eine andere Krankheit.",
+     {"product_type": "medicine", "authorisation": "authorised_other_indication"}),
+    ("Laut Arzt wird es für ihre Krankheit in Studien entwickelt. Sie ist in keiner Studie.",
+     {"in_development": True, "in_company_trial": False}),
+    ("Er hat das Gerät schon implantiert bekommen.", {"previously_treated": True}),
+    ("Schwere, sehr einschränkende Erkrankung.", {"serious_condition": True}),
+])
+def test_german_notes_read_again(text, facts):
+    read = _read(text).facts
+    assert {k: read.get(k) for k in facts} == facts
