@@ -46,13 +46,18 @@ HELD_OUT_QUESTIONS = ["blind_7"]
 FACET_EXAMPLES = ROOT / "data" / "lexicon" / "facet_examples.yml"
 # Minimal pairs written for the reader: a report and a near copy that reports nothing.
 PAIRS = ROOT / "data" / "lexicon" / "harm_pairs.yml"
-# Development conversation pools (their failures were read).
-POOLS = ["pool_dev", "pool_blind_1", "pool_blind_2", "pool_blind_3", "pool_blind_4", "pool_blind_5",
-         "pool_blind_6", "pool_blind_7", "pool_blind_9", "pool_blind_10", "pool_blind_12", "pool_blind_13",
-         "pool_blind_14", "pool_blind_15", "pool_blind_16", "pool_blind_17", "pool_blind_18", "pool_blind_19",
-         "pool_blind_20", "pool_blind_21", "pool_blind_22", "pool_blind_23", "pool_blind_24",
-         # twenty-seventh to thirtieth sessions: the pools read since (not 8, 11 and 52, held out)
-         *[f"pool_blind_{n}" for n in range(25, 52)]]
+CONVERSATIONS = ROOT / "tests" / "conversations"
+
+
+def development_pools() -> List[str]:
+    """Every conversation pool but the held-out ones (evaluation/held_out.py),
+    the development pool first, then the blind ones by number: each was read
+    once the next was frozen."""
+    def number(path: Path) -> int:
+        tail = path.stem.rsplit("_", 1)[-1]
+        return int(tail) if tail.isdigit() else -1
+    paths = sorted(CONVERSATIONS.glob("pool_*.yml"), key=number)
+    return [p.stem for p in paths if p.name not in held_out.POOLS]
 
 
 def _texts(node) -> List[str]:
@@ -68,8 +73,8 @@ def _texts(node) -> List[str]:
 def pool_texts() -> List[str]:
     """Every message of the development pools, once each, in a stable order."""
     seen: List[str] = []
-    for name in POOLS:
-        data = yaml.safe_load((ROOT / "tests" / "conversations" / f"{name}.yml").read_text(encoding="utf-8"))
+    for name in development_pools():
+        data = yaml.safe_load((CONVERSATIONS / f"{name}.yml").read_text(encoding="utf-8"))
         seen += [t.strip() for t in _texts(data) if t.strip()]
     return list(dict.fromkeys(seen))
 
@@ -94,7 +99,7 @@ def held_out_keys() -> Set[str]:
     message that near-copies a held-out one would teach the reader its answer.
     Keys only: no held-out text is written anywhere."""
     paths = [ROOT / "tests" / "safety" / name for name in sorted(held_out.SAFETY)]
-    paths += [ROOT / "tests" / "conversations" / name for name in sorted(held_out.POOLS)]
+    paths += [CONVERSATIONS / name for name in sorted(held_out.POOLS)]
     texts = [t for path in paths for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
     return {near_copy_key(t) for t in texts if len(t.split()) > held_out.SHORT}
 
@@ -128,7 +133,7 @@ def build() -> str:
         f"# development safety sets tests/safety/{{{', '.join(SOURCES)}}}.yml and the minimal pairs\n"
         "# of data/lexicon/harm_pairs.yml;\n"
         "# conversation: what people write to the assessment, none of it a report, from\n"
-        f"# tests/conversations/{{{', '.join(POOLS)}}}.yml;\n"
+        f"# tests/conversations/{{{', '.join(development_pools())}}}.yml;\n"
         "# questions: about the schemes and the programme, none of them a report, from\n"
         f"# data/lexicon/facet_examples.yml and tests/facets/{{{', '.join(QUESTION_SETS)}}}.yml.\n"
     )
