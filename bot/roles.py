@@ -105,6 +105,8 @@ class RoleLexicon:
     # After a role, these make it someone who acts on the product, not the writer:
     # "fully approved, pharmacy can get it" (blind pool 49).
     acting_after: FrozenSet[str] = frozenset()
+    # ... unless one of these follows it: the writer asks ("Pharmacist, can you help?").
+    addressed_after: FrozenSet[str] = frozenset()
     # Words never read as a role ("pharmacies"), though a typing mistake away from one.
     never: FrozenSet[str] = frozenset()
     # Other languages' words, as written, that fold into a role's ("på", on,
@@ -156,6 +158,7 @@ def load_lexicon(path: Path = LEXICON) -> RoleLexicon:
         my_words=words(data.get("my_words") or ["my"]),
         never=words(data["other_hcp"].get("never") or []),
         acting_after=words(data.get("acting_after") or []),
+        addressed_after=words(data.get("addressed_after") or []),
         written_not_roles=frozenset(str(w).lower() for w in data.get("written_not_roles") or []),
         adjective_after=words(data["physician"].get("adjective_after") or []),
         adjectives=words(data["physician"].get("adjectives") or []),
@@ -284,7 +287,7 @@ def _said_of_self(tokens: List[str], position: int, starts: List[int], lex: Role
     if _someone_elses(tokens, position, lex) and not (opening or this_is):
         return "here" in after or "speaking" in after
     said_of_self = this_is or bool(lex.self_words & set(before))
-    if after and after[0] in lex.acting_after and not (len(after) > 1 and after[1] in ("you", "u", "i", "we")) \
+    if after and after[0] in lex.acting_after and not (len(after) > 1 and after[1] in lex.addressed_after) \
             and not said_of_self:
         return False
     return opening or said_of_self or "here" in after or "speaking" in after
