@@ -15,7 +15,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.places import fold
-from bot.spelling import long_single_words, meant
+from bot.spelling import ends_a_compound, long_single_words, meant
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "authorisation.yml"
 NEGATION_WINDOW = 4  # words between a negation and the word it negates
@@ -252,7 +252,12 @@ def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> boo
         # anywhere before the phrase takes it ("sans marquage CE, développé par
         # le fabricant pour cette indication", development pool 24).
         before = clause[:at].split()
-        if not set(before[-2:]) & set(vocabulary.not_the_product) and not set(before) & set(vocabulary.development):
+        # A filing is development too: "nicht zugelassen, Zulassungsantrag für
+        # diese Indikation eingereicht" (blind pool 52) names no approved use.
+        filing = set(before) & set(vocabulary.filing) or any(
+            ends_a_compound(w, [f for f in vocabulary.filing if len(f) >= 6]) for w in before)
+        if not set(before[-2:]) & set(vocabulary.not_the_product) and not set(before) & set(vocabulary.development) \
+                and not filing:
             return True
         at = clause.find(f" {phrase} ", at + 1)
     return False
@@ -310,6 +315,31 @@ def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
                     and after not in vocabulary.not_a_use and not developing:
                 return True
             at = text.find(needle, at + 1)
+    return False
+
+
+def another_use_named(text: str) -> bool:
+    """The text names a use other than the patient's, the use right after the
+    word for other ("I'd want it for a different indication", "for another
+    disease"), not other treatments ("other approved agents failed ... for
+    this use")."""
+    vocabulary = load_vocabulary()
+    words = _words(text or "")
+    joined = f" {' '.join(words)} "
+    for phrase in vocabulary.alternatives_talk:
+        joined = joined.replace(f" {phrase} ", " ")
+    words = joined.split()
+
+    def a_use(word: str) -> bool:
+        return word in vocabulary.uses or f"{word}s" in vocabulary.uses \
+            or word.startswith(("indica", "indika", "wskaza"))
+
+    for phrase in vocabulary.other_use:
+        size = len(phrase.split())
+        for i in range(len(words) - size + 1):
+            if words[i:i + size] == phrase.split() and any(a_use(w) for w in words[i:i + size + 3]) \
+                    and _other_use_said(f" {' '.join(words[i:])} ", vocabulary):
+                return True
     return False
 
 

@@ -160,6 +160,8 @@ class AnswerLexicon:
     breaks_after_negation: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Words that break a clause only before these ("en hij": the Dutch "and").
     breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
+    # Informal spellings read as the word they stand for ("been thru every approved therapy").
+    informal: Mapping[str, str] = field(default_factory=dict)
     # Break words that are no break right after these ("i et forsøg": the Danish article)
     not_breaking_after: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A clause after a comma that starts with one of these is a relative
@@ -228,6 +230,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         negated_only_after={fold(w): frozenset(fold(n) for n in before)
                             for w, before in (data.get("negated_only_after") or {}).items()},
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
+        informal={fold(w): fold(meant) for w, meant in (data.get("informal") or {}).items()},
         breaks_before={fold(w): frozenset(fold(n) for n in after)
                        for w, after in (data.get("breaks_before") or {}).items()},
         not_breaking_after={fold(w): frozenset(fold(n) for n in before)
@@ -292,7 +295,7 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
             continue
         current: List[str] = []
         contrast = False
-        words = _words(part)
+        words = [lex.informal.get(w, w) for w in _words(part)]
         for position, word in enumerate(words):
             following = words[position + 1] if position + 1 < len(words) else ""
             if following in lex.breaks_before.get(word, ()):

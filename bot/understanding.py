@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Patt
 
 import yaml
 
-from bot.authorisation import read_authorisation
+from bot.authorisation import another_use_named, read_authorisation
 from bot.button_choice import chosen_button
 from bot.config import PROJECT_ROOT
 from bot.countries import answer_to_iso, is_region, to_iso
@@ -533,9 +533,18 @@ def asks_something(text: str) -> bool:
 
 
 def _one_status_by_sentence(text: str, in_passing: bool = False) -> Optional[str]:
-    """The product's status when the sentences that state one all state the same, else None."""
-    statuses = {read_authorisation(part, in_passing=in_passing) for part in re.split(r"[.;!?]+\s*", text)} - {None}
-    return statuses.pop() if len(statuses) == 1 else None
+    """The product's status when the sentences that state one all state the
+    same, else None. A part with no status of its own that names another use
+    says which use an approval before it is for: "Drug is FDA-approved for
+    psoriasis; I'd want it for a different indication" (blind pool 52)."""
+    statuses: List[Optional[str]] = []
+    for part in re.split(r"[.;!?]+\s*", text):
+        status = read_authorisation(part, in_passing=in_passing)
+        if status is None and statuses and statuses[-1] == "authorised_available" and another_use_named(part):
+            statuses[-1] = "authorised_other_indication"
+        statuses.append(status)
+    found = set(statuses) - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def interpret(
@@ -590,6 +599,11 @@ def interpret(
         for slot, value in _lexicon_matches(rest, lex).items():
             if slot == "authorisation" and not status_asked:
                 continue  # "no, discontinued" answers the development question, not the status one
+            if slot == "product_type" and requested_slot not in (None, slot) and current.get(slot) is not None \
+                    and product_named_in_passing(text) != value:
+                # "no, we haven't tried the standard biologics yet": the
+                # alternatives' kind, not a correction of the product's (blind pool 52)
+                continue
             if yes_no(slot) and slot != requested_slot and _sentence_says_otherwise(slot, value, rest, lex):
                 continue  # "It's not life-threatening, but she can no longer walk": not read, asked
             if slot == requested_slot and slot not in out.facts and yes_no(slot) \
