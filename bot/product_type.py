@@ -75,18 +75,22 @@ def _after_not_a(words: List[str], i: int) -> bool:
     return bool(before) and before[-1] in lex.negations
 
 
-def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
+def _positions(words: List[str], kind: Kind, others: Tuple[str, ...]) -> List[int]:
+    """Where the words name `kind` (the first word of a phrase)."""
+    found = []
     for i in range(len(words)):
         if _after_not_a(words, i):
             continue  # "not a device"
-        if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases):
-            return True
         word = words[i]
-        if word not in others and ends_a_compound(word, kind.heads):
-            return True
-        if len(word) >= FUZZY_MIN_LENGTH and word not in others and meant(word, kind.typos, FUZZY_SCORE):
-            return True
-    return False
+        if any(tuple(words[i:i + len(p)]) == p for p in kind.phrases) \
+                or (word not in others and ends_a_compound(word, kind.heads)) \
+                or (len(word) >= FUZZY_MIN_LENGTH and word not in others and meant(word, kind.typos, FUZZY_SCORE)):
+            found.append(i)
+    return found
+
+
+def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
+    return bool(_positions(words, kind, others))
 
 
 @lru_cache(maxsize=2)
@@ -98,7 +102,13 @@ def _known_words(path: Path = LEXICON) -> Tuple[str, ...]:
 def read_product_type(text: str) -> Optional[str]:
     """'medicine', 'medical_device', or None when the message names neither or both."""
     words = _words(text)
-    named = [k.value for k in load_kinds() if _named(words, k, _known_words())]
+    found = {k.value: _positions(words, k, _known_words()) for k in load_kinds()}
+    # A medicine word right before a device's noun says what the device
+    # delivers: "closed-loop insulin system (the hardware)", "a drug-eluting
+    # stent" (blind pool 53).
+    device = found.get("medical_device") or []
+    found["medicine"] = [i for i in found.get("medicine") or [] if not any(i <= d <= i + 2 for d in device)]
+    named = [value for value, positions in found.items() if positions]
     return named[0] if len(named) == 1 else None
 
 

@@ -36,8 +36,8 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            "blind_33", "blind_34",
            # thirtieth session, once blind_36 and then blind_37 were frozen
            "blind_35", "blind_36",
-           # thirty-first session, once blind_38 was frozen
-           "blind_37"]
+           # thirty-first session, once blind_38 and then blind_39 were frozen
+           "blind_37", "blind_38"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions

@@ -16,14 +16,14 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_38 and blind_39 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26 and blind_39 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
 twenty-seventh, once blind_31 and blind_32 were frozen, and blind_32's in the
 twenty-eighth, once blind_33 was frozen, and blind_33's and blind_34's in the twenty-ninth,
 once blind_34 and blind_35 were frozen, and blind_35's and blind_36's in the thirtieth, once blind_36 and
-blind_37 were frozen, and blind_37's in the thirty-first, once blind_38 was frozen. Since the twenty-seventh
+blind_37 were frozen, and blind_37's and blind_38's in the thirty-first, once blind_38 and blind_39 were frozen. Since the twenty-seventh
 session every development set is among the harm reader's training messages."""
 from pathlib import Path
 
@@ -210,7 +210,14 @@ POOLS_HELD_OUT = held_out.POOLS
 # hospital whose family asks for a device. A rule that read "for migraine"
 # as the product's use lost 5 development reports for 4 false alarms, and was
 # not kept.
-FLAGGED_ACCESS_MESSAGES_CEILING = 151
+# Thirty-first session: 155 once pools 52 and 53 became development. They
+# brought 6, all openings that name a grave disease beside a product the
+# patient had or is in a trial of ("already had two doses", "life-threateningly
+# ill and has already received the product", "started him on your drug off
+# label" for a "recurrent glioblastoma", "life-threatening heart failure" in
+# a device trial, an ICU nurse's note, "other approved agents failed"). They
+# are not set aside yet.
+FLAGGED_ACCESS_MESSAGES_CEILING = 155
 
 
 def _pool_texts():
