@@ -66,6 +66,8 @@ class Vocabulary:
     # treatments ("other approved DMARDs"), not other uses ("other approved indications").
     others: Tuple[str, ...] = ()
     uses: Tuple[str, ...] = ()
+    # The word for a use, by its start, singular or plural ("indication", "Indikation", "wskazanie").
+    use_prefixes: Tuple[str, ...] = ()
     # Before an unapproved word, these make it the programme's kind of product,
     # not this one's status: "early access to an unapproved treatment".
     generic_before: Tuple[str, ...] = ()
@@ -246,6 +248,7 @@ def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> boo
     """`phrase` ("dans cette indication") in the clause, said of the status:
     not right after a word of development ("sans AMM en France, aucun
     développement dans cette indication" is no approval at all)."""
+    filing_heads = [f for f in vocabulary.filing if len(f) >= 6]  # "Zulassungsantrag" ends with "antrag"
     at = clause.find(f" {phrase} ")
     while at >= 0:
         # The clause starts at the approval word: a word of development
@@ -254,8 +257,7 @@ def _this_use_of_status(clause: str, phrase: str, vocabulary: Vocabulary) -> boo
         before = clause[:at].split()
         # A filing is development too: "nicht zugelassen, Zulassungsantrag für
         # diese Indikation eingereicht" (blind pool 52) names no approved use.
-        filing = set(before) & set(vocabulary.filing) or any(
-            ends_a_compound(w, [f for f in vocabulary.filing if len(f) >= 6]) for w in before)
+        filing = set(before) & set(vocabulary.filing) or any(ends_a_compound(w, filing_heads) for w in before)
         if not set(before[-2:]) & set(vocabulary.not_the_product) and not set(before) & set(vocabulary.development) \
                 and not filing:
             return True
@@ -318,26 +320,29 @@ def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
     return False
 
 
+def _without_alternatives(joined: str, vocabulary: Vocabulary) -> str:
+    """A padded text without its talk of other treatments: "tried the other
+    approved treatments" speaks of alternatives, not of another use."""
+    for phrase in vocabulary.alternatives_talk:
+        joined = joined.replace(f" {phrase} ", " ")
+    return joined
+
+
 def another_use_named(text: str) -> bool:
     """The text names a use other than the patient's, the use right after the
     word for other ("I'd want it for a different indication", "for another
     disease"), not other treatments ("other approved agents failed ... for
     this use")."""
     vocabulary = load_vocabulary()
-    words = _words(text or "")
-    joined = f" {' '.join(words)} "
-    for phrase in vocabulary.alternatives_talk:
-        joined = joined.replace(f" {phrase} ", " ")
-    words = joined.split()
+    words = _without_alternatives(f" {' '.join(_words(text or ''))} ", vocabulary).split()
 
     def a_use(word: str) -> bool:
-        return word in vocabulary.uses or f"{word}s" in vocabulary.uses \
-            or word.startswith(("indica", "indika", "wskaza"))
+        return word in vocabulary.uses or f"{word}s" in vocabulary.uses or word.startswith(vocabulary.use_prefixes)
 
     for phrase in vocabulary.other_use:
-        size = len(phrase.split())
-        for i in range(len(words) - size + 1):
-            if words[i:i + size] == phrase.split() and any(a_use(w) for w in words[i:i + size + 3]) \
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts and any(a_use(w) for w in words[i:i + len(parts) + 3]) \
                     and _other_use_said(f" {' '.join(words[i:])} ", vocabulary):
                 return True
     return False
@@ -361,10 +366,7 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
     if not words:
         return None
     joined = f" {' '.join(words)} "
-    # "tried the other approved treatments" speaks of alternatives, not of another use
-    other_text = joined
-    for phrase in vocabulary.alternatives_talk:
-        other_text = other_text.replace(f" {phrase} ", " ")
+    other_text = _without_alternatives(joined, vocabulary)
     as_written = _find(words, vocabulary.approval)
     approvals = [i for i in sorted(set(as_written + _fuzzy(words, vocabulary.approval_typos)))
                  if not _of_treatments(words, i, vocabulary) and not _ambiguous_alone(words, i, vocabulary)]

@@ -273,11 +273,7 @@ def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], S
                 if fold(raw).startswith("the "):
                     continue  # "at the university": the common noun
                 before = words[i - 1][2].lower() if i > 0 else ""
-                # ... or opening the answer as a name, a comma after it: "Cork, I'm the patient" (blind pool 53)
-                # (not before another place: "Victoria, Australia")
-                alone = answering and (size == len(words) or (
-                    i == 0 and words[0][2][:1].isupper() and text[end:end + 1] in (",", ";", "/", "(")
-                    and not index.names.get(fold(words[size][2]).strip(".")) and not to_iso(words[size][2].strip("."))))
+                alone = answering and (size == len(words) or (i == 0 and _opens_the_answer(words, size, text, index)))
                 named = i + size < len(words) and fold(words[i + size][2]) in index.institution_after \
                     and words[i][2][:1].isupper() and name not in index.institution_after
                 if before not in PLACE_CUES and fold(before) not in PLACE_CUES and not alone and not named:
@@ -287,13 +283,22 @@ def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], S
     return found, taken, words
 
 
+def _opens_the_answer(words: List[Tuple[int, int, str]], size: int, text: str, index: PlaceIndex) -> bool:
+    """The first `size` words, a name written as one, open the answer with a
+    comma after them and no other place next: "Cork, I'm the patient" (blind
+    pool 53), not "Victoria, Australia"."""
+    following = words[size][2].strip(".")
+    return words[0][2][:1].isupper() and text[words[size - 1][1]:words[size - 1][1] + 1] in (",", ";", "/", "(") \
+        and not index.names.get(fold(following)) and not to_iso(following)
+
+
 # Two cities of different countries side by side, "Lisbon, Santa Maria" or
 # "Dublin, Beaumont": the smaller is a hospital or a district named after a
 # town elsewhere (Santa Maria in California, Beaumont in Texas), and the
 # larger the city (pool 34). At most this many people's difference in size
 # is not enough to tell.
 # "Madrid, at La Paz": the hospital after "at" (blind pool 53).
-_SIDE_BY_SIDE = re.compile(r"\s*[,/(-]\s*(?:(?:at|à|a|al|bei|im|am) (?:the )?)?", re.IGNORECASE)
+_SIDE_BY_SIDE = re.compile(r"\s*[,/(-]\s*(?:(?P<at>at|à|a|al|bei|im|am) (?:the )?)?", re.IGNORECASE)
 CITY_SIZE_RATIO = 3
 
 
@@ -303,7 +308,7 @@ def _city_and_its_part(found: List[Place], text: str, index: PlaceIndex) -> List
         before = out[-1] if out else None
         if before and before.kind == place.kind == "city" and before.country != place.country \
                 and (between := _SIDE_BY_SIDE.fullmatch(text[before.end:place.start])):
-            if between.group(0).strip(" ,/(-"):
+            if between.group("at"):
                 continue  # "Madrid, at La Paz": at a place in the city, whatever the sizes
             big, small = (index.population.get(fold(p.text.rstrip(".")), 0) for p in (before, place))
             if big >= CITY_SIZE_RATIO * small:

@@ -89,10 +89,6 @@ def _positions(words: List[str], kind: Kind, others: Tuple[str, ...]) -> List[in
     return found
 
 
-def _named(words: List[str], kind: Kind, others: Tuple[str, ...]) -> bool:
-    return bool(_positions(words, kind, others))
-
-
 @lru_cache(maxsize=2)
 def _known_words(path: Path = LEXICON) -> Tuple[str, ...]:
     """Every word of both vocabularies: never read as a typo of another."""
