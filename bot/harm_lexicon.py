@@ -43,7 +43,7 @@ _PRONOUNS = frozenset({"me", "him", "us", "them"})
 _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"}) | _PRONOUNS
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
 # The product section's lists of words around a product name (not product names themselves).
-_BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to")
+_BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to", "brand_auxiliaries", "brand_participles")
 # Articles of the Romance languages and Dutch, read past like "the": "após o
 # Orzenil", "tras el Orzenil" (blind safety set 32). Not German ones: every
 # German noun is capitalised ("nach dem Essen").
@@ -308,6 +308,9 @@ class Lexicon:
         self.brand_after = self._stem_set(product["brand_after"])
         self.brand_verbs = self._stem_set(product.get("brand_verbs"))
         self.brand_before_to = self._stem_set(product.get("brand_before_to"))
+        # "hat Pellaquin bekommen": a name between an auxiliary and a participle of getting or taking
+        self.brand_auxiliaries = self._stem_set(product.get("brand_auxiliaries"))
+        self.brand_participles = self._stem_set(product.get("brand_participles"))
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
         # Other companies' molecules and brands named one word at a time
@@ -496,6 +499,8 @@ class Lexicon:
                 or after in self.brand_after
                 or (before == "to" and i > 1 and self.stem_of(tokens[i - 2].surf) in self.brand_before_to)
                 or (capitalised and after in self.brand_verbs)
+                or (self.stem_of(tokens[i - 1].surf if i > 0 else "") in self.brand_auxiliaries
+                    and after in self.brand_participles)
             ):
                 tok.brand = True
 

@@ -37,7 +37,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirtieth session, once blind_36 and then blind_37 were frozen
            "blind_35", "blind_36",
            # thirty-first session, once blind_38 and then blind_39 were frozen
-           "blind_37", "blind_38"]
+           "blind_37", "blind_38",
+           # thirty-second session, once blind_40 and blind_41 were frozen
+           "blind_39", "blind_41"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
