@@ -39,7 +39,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirty-first session, once blind_38 and then blind_39 were frozen
            "blind_37", "blind_38",
            # thirty-second session, once blind_40 and blind_41 were frozen
-           "blind_39", "blind_41"]
+           "blind_39", "blind_41",
+           # ... and blind_42, read in the session that froze it (deaths, half in other languages)
+           "blind_42"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
