@@ -479,7 +479,7 @@ class Lexicon:
                 continue
             if self.known(tok.surf) or self.is_other_product(tok.surf):
                 continue
-            before = tokens[i - 1].surf if i > 0 else ""
+            previous = before = tokens[i - 1].surf if i > 0 else ""
             slots = self.brand_before
             if before == "the" and i > 0:
                 pass  # "diluted the Orvanta": the X is a product in this domain
@@ -499,8 +499,7 @@ class Lexicon:
                 or after in self.brand_after
                 or (before == "to" and i > 1 and self.stem_of(tokens[i - 2].surf) in self.brand_before_to)
                 or (capitalised and after in self.brand_verbs)
-                or (self.stem_of(tokens[i - 1].surf if i > 0 else "") in self.brand_auxiliaries
-                    and after in self.brand_participles)
+                or (self.stem_of(previous) in self.brand_auxiliaries and after in self.brand_participles)
             ):
                 tok.brand = True
 
