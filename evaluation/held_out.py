@@ -11,7 +11,7 @@ SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml",
                     "blind_15.yml", "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml", "blind_26.yml",
                     "blind_40.yml", "blind_43.yml"})
 # tests/conversations/
-POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_55.yml"})
+POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_55.yml", "pool_blind_56.yml"})
 
 # Texts of at most this many words ("yes", "Lyon", "not sure") are bound to
 # match some training text once masked: only longer ones are compared.
