@@ -29,8 +29,13 @@ DEVELOPMENT = [ROOT / "tests" / "facets" / name for name in ("dev.yml", "blind_1
 # reader), premises corrected first 0.509, no UNCONFIRMED fact asserted; 0.753
 # of its messages classified as questions by the NLU, 0.820 answered as
 # questions (by the classifier or in words by the action they reach).
-HELD_OUT_FLOORS = {"right_facet": 0.92, "corrected_first": 0.50, "nlu_ask_info": 0.75,
-                   "answered_as_question": 0.81}
+# Thirty-third session: the same training data gave 0.6305 classified as
+# questions on this machine (TensorFlow rounds by CPU; a942aba retrained here),
+# so the classifier's share was fragile; with one development question in
+# three as ask_info examples (scripts/build_question_examples.py) 0.973 and
+# 0.976 answered. The floors leave room for another machine's rounding.
+HELD_OUT_FLOORS = {"right_facet": 0.92, "corrected_first": 0.50, "nlu_ask_info": 0.88,
+                   "answered_as_question": 0.90}
 HELD_OUT_MAX_UNCONFIRMED_ASSERTED = 0
 DEVELOPMENT_FLOORS = {"dev.yml": 0.99, "blind_1.yml": 0.97, "blind_2.yml": 0.96, "blind_3.yml": 0.96, "blind_4.yml": 0.93,
                       "blind_5.yml": 0.96, "blind_6.yml": 0.87}
