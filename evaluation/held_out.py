@@ -4,7 +4,8 @@ data and for the scripts that build training files, which leave out any
 message that near-copies one of their texts."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Iterator, List
 
 # tests/safety/
 SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml",
@@ -12,6 +13,8 @@ SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml",
                     "blind_40.yml", "blind_43.yml"})
 # tests/conversations/
 POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_55.yml", "pool_blind_56.yml"})
+# tests/facets/
+FACETS = frozenset({"blind_7.yml"})
 
 # Texts of at most this many words ("yes", "Lyon", "not sure") are bound to
 # match some training text once masked: only longer ones are compared.
@@ -32,3 +35,16 @@ def texts(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from texts(value)
+
+
+def set_paths(tests: Path) -> List[Path]:
+    """The held-out safety sets and conversation pools under `tests`, in a stable order."""
+    return [tests / "safety" / name for name in sorted(SAFETY)] + [tests / "conversations" / name for name in sorted(POOLS)]
+
+
+def development_question_sets(tests: Path) -> List[str]:
+    """Every question set of tests/facets but the held-out ones: dev first, then the blind ones by number."""
+    def order(path: Path):
+        tail = path.stem.rsplit("_", 1)[-1]
+        return (path.stem.startswith("blind"), int(tail) if tail.isdigit() else 0, path.stem)
+    return [p.stem for p in sorted((tests / "facets").glob("*.yml"), key=order) if p.name not in FACETS]

@@ -47,8 +47,6 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
 # (data/lexicon/facet_examples.yml) already leave out what a held-out set
 # shares word for word; the premises are taken from these sets, minus those.
-QUESTION_SETS = ["dev", "dev_helper", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_6"]
-HELD_OUT_QUESTIONS = ["blind_7"]
 FACET_EXAMPLES = ROOT / "data" / "lexicon" / "facet_examples.yml"
 # Minimal pairs written for the reader: a report and a near copy that reports nothing.
 PAIRS = ROOT / "data" / "lexicon" / "harm_pairs.yml"
@@ -92,11 +90,12 @@ def question_texts() -> List[str]:
     def key(text: str) -> str:
         return " ".join(text.lower().split())
 
-    held_out = {key(item["text"]) for data in map(facet_set, HELD_OUT_QUESTIONS)
-                for item in data.get("questions", []) + data.get("wrong_premise", [])}
+    held = {key(item["text"]) for data in map(facet_set, (Path(n).stem for n in sorted(held_out.FACETS)))
+            for item in data.get("questions", []) + data.get("wrong_premise", [])}
     texts = [item["text"] for item in yaml.safe_load(FACET_EXAMPLES.read_text(encoding="utf-8"))["examples"]]
-    texts += [item["text"] for name in QUESTION_SETS for item in facet_set(name).get("wrong_premise", [])]
-    return list(dict.fromkeys(t for t in texts if key(t) not in held_out))
+    texts += [item["text"] for name in held_out.development_question_sets(ROOT / "tests")
+              for item in facet_set(name).get("wrong_premise", [])]
+    return list(dict.fromkeys(t for t in texts if key(t) not in held))
 
 
 def held_out_keys() -> Set[str]:
@@ -104,9 +103,7 @@ def held_out_keys() -> Set[str]:
     stock phrasings ("no side effects so far, all good"), and a development
     message that near-copies a held-out one would teach the reader its answer.
     Keys only: no held-out text is written anywhere."""
-    paths = [ROOT / "tests" / "safety" / name for name in sorted(held_out.SAFETY)]
-    paths += [CONVERSATIONS / name for name in sorted(held_out.POOLS)]
-    texts = [t for path in paths for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    texts = [t for path in held_out.set_paths(ROOT / "tests") for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
     return {near_copy_key(t) for t in texts if len(t.split()) > held_out.SHORT}
 
 
@@ -141,7 +138,7 @@ def build() -> str:
         "# conversation: what people write to the assessment, none of it a report, from\n"
         f"# tests/conversations/{{{', '.join(development_pools())}}}.yml;\n"
         "# questions: about the schemes and the programme, none of them a report, from\n"
-        f"# data/lexicon/facet_examples.yml and tests/facets/{{{', '.join(QUESTION_SETS)}}}.yml.\n"
+        f"# data/lexicon/facet_examples.yml and tests/facets/{{{', '.join(held_out.development_question_sets(ROOT / 'tests'))}}}.yml.\n"
     )
     taken = known | set(conversation)
     questions = [t for t in kept(question_texts()) if t not in taken]
