@@ -16,7 +16,7 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_40 and blind_43 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26, blind_40, blind_43 and blind_44 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
