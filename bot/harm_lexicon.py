@@ -44,6 +44,9 @@ _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "th
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
 # The product section's lists of words around a product name (not product names themselves).
 _BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to", "brand_auxiliaries", "brand_participles")
+# The lexicon's sections that name harms and other makers' products: a misspelling
+# in a product's place ("the neurestra") may only become one of their words.
+_IN_PRODUCT_PLACE = ("harms", "special", "quality", "lack_of_effect", "other")
 # Articles of the Romance languages and Dutch, read past like "the": "após o
 # Orzenil", "tras el Orzenil" (blind safety set 32). Not German ones: every
 # German noun is capitalised ("nach dem Essen").
@@ -301,6 +304,8 @@ class Lexicon:
         self.vocabulary: set = set()  # every word the lexicon names (never a product name)
         self._sets: Dict[str, PatternSet] = {}
         self._collect(data)
+        # The only corrections made in a product's place.
+        self.product_place_words = self._words_of(*(data.get(key) for key in _IN_PRODUCT_PLACE))
         product = data["product"]
         self.code_exclusions = {str(w).lower() for w in product.get("code_exclusions") or []}
         # (brand_before and brand_after are required: the lexicon is broken without them)
@@ -361,6 +366,16 @@ class Lexicon:
                         word = word.strip("=*?")
                         if word.isalpha():
                             self.vocabulary.update(self.surfaces(word))
+
+    def _words_of(self, *nodes) -> set:
+        """The plain words of some sections of the lexicon."""
+        every, self.vocabulary = self.vocabulary, set()
+        try:
+            for node in nodes:
+                self._collect(node)
+            return self.vocabulary
+        finally:
+            self.vocabulary = every
 
     def _collect_prefixes(self, node) -> None:
         if isinstance(node, dict):
@@ -461,6 +476,8 @@ class Lexicon:
             if hit and i > 0 and tok.orig[:1].isupper() and not tok.sentence_start \
                     and self.stem_of(tokens[i - 1].surf) in self.brand_before and not self.is_other_product(hit[0]):
                 continue  # a name after "of", "taking": "Keine Wirkung von Cardiquel" is no "cardiaque" (blind safety set 38)
+            if hit and i > 0 and tokens[i - 1].surf in ("the", "your") and hit[0] not in self.product_place_words:
+                continue  # "the neurestra didn't save her" is a product, not "nuestra" (blind safety set 40)
             if hit:
                 tok.surf = hit[0]
                 tok.stem = self.stem_of(hit[0])

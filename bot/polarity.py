@@ -15,6 +15,7 @@ from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.phrases import english_words
 from bot.places import fold
 from bot.spelling import long_single_words, meant
 from bot.yaml_words import strings_only
@@ -66,6 +67,26 @@ class Topic:
     # one" to "is there a trial the patient could join?"), unlike `affirming`,
     # which a negation around them does not undo.
     whole_yes: FrozenSet[Tuple[str, ...]] = frozenset()
+    # Topic words for one of several ways the fact holds: their negation denies
+    # that way only. "Seriously debilitating, though not life-threatening" is
+    # serious; a clause that denies only these loses to one that says yes.
+    one_way: Tuple[Tuple[FrozenSet[str], Tuple[str, ...]], ...] = ()  # (words, prefixes) of each way
+    # Topic words that name no way of their own ("life" in "daily life is fine").
+    neutral: FrozenSet[str] = frozenset()
+
+    def ways_named(self, words: List[str]) -> Optional[FrozenSet[int]]:
+        """The ways of the fact a clause names, or None when it names the topic
+        by a word of no single way ("serious")."""
+        ways = set()
+        for word in words:
+            if word in self.neutral or not self.mentions(word):
+                continue
+            way = next((i for i, (exact, prefixes) in enumerate(self.one_way)
+                        if word in exact or word.startswith(prefixes)), None)
+            if way is None:
+                return None
+            ways.add(way)
+        return frozenset(ways)
 
     def mentioned_in(self, words: List[str]) -> bool:
         """A topic word or phrase stands in the clause."""
@@ -162,6 +183,11 @@ class AnswerLexicon:
     breaks_before: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # Informal spellings read as the word they stand for ("been thru every approved therapy").
     informal: Mapping[str, str] = field(default_factory=dict)
+    # English negations read despite one wrong letter ("nver had it").
+    mistyped_negations: Tuple[str, ...] = ()
+    # A clause opening with one of these goes on with a list the clause before
+    # denied ("I wouldn't say life-threatening, no, or debilitating").
+    list_continuations: FrozenSet[str] = frozenset()
     # Break words that are no break right after these ("i et forsøg": the Danish article)
     not_breaking_after: Mapping[str, FrozenSet[str]] = field(default_factory=dict)
     # A clause after a comma that starts with one of these is a relative
@@ -204,6 +230,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
         affirming = tuple(tuple(_words(p)) for p in entry.get("affirming") or [])
         absence = entry.get("absence") or {}
         elsewhere, elsewhere_prefixes = _split(entry.get("elsewhere") or [])
+        one_way = tuple(_split(way) for way in (entry.get("one_way") or {}).values())
         absent, absent_prefixes = _split(absence.get("absent") or [])
         topics[slot] = Topic(words, prefixes, negative, negative_prefixes, affirming,
                              absence_quantifiers=frozenset(fold(w) for w in absence.get("quantifiers") or []),
@@ -216,7 +243,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              long_words=long_single_words(words, TYPO_MIN_LENGTH),
                              denying=tuple(tuple(_words(p)) for p in entry.get("denying") or []),
                              phrases=tuple(tuple(_words(p)) for p in entry.get("topic_phrases") or []),
-                             whole_yes=frozenset(tuple(_words(p)) for p in entry.get("whole_yes") or []))
+                             whole_yes=frozenset(tuple(_words(p)) for p in entry.get("whole_yes") or []),
+                             one_way=one_way, neutral=frozenset(fold(w) for w in entry.get("neutral") or []))
     return AnswerLexicon(
         breaks=frozenset(data["breaks"]), contrasts=frozenset(data["contrasts"]),
         negations=frozenset(data["negations"]),
@@ -231,6 +259,8 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                             for w, before in (data.get("negated_only_after") or {}).items()},
         whole_no=frozenset(tuple(_words(p)) for p in data.get("whole_no") or []),
         informal={fold(w): fold(meant) for w, meant in (data.get("informal") or {}).items()},
+        mistyped_negations=tuple(sorted(fold(w) for w in data.get("mistyped_negations") or [])),
+        list_continuations=frozenset(fold(w) for w in data.get("list_continuations") or []),
         breaks_before={fold(w): frozenset(fold(n) for n in after)
                        for w, after in (data.get("breaks_before") or {}).items()},
         not_breaking_after={fold(w): frozenset(fold(n) for n in before)
@@ -295,7 +325,7 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
             continue
         current: List[str] = []
         contrast = False
-        words = [lex.informal.get(w, w) for w in _words(part)]
+        words = [lex.informal.get(w) or mistyped_negation(w, lex) or w for w in _words(part)]
         for position, word in enumerate(words):
             following = words[position + 1] if position + 1 < len(words) else ""
             if following in lex.breaks_before.get(word, ()):
@@ -327,6 +357,27 @@ def clauses(text: str, lex: AnswerLexicon) -> List[Tuple[bool, List[str]]]:
         if current:
             out.append((contrast, current))
     return out
+
+
+# A negation typed with one letter wrong ("nver had it": blind pool 55) is read
+# as the negation when it is no English word ("noting" stays itself).
+NEGATION_TYPO_SCORE = 88
+NEGATION_TYPO_MIN_LENGTH = 4  # "nver"
+
+
+@lru_cache(maxsize=4096)
+def _mistyped(word: str, negations: Tuple[str, ...]) -> Optional[str]:
+    if len(word) < NEGATION_TYPO_MIN_LENGTH or not word.isalpha() or word in english_words():
+        return None
+    return meant(word, negations, NEGATION_TYPO_SCORE)
+
+
+def mistyped_negation(word: str, lex: AnswerLexicon) -> Optional[str]:
+    """The English negation `word` is a typo of ("nver", "nothng", "witout"),
+    if any. English only: in the other languages a word one letter from a
+    negation is often a word of its own (the Swedish "igen", again, and
+    "ingen"; "året", the year, and "arent")."""
+    return _mistyped(word, lex.mistyped_negations) if lex.mistyped_negations else None
 
 
 def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
@@ -429,6 +480,31 @@ def yes_despite_a_no(slot: str, sentence: str, lexicon: Optional[AnswerLexicon] 
     return affirmed_in(slot, sentence, lexicon) and answer_to(slot, sentence, lexicon) is True
 
 
+def _without_one_way_noes(votes: List[Tuple[bool, bool]], ways: List[Optional[FrozenSet[int]]]) -> List[Tuple[bool, bool]]:
+    """The votes without the noes that deny one way of the fact when another
+    clause says yes by another way or by the fact's own word: "a seriously
+    debilitating condition, though not life-threatening". `ways` holds the
+    ways each vote's clause names (None: the fact's own word)."""
+    yes_ways = [w for (_, answer), w in zip(votes, ways) if answer]
+
+    def overruled(denied: Optional[FrozenSet[int]]) -> bool:
+        return bool(denied) and len(denied) == 1 and any(w is None or (w and not w <= denied) for w in yes_ways)
+
+    return [vote for vote, w in zip(votes, ways) if vote[1] or not overruled(w)]
+
+
+def yes_though_one_way_denied(slot: str, sentence: str, lexicon: Optional[AnswerLexicon] = None) -> bool:
+    """A sentence whose only no for `slot` denies one way of it, and which,
+    read whole as an answer, says yes: "a seriously debilitating condition,
+    though not life-threatening" is serious."""
+    lex = lexicon or load_lexicon()
+    topic = lex.topics.get(slot)
+    if topic is None or not topic.one_way:
+        return False
+    noes = [topic.ways_named(words) for _, words in clauses(sentence, lex) if clause_polarity(topic, words, lex) is False]
+    return bool(noes) and all(w is not None and len(w) == 1 for w in noes) and answer_to(slot, sentence, lex) is True
+
+
 # An answer this short that holds one of the topic's own negative words, and
 # no negation, says no: "all closed" or "full" to "is there a trial the
 # patient could join?" (development pool 26), "still available" to "have the
@@ -459,6 +535,7 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
     if topic is None or not text or text.startswith("/"):
         return None
     votes: List[Tuple[bool, bool]] = []  # (contrast, answer)
+    named_ways: List[Optional[FrozenSet[int]]] = []  # the ways of the fact each vote's clause names
     opening: Optional[bool] = None  # a first clause that is only a yes or a no ("Not really, ...")
     for index, (contrast, words) in enumerate(clauses(text, lex)):
         hedged = True if tuple(w for w in words if w not in lex.softeners) in topic.whole_yes else hedge(words, lex)
@@ -473,6 +550,7 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
             continue
         if hedged is not None:
             votes.append((contrast, hedged))
+            named_ways.append(frozenset())  # a hedge names no way of the fact
             if index == 0:
                 opening = hedged
             continue
@@ -480,6 +558,10 @@ def answer_to(slot: str, text: str, lexicon: Optional[AnswerLexicon] = None) -> 
         if said is None or said and not topic.affirmed(words) and any(w in lex.searching for w in words):
             continue
         votes.append((contrast, said))
+        named_ways.append(topic.ways_named(words) if topic.one_way and not (words and words[0] in lex.list_continuations)
+                          else frozenset())
+    if topic.one_way:
+        votes = _without_one_way_noes(votes, named_ways)
     if not votes:
         return _short_negative(topic, text, lex)
     contrasted = {a for c, a in votes if c}

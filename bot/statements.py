@@ -15,7 +15,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from bot.places import fold
-from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no
+from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no, yes_though_one_way_denied
 
 # Two facts about trials; a clause that states both is not read.
 TRIAL_FACTS = frozenset({"in_company_trial", "trial_available"})
@@ -98,7 +98,7 @@ def stated_facts(text: str, skip: Optional[str] = None, lexicon: Optional[Answer
     seen: Dict[str, set] = {}
     for sentence in sentences:
         for slot, values in _stated_in(sentence, skip, named, lex).items():
-            if False in values and yes_despite_a_no(slot, sentence, lex):
+            if False in values and (yes_despite_a_no(slot, sentence, lex) or yes_though_one_way_denied(slot, sentence, lex)):
                 # The sentence's say, as for an answer: "isn't life threatening
                 # but it's wrecking my life, I can't work" is serious, and so is
                 # "not life-threatening, but she's severely disabled by it", where
