@@ -301,11 +301,10 @@ class Lexicon:
         self.irregular = {k: str(v) for k, v in (norm.get("irregular") or {}).items()}
         self.data = data
         self._stems: Dict[str, str] = {}
-        self.vocabulary: set = set()  # every word the lexicon names (never a product name)
         self._sets: Dict[str, PatternSet] = {}
-        self._collect(data)
+        self.vocabulary = self._collect(data, set())  # every word the lexicon names (never a product name)
         # The only corrections made in a product's place.
-        self.product_place_words = self._words_of(*(data.get(key) for key in _IN_PRODUCT_PLACE))
+        self.product_place_words = self._collect([data.get(key) for key in _IN_PRODUCT_PLACE], set())
         product = data["product"]
         self.code_exclusions = {str(w).lower() for w in product.get("code_exclusions") or []}
         # (brand_before and brand_after are required: the lexicon is broken without them)
@@ -350,32 +349,23 @@ class Lexicon:
     def stems(self, word: str) -> List[str]:
         return [" ".join(self.stem_of(w) for w in s.split()) for s in self.surfaces(word)]
 
-    def _collect(self, node) -> None:
-        """Remember every plain word of the lexicon (not product names)."""
+    def _collect(self, node, into: set) -> set:
+        """Add every plain word of a part of the lexicon (not product names) to `into`."""
         if isinstance(node, dict):
             for key, value in node.items():
                 if key not in ("normalise", "code_exclusions", *_BRAND_CUES):
-                    self._collect(value)
+                    self._collect(value, into)
         elif isinstance(node, list):
             for item in node:
-                self._collect(item)
+                self._collect(item, into)
         elif isinstance(node, str):
             for raw in node.split():
                 for alt in raw.split("|"):
                     for word in alt.split("_"):
                         word = word.strip("=*?")
                         if word.isalpha():
-                            self.vocabulary.update(self.surfaces(word))
-
-    def _words_of(self, *nodes) -> set:
-        """The plain words of some sections of the lexicon."""
-        every, self.vocabulary = self.vocabulary, set()
-        try:
-            for node in nodes:
-                self._collect(node)
-            return self.vocabulary
-        finally:
-            self.vocabulary = every
+                            into.update(self.surfaces(word))
+        return into
 
     def _collect_prefixes(self, node) -> None:
         if isinstance(node, dict):

@@ -5,7 +5,9 @@ message that near-copies one of their texts."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator, List
+from typing import Any, Iterable, Iterator, List
+
+import yaml
 
 # tests/safety/
 SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml",
@@ -35,6 +37,11 @@ def texts(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from texts(value)
+
+
+def texts_of(paths: Iterable[Path]) -> List[str]:
+    """Every text of the sets at `paths`, in order."""
+    return [t for path in paths for t in texts(yaml.safe_load(Path(path).read_text(encoding="utf-8")))]
 
 
 def set_paths(tests: Path) -> List[Path]:

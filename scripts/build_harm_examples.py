@@ -105,8 +105,7 @@ def held_out_keys() -> Set[str]:
     stock phrasings ("no side effects so far, all good"), and a development
     message that near-copies a held-out one would teach the reader its answer.
     Keys only: no held-out text is written anywhere."""
-    texts = [t for path in held_out.set_paths(ROOT / "tests") for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
-    return {near_copy_key(t) for t in texts if len(t.split()) > held_out.SHORT}
+    return {near_copy_key(t) for t in held_out.texts_of(held_out.set_paths(ROOT / "tests")) if len(t.split()) > held_out.SHORT}
 
 
 def pairs() -> List[dict]:

@@ -67,8 +67,7 @@ def _nlu_examples(paths: Iterable[Path]) -> List[str]:
 
 def held_out_keys() -> Set[str]:
     paths = held_out.set_paths(ROOT / "tests") + [FACETS / name for name in sorted(held_out.FACETS)]
-    texts = [t for path in paths for t in held_out.texts(yaml.safe_load(path.read_text(encoding="utf-8")))]
-    texts += _nlu_examples(NLU_HELD_OUT)
+    texts = held_out.texts_of(paths) + _nlu_examples(NLU_HELD_OUT)
     return {near_copy_key(t) for t in texts if len(t.split()) > held_out.SHORT} | {_key(t) for t in texts}
 
 
