@@ -43,7 +43,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # ... and blind_42, read in the session that froze it (deaths, half in other languages)
            "blind_42",
            # thirty-fourth session, once blind_44 was frozen
-           "blind_40"]
+           "blind_40",
+           # thirty-fifth session, once blind_45 was frozen
+           "blind_43"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
