@@ -7,7 +7,7 @@ import logging
 from typing import Any, Callable, Dict, List, Optional, Set, Text, TypeVar
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, UserUtteranceReverted
+from rasa_sdk.events import ActiveLoop, FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -89,6 +89,17 @@ class ActionHumanHandoff(Action):
             return respond(dispatcher, Turn([HELP_FIRST] + turn.messages, turn.slots), read) + \
                 [FollowupAction("action_listen")]
         return start_handoff(dispatcher, tracker)
+
+
+class ActionLeaveHandoff(Action):
+    """The contact form gives way to the assessment: asked for consent, the
+    user asks to check a patient or states facts instead (rules/handoff.yml)."""
+
+    def name(self) -> Text:
+        return "action_leave_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return [ActiveLoop(None)] + respond(dispatcher, dialogue.left_for_assessment())
 
 
 def start_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:

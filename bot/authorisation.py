@@ -68,6 +68,10 @@ class Vocabulary:
     uses: Tuple[str, ...] = ()
     # The word for a use, by its start, singular or plural ("indication", "Indikation", "wskazanie").
     use_prefixes: Tuple[str, ...] = ()
+    # A word for outside, then a use or a label within OUTSIDE_REACH words, is
+    # off-label: "buiten de geregistreerde indicatie", "outside its licensed indication".
+    outside: Tuple[str, ...] = ()
+    labels: Tuple[str, ...] = ()
     # Before an unapproved word, these make it the programme's kind of product,
     # not this one's status: "early access to an unapproved treatment".
     generic_before: Tuple[str, ...] = ()
@@ -213,7 +217,8 @@ def _said_of_something_else(words: List[str], start: int, end: int, vocabulary: 
     available for him", "he cannot get into the trial"."""
     near = words[max(0, start - 2):start] + words[end:end + after]
     if set(near) & set(vocabulary.standing_for):
-        near = words[max(0, start - 5):start]  # "not in a trial, none is available"
+        # "not in a trial, none is available"; still "she can't get into any trial" (pool 56)
+        near = words[max(0, start - 5):start] + words[end:end + after]
     return any(w in vocabulary.not_the_product for w in near)
 
 
@@ -328,6 +333,24 @@ def _without_alternatives(joined: str, vocabulary: Vocabulary) -> str:
     return joined
 
 
+OUTSIDE_REACH = 4
+
+
+def _outside_a_use(words: List[str], vocabulary: Vocabulary) -> bool:
+    """A word for outside reaches a use or a label within the same clause:
+    "outside of its approved indication", "fuera de la indicación aprobada",
+    "poza wskazaniem rejestracyjnym"; not "outside France, approved for this"."""
+    for i, word in enumerate(words):
+        if word not in vocabulary.outside:
+            continue
+        for after in words[i + 1:i + 1 + OUTSIDE_REACH]:
+            if after in _CLAUSE_BREAKS:
+                break
+            if after in vocabulary.labels or after.startswith(vocabulary.use_prefixes):
+                return True
+    return False
+
+
 def another_use_named(text: str) -> bool:
     """The text names a use other than the patient's, the use right after the
     word for other ("I'd want it for a different indication", "for another
@@ -385,7 +408,7 @@ def read_authorisation(text: str, answering: bool = False, in_passing: bool = Fa
     unavailable = _unavailable_said(words, vocabulary) or any(
         _negated(words, i, vocabulary, AVAILABILITY_WINDOW, CONTRASTS) for i in offered)
     available = bool(offered) and not unavailable
-    if any(f" {p} " in joined for p in vocabulary.off_label):
+    if any(f" {p} " in joined for p in vocabulary.off_label) or _outside_a_use(words, vocabulary):
         return "authorised_other_indication"
     if [i for i in _find(words, unapproved) if not _generic(words, i, vocabulary)] \
             and not [i for i in approvals if not _negated(words, i, vocabulary, stop=_NEGATION_STOPS)]:

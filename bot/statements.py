@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
+from bot.phrases import english_words
 from bot.places import fold
 from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no, yes_though_one_way_denied
 
@@ -160,12 +161,14 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
             needs = lex.stated_needs.get(slot)
             if needs and not (_has(held, needs) or named & set(words) or alone):
                 continue
-            if _has(held, lex.stated_unless.get(slot, ())):
-                continue  # "he received your drug in a phase 2 trial": exposure, not enrolment now
+            if _has(held, lex.stated_unless.get(slot, ())) and not topic.denied(words):
+                # "he received your drug in a phase 2 trial": exposure, not enrolment now;
+                # "she took part in your trial" is over, a no (pool 56)
+                continue
             subject = lex.stated_subject.get(slot)
-            if subject and not alone and not _has(held, subject) \
+            if subject and not alone and not _has(_held(_subjects(words)), subject) \
                     and not (words and words[0] in lex.subject_carried_by.get(slot, ())
-                             and _has(_held(previous), subject)):
+                             and _has(_held(_subjects(previous)), subject)):
                 # ... unless the clause goes on from one that names the patient: "she's
                 # in your phase 2 and receiving the drug" (development pools)
                 continue  # "the drug hasn't had any effect" says nothing of the patient
@@ -199,6 +202,16 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         for slot, value in read.items():
             seen.setdefault(slot, set()).add(value)
     return seen
+
+
+def _subjects(words: List[str]) -> List[str]:
+    """The words where a subject is looked for: "i" opening a clause is the
+    English "I" only before an English word ("i am in your trial"), else the
+    Polish "and" ("lek, i firma nadal prowadzi badania": the company runs
+    trials, pool 56). Inside a clause it stays: "inte med i någon studie"
+    is read with it."""
+    return [w for k, w in enumerate(words)
+            if w != "i" or k > 0 or k + 1 < len(words) and words[k + 1] in english_words()]
 
 
 def _doubted(words: List[str], lex: AnswerLexicon) -> bool:

@@ -280,6 +280,12 @@ class Assistant:
 ACCEPT_OFFER = ["yes", "yes please", "ok", "oui", "sure, let's do that"]
 
 
+# What the simulated user says, once, when asking for a person opened the
+# contact form before any check: they came for the check, and ask for it.
+CHECK_INSTEAD = ["actually, first I'd like to check whether the patient can get it",
+                 "before that, can we check if the patient is eligible?", "let's look at the patient's case first"]
+
+
 def _offers_assessment(messages: Sequence[Mapping[str, Any]]) -> bool:
     return any(b.get("payload") == "/start_assessment" for m in messages for b in m.get("buttons") or [])
 
@@ -297,7 +303,7 @@ async def converse(assistant: Assistant, scenario: Scenario, pool: Pool) -> Resu
     got = None
     text, asked = scenario.opening, None
     slots: Dict[str, Any] = {}
-    accepted = False
+    accepted = switched = False
     try:
         for _ in range(MAX_TURNS):
             messages = await assistant.say(sender, text)
@@ -312,6 +318,10 @@ async def converse(assistant: Assistant, scenario: Scenario, pool: Pool) -> Resu
                 # check ...?"): a person says yes, in words.
                 accepted = True
                 text, asked = rng.choice(ACCEPT_OFFER), None
+                continue
+            if requested == "contact_consent" and got is None and not questions and not switched:
+                switched = True
+                text, asked = rng.choice(CHECK_INSTEAD), None
                 continue
             if requested not in QUESTION_ORDER:
                 return Result(scenario, turns, questions, got, _wrong(slots, scenario.truth),

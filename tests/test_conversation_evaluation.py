@@ -76,6 +76,40 @@ def test_without_an_offer_a_conversation_with_no_question_open_is_an_error():
     assert result.error and "no question open" in result.error and not result.success
 
 
+class _ContactFormAssistant:
+    """Opens the contact form on the first message; asks the role once the
+    user asks for the check instead, or keeps asking for consent."""
+
+    def __init__(self, lets_go=True):
+        self.said, self.lets_go, self.open = [], lets_go, None
+
+    async def say(self, sender, text):
+        self.said.append(text)
+        if len(self.said) == 1 or not self.lets_go:
+            self.open = "contact_consent"
+            return [{"text": "Do you agree to be contacted by our team?"}]
+        self.open = "role"
+        return [{"text": "First, who are you?"}]
+
+    async def slots(self, sender):
+        return {"requested_slot": self.open}
+
+
+def test_a_simulated_user_in_the_contact_form_asks_for_the_check_once():
+    from evaluation.conversations import CHECK_INSTEAD
+
+    assistant = _ContactFormAssistant()
+    result = _converse(assistant)
+    assert assistant.said[1] in CHECK_INSTEAD and assistant.said[2] == "I'm the treating physician"
+    assert result.questions[:1] == ["role"]
+
+
+def test_a_contact_form_that_does_not_let_go_is_an_error():
+    assistant = _ContactFormAssistant(lets_go=False)
+    result = _converse(assistant)
+    assert len(assistant.said) == 2 and result.error and "contact_consent" in result.error and not result.success
+
+
 def _status_pool():
     from evaluation.conversations import Pool
 

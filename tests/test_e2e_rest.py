@@ -320,6 +320,23 @@ def test_an_advocate_gets_a_summary_for_the_physician_and_can_be_contacted(serve
     assert request.kind == "mi_contact" and request.contact["email"] == "anna.dubois@example.org"
 
 
+@pytest.mark.parametrize("instead", ["actually, first I'd like to check whether my patient can get the drug",
+                                     "I'm a GP in Lyon and the medicine isn't approved in France"])
+def test_asked_for_consent_a_user_can_go_to_the_check_instead_and_keep_what_they_said(server, instead):
+    """Pool 56: asking for a person first, then for the check (or stating the
+    case), had kept the user in the contact form, re-asked for consent."""
+    chat = Chat(server)
+    chat.say("Can I speak to someone from medical information please")
+    assert chat.slots()["requested_slot"] == "contact_consent"
+    said = texts(chat.say(instead))
+    slots = chat.slots()
+    assert "nothing has been sent" in said.lower() and "agree to be contacted" not in said.lower()
+    assert slots["requested_slot"] not in (None, "contact_consent") and not slots.get("contact_consent")
+    if "Lyon" in instead:
+        assert slots["country"] == "FR" and slots["role"] == "physician" and slots["authorisation"] == "not_authorised"
+    assert not [r for r in stored_requests() if r.conversation_id == chat.sender]
+
+
 def test_an_emergency_handoff_is_urgent_and_gives_the_urgent_contact_at_once(server):
     chat = Chat(server)
     chat.say("I'm the treating physician in France; my patient may die within days without this drug")

@@ -129,6 +129,13 @@ def test_consent_must_be_yes_or_no():
     assert maybe.slots == {"contact_consent": None} and "yes or no" in texts(maybe)
 
 
+def test_leaving_the_form_for_the_assessment_sends_nothing_and_clears_the_form():
+    step = dialogue.left_for_assessment()
+    assert "nothing has been sent" in texts(step)
+    assert step.slots["requested_slot"] is None and step.slots["contact_consent"] is None
+    assert all(step.slots[slot] is None for slot in dialogue.PHYSICIAN_SLOTS)
+
+
 def test_without_consent_nothing_is_sent_and_details_are_cleared(settings):
     step = dialogue.not_sent({"contact_consent": False, "contact_name": "Jane"}, settings)
     assert "Without your consent" in texts(step) and step.slots["contact_name"] is None

@@ -147,6 +147,18 @@ def not_sent(state: Mapping[str, Any], settings: Settings) -> Step:
                 {**{s: None for s in CONTACT_SLOTS}, "handoff_cancelled": None})
 
 
+LEFT_FOR_ASSESSMENT = "All right, I've closed the contact form: nothing has been sent. You can ask for a person again at any time."
+
+
+def left_for_assessment() -> Step:
+    """Asked whether the team may get in touch, the user asks to check a
+    patient or states facts of the case instead: the form closes, nothing is
+    sent, and the assessment reads the message (pool 56: "can I speak to
+    someone", then "actually, first let's check whether she can get it")."""
+    return Step([Message(text=LEFT_FOR_ASSESSMENT)],
+                {**{s: None for s in CONTACT_SLOTS}, "handoff_cancelled": None, "requested_slot": None})
+
+
 def confirmation(request: Request, created: bool, settings: Settings) -> Step:
     """Reference, acknowledge-by date and what happens next (contract: custom.handoff)."""
     day = f"{request.acknowledge_by:%A} {request.acknowledge_by.day} {request.acknowledge_by:%B %Y}"
