@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import in_words
-from actions.common import context, dispatch, read_message, respond, slot_events
+from actions.common import FORMS_WITHOUT_FACTS, context, dispatch, read_message, respond, slot_events
 from bot import safety
 from bot.conversation import assessment_turn
 from bot.render import Message
@@ -47,6 +47,16 @@ class ActionFallback(Action):
         handled = in_words(dispatcher, tracker)
         if handled is not None:
             return handled
+        if tracker.active_loop_name in FORMS_WITHOUT_FACTS:
+            # The contact or status form asks its question again next; the
+            # assessment is not started behind it (pool 56: asked for consent,
+            # "let's look at the patient's case first" got "who are you?" and the
+            # consent question together). From the consent question, the check is
+            # one click away.
+            buttons = [{"title": INTENT_TITLES["start_assessment"], "payload": "/start_assessment"}] \
+                if tracker.get_slot("requested_slot") == "contact_consent" else []
+            dispatch(dispatcher, [Message(text="Sorry, I'm not sure I understood.", buttons=buttons)])
+            return []
         kb, settings = context()
         state, read = read_message(tracker)
         if state.get("turn_facts") or state.get("requested_slot"):

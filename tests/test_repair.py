@@ -127,3 +127,13 @@ def test_an_opening_that_tells_the_case_goes_on_without_the_guardrail():
     few = "I'm an oncologist in Lyon."
     messages, _ = run(ActionGuardrailEfficacy(), tracker({}, text=few, intent="ask_efficacy_safety"))
     assert "safe or effective" in texts(messages)
+
+
+def test_an_unsure_message_in_the_contact_form_starts_no_assessment_behind_it():
+    """Pool 56: asked for consent, "let's look at the patient's case first" (read
+    as unsure) got the assessment's first question and the consent question."""
+    slots = {"requested_slot": "contact_consent"}
+    messages, events = run(ActionFallback(), tracker(slots, "let's look at it first", intent="nlu_fallback",
+                                                     active_loop="handoff_form"))
+    assert "who are you" not in texts(messages).lower() and not events  # no slot set
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/start_assessment"]
