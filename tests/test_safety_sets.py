@@ -223,7 +223,12 @@ POOLS_HELD_OUT = held_out.POOLS
 # Thirty-second session: pool 54 became development; its one flagged opening
 # (a "life-threatening arrhythmia" for a device "on the ARTG", the register
 # read as a product's name) is set aside: still 155.
-FLAGGED_ACCESS_MESSAGES_CEILING = 155
+# Thirty-fifth session: pool 56 became development; it brought 4 (a child's
+# "life-threatening defect" beside an occluder read as a device defect, a
+# multidrug-resistant infection, a pump "he already has fitted", "this is life
+# threatening" said of the disease), flagged before this session's detector
+# changes too (which flag none more among these texts): 159. Not set aside yet.
+FLAGGED_ACCESS_MESSAGES_CEILING = 159
 
 
 def _pool_texts():
