@@ -49,6 +49,28 @@ def state_of(tracker: Tracker) -> Dict[str, Any]:
     return {name: tracker.get_slot(name) for name in ASSESSMENT_SLOTS}
 
 
+# Events after which no earlier slot value counts.
+_RESETS = frozenset({"restart", "session_started", "reset_slots"})
+
+
+def state_before_message(tracker: Tracker) -> Dict[str, Any]:
+    """The assessment slots as they were when the latest user message came,
+    before any action of this turn set what it read: "nothing started yet"
+    must not change because the side question's action read the opening's
+    facts (pool 57: a full opening that asks to request a product went to the
+    handoff without its outcome)."""
+    events = list(tracker.events or [])
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    state = state_of(tracker)
+    if not users:
+        return state
+    start = max((i for i, e in enumerate(events[:users[-1]]) if e.get("event") in _RESETS), default=-1) + 1
+    for name in {e.get("name") for e in events[users[-1] + 1:] if e.get("event") == "slot"} & set(state):
+        earlier = [e.get("value") for e in events[start:users[-1]] if e.get("event") == "slot" and e.get("name") == name]
+        state[name] = earlier[-1] if earlier else None
+    return state
+
+
 def message_already_read(events: Sequence[Mapping[str, Any]]) -> bool:
     """Whether a fact reader has run since the latest user message."""
     for event in reversed(events):

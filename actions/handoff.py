@@ -11,7 +11,18 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import assessment_if_answered, context, dispatch, latest, nothing_started, read_message, respond, respond_in_form, state_of
+from actions.common import (
+    assessment_if_answered,
+    context,
+    dispatch,
+    latest,
+    nothing_started,
+    read_message,
+    respond,
+    respond_in_form,
+    state_before_message,
+    state_of,
+)
 from bot import safety
 from bot.conversation import HELP_FIRST, Turn, assessment_turn
 from bot.handoff import dialogue, use_cases
@@ -115,7 +126,7 @@ def handoff_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     text, intent = latest(tracker)
     if intent == "human_handoff" or tracker.active_loop_name or not wants_handoff(text):
         return None
-    if nothing_started(state_of(tracker)) and not wants_a_person(text):
+    if nothing_started(state_before_message(tracker)) and not wants_a_person(text):
         # "I'm an oncologist in Nice and I'd like to request compassionate
         # access for my patient": the assessment first finds which route applies.
         return None

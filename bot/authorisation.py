@@ -70,6 +70,7 @@ class Vocabulary:
     use_prefixes: Tuple[str, ...] = ()
     # A word for outside, then a use or a label within OUTSIDE_REACH words, is
     # off-label: "buiten de geregistreerde indicatie", "outside its licensed indication".
+    use_prepositions: Tuple[str, ...] = ()
     outside: Tuple[str, ...] = ()
     labels: Tuple[str, ...] = ()
     # Before an unapproved word, these make it the programme's kind of product,
@@ -319,10 +320,21 @@ def _other_use_said(text: str, vocabulary: "Vocabulary") -> bool:
             developing = set(text[:at].split()[-3:]) & set(vocabulary.development)
             # "not in this study"; "she hasn't tried the other meds yet": the alternatives
             if after not in vocabulary.not_the_product and after not in vocabulary.treatments \
-                    and after not in vocabulary.not_a_use and not developing:
+                    and after not in vocabulary.not_a_use and not developing \
+                    and not _denied_right_before(text[:at].split(), vocabulary):
                 return True
             at = text.find(needle, at + 1)
     return False
+
+
+def _denied_right_before(before: List[str], vocabulary: "Vocabulary") -> bool:
+    """A negation right before a phrase of another use, past its preposition
+    and article, denies that use: "nicht zugelassen, auch nicht in einer
+    anderen Indikation", "même pas dans une autre indication" (pool 57)."""
+    j = len(before)
+    while j and before[j - 1] in vocabulary.use_prepositions + vocabulary.articles:
+        j -= 1
+    return j < len(before) and j > 0 and before[j - 1] in vocabulary.negations
 
 
 def _without_alternatives(joined: str, vocabulary: Vocabulary) -> str:

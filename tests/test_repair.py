@@ -62,6 +62,25 @@ def test_going_ahead_in_words_while_a_yes_no_question_is_open_starts_the_handoff
     assert "medical team" in texts(dispatcher.messages)
 
 
+def test_an_opening_that_asks_to_request_gets_its_outcome_though_a_side_action_read_its_facts_first():
+    """Pool 57: a full opening ending "I'd like to request Velorimab", taken for
+    a question, had its facts read by the question's action; the resume that
+    followed saw them as started and went to the handoff, with no outcome."""
+    text = ("Haematologist in Lyon; relapsed AML, life-threatening, every approved option failed. I'd like to "
+            "request Velorimab, not authorised in France for any indication.")
+    facts = {"role": "physician", "country": "FR", "product_type": "medicine", "authorisation": "not_authorised",
+             "serious_condition": True, "alternatives_exhausted": True}
+    facts["turn_facts"] = sorted(facts)  # what the question's action read from this message
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": "ask_info"}}},
+              {"event": "action", "name": "action_answer_question"}] + \
+             [{"event": "slot", "name": name, "value": value} for name, value in facts.items()]
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionResume().run(dispatcher, tracker(facts, text, intent="ask_info", events=events), {}))
+    assert "medical team" not in texts(dispatcher.messages)
+    assert not any(e.get("name") == "handoff_form" for e in result if e["event"] == "followup")
+    assert any(e.get("name") == "requested_slot" and e.get("value") == "in_development" for e in result)
+
+
 def test_going_ahead_after_declining_the_offer_once_reaches_the_handoff():
     state = {**OPEN, "requested_slot": None, "pathway": "FR_AAC", "outcome_key": "FR_AAC|True|"}
     dispatcher = CollectingDispatcher()
