@@ -68,9 +68,11 @@ class Vocabulary:
     uses: Tuple[str, ...] = ()
     # The word for a use, by its start, singular or plural ("indication", "Indikation", "wskazanie").
     use_prefixes: Tuple[str, ...] = ()
+    # Between a negation and a phrase of another use, with `articles`: the
+    # negation denies it ("auch nicht in einer anderen Indikation").
+    use_prepositions: Tuple[str, ...] = ()
     # A word for outside, then a use or a label within OUTSIDE_REACH words, is
     # off-label: "buiten de geregistreerde indicatie", "outside its licensed indication".
-    use_prepositions: Tuple[str, ...] = ()
     outside: Tuple[str, ...] = ()
     labels: Tuple[str, ...] = ()
     # Before an unapproved word, these make it the programme's kind of product,
@@ -331,8 +333,9 @@ def _denied_right_before(before: List[str], vocabulary: "Vocabulary") -> bool:
     """A negation right before a phrase of another use, past its preposition
     and article, denies that use: "nicht zugelassen, auch nicht in einer
     anderen Indikation", "même pas dans une autre indication" (pool 57)."""
+    between = set(vocabulary.use_prepositions) | set(vocabulary.articles)
     j = len(before)
-    while j and before[j - 1] in vocabulary.use_prepositions + vocabulary.articles:
+    while j and before[j - 1] in between:
         j -= 1
     return j < len(before) and j > 0 and before[j - 1] in vocabulary.negations
 

@@ -146,6 +146,8 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
         if about_the_trial:
             words = words + said_before[-1:]
         held = _held(words)
+        # where a subject is looked for, in this clause and the one before
+        subjects, previous_subjects = _held(_subjects(words)), _held(_subjects(previous))
         for slot, topic in lex.topics.items():
             if slot == skip or about_the_trial and slot == "alternatives_exhausted":
                 continue  # "... und kann auch in keine mehr rein": no more trials, not no more treatments
@@ -166,9 +168,9 @@ def _stated_in(sentence: str, skip: Optional[str], named: set, lex: AnswerLexico
                 # "she took part in your trial" is over, a no (pool 56)
                 continue
             subject = lex.stated_subject.get(slot)
-            if subject and not alone and not _has(_held(_subjects(words)), subject) \
+            if subject and not alone and not _has(subjects, subject) \
                     and not (words and words[0] in lex.subject_carried_by.get(slot, ())
-                             and _has(_held(_subjects(previous)), subject)):
+                             and _has(previous_subjects, subject)):
                 # ... unless the clause goes on from one that names the patient: "she's
                 # in your phase 2 and receiving the drug" (development pools)
                 continue  # "the drug hasn't had any effect" says nothing of the patient

@@ -139,12 +139,17 @@ def contact_of(draft: Mapping[str, Any], state: Mapping[str, Any]) -> Dict[str, 
             "role": state.get("role"), "consent": bool(state.get("contact_consent"))}
 
 
+def _form_cleared() -> Dict[str, Any]:
+    """The contact slots emptied and the stop forgotten: the form is over."""
+    return {**{s: None for s in CONTACT_SLOTS}, "handoff_cancelled": None}
+
+
 def not_sent(state: Mapping[str, Any], settings: Settings) -> Step:
     """The form ended without a request: cancelled or no consent."""
     text = ("Without your consent I can't pass on your details, so nothing has been sent."
             if state.get("contact_consent") is False else "Nothing has been sent.")
     return Step([Message(text=f"{text} You can reach our medical team directly at {settings.medical_info_contact}.")],
-                {**{s: None for s in CONTACT_SLOTS}, "handoff_cancelled": None})
+                _form_cleared())
 
 
 LEFT_FOR_ASSESSMENT = "All right, I've closed the contact form: nothing has been sent. You can ask for a person again at any time."
@@ -156,7 +161,7 @@ def left_for_assessment() -> Step:
     sent, and the assessment reads the message (pool 56: "can I speak to
     someone", then "actually, first let's check whether she can get it")."""
     return Step([Message(text=LEFT_FOR_ASSESSMENT)],
-                {**{s: None for s in CONTACT_SLOTS}, "handoff_cancelled": None, "requested_slot": None})
+                {**_form_cleared(), "requested_slot": None})
 
 
 def confirmation(request: Request, created: bool, settings: Settings) -> Step:
