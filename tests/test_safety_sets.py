@@ -16,7 +16,7 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_44 and blind_45 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26, blind_44, blind_45 and blind_46 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
@@ -228,7 +228,12 @@ POOLS_HELD_OUT = held_out.POOLS
 # multidrug-resistant infection, a pump "he already has fitted", "this is life
 # threatening" said of the disease), flagged before this session's detector
 # changes too (which flag none more among these texts): 159. Not set aside yet.
-FLAGGED_ACCESS_MESSAGES_CEILING = 159
+# Thirty-sixth session: pool 57 became development; it brought 5. "No other
+# trial fits" (a seizure) and an implant had "for two years" (an overdose)
+# are set aside, with two older ones of the same kind. The other 3 stay: a
+# Danish patient's tinnitus and a hearing loss, each the disease of the
+# request, and "already had two doses" of a product used off label: 160.
+FLAGGED_ACCESS_MESSAGES_CEILING = 160
 
 
 def _pool_texts():
