@@ -55,6 +55,7 @@ class Vocabulary:
     approval_typos: Tuple[str, ...] = ()  # one-word approval terms matched despite a mistake
     other_use_typos: Tuple[str, ...] = ()  # the same for another use ("diffrent")
     available_typos: Tuple[str, ...] = ()  # ... and for availability ("availible")
+    unavailable_typos: Tuple[str, ...] = ()  # ... and for its absence ("unavialable")
     # Talk of treatments tried: an approval said in passing near them is theirs.
     trying: Tuple[str, ...] = ()
     # After a phrase of another use, these make it none: "not for sale".
@@ -88,7 +89,8 @@ def load_vocabulary(path: Path = LEXICON) -> Vocabulary:
     words = {key: tuple(fold(str(w)) for w in data[key]) for key in Vocabulary.__dataclass_fields__ if key in data}
     return Vocabulary(**words, approval_typos=long_single_words(words["approval"], FUZZY_MIN_LENGTH),
                       other_use_typos=long_single_words(words["other_use"], FUZZY_MIN_LENGTH),
-                      available_typos=long_single_words(words["available"], FUZZY_MIN_LENGTH))
+                      available_typos=long_single_words(words["available"], FUZZY_MIN_LENGTH),
+                      unavailable_typos=long_single_words(words["unavailable"], FUZZY_MIN_LENGTH))
 
 
 # French and Italian elisions: "d'AMM" is "de AMM", "un'altra indicazione" is "un altra"
@@ -240,7 +242,9 @@ def _unavailable_said(words: List[str], vocabulary: Vocabulary) -> bool:
         size = len(phrase.split())
         if any(not _said_of_something_else(words, i, i + size, vocabulary, after=3) for i in _find(words, (phrase,))):
             return True
-    return False
+    # "aproved but unavialable" (development pool 58)
+    return any(not _said_of_something_else(words, i, i + 1, vocabulary, after=3)
+               for i in _fuzzy(words, vocabulary.unavailable_typos))
 
 
 SENTENCE_END = "."

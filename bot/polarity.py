@@ -21,6 +21,10 @@ from bot.spelling import long_single_words, meant
 from bot.yaml_words import strings_only
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "answers.yml"
+# A quantifier of absence governs the next three words ("no other approved
+# options"), and three more past a coordinator among them.
+ABSENCE_REACH = 3
+COORDINATED_REACH = 3
 # A topic word of at least this many letters is recognised despite one typing
 # mistake (rapidfuzz ratio at least TYPO_SCORE).
 TYPO_MIN_LENGTH, TYPO_SCORE = 6, 85
@@ -41,7 +45,7 @@ class Topic:
     # "have the alternatives been exhausted?").
     affirming: Tuple[Tuple[str, ...], ...] = ()
     # A quantified absence that says yes ("no options left"): quantifiers,
-    # the words they may govern (within two words), and words that void it.
+    # the words they may govern (within three words), and words that void it.
     absence_quantifiers: FrozenSet[str] = frozenset()
     absent: FrozenSet[str] = frozenset()
     absent_prefixes: Tuple[str, ...] = ()
@@ -51,6 +55,9 @@ class Topic:
     absent_when_asked: FrozenSet[str] = frozenset()
     # Quantifiers only after an English negation: "there isn't anything left".
     negated_quantifiers: FrozenSet[str] = frozenset()
+    # Words that join two qualifiers under one quantifier ("no surgical or
+    # approved transcatheter options left"): the governed word may come later.
+    absence_coordinators: FrozenSet[str] = frozenset()
     # Words that make a clause about another question ("a trial she could join").
     elsewhere: FrozenSet[str] = frozenset()
     elsewhere_prefixes: Tuple[str, ...] = ()
@@ -107,7 +114,14 @@ class Topic:
             return False
         return any(self._quantifies(words, i) and any(
             self._absent(v) or not in_passing and v in self.absent_when_asked
-            for v in _after_of(words, i + 1)[:3]) for i, w in enumerate(words))
+            for v in self._governed(_after_of(words, i + 1))) for i, w in enumerate(words))
+
+    def _governed(self, after: List[str]) -> List[str]:
+        """The words a quantifier may govern: two more past a coordinator."""
+        window = after[:ABSENCE_REACH]
+        if any(w in self.absence_coordinators for w in window):
+            return after[:ABSENCE_REACH + COORDINATED_REACH]
+        return window
 
     def _quantifies(self, words: List[str], i: int) -> bool:
         word = words[i]
@@ -238,6 +252,7 @@ def load_lexicon(path: Path = LEXICON) -> AnswerLexicon:
                              absence_unless=frozenset(fold(w) for w in absence.get("unless") or []),
                              absent_when_asked=frozenset(fold(w) for w in absence.get("when_asked") or []),
                              negated_quantifiers=frozenset(fold(w) for w in absence.get("after_negation") or []),
+                             absence_coordinators=frozenset(fold(w) for w in absence.get("coordinators") or []),
                              elsewhere=elsewhere, elsewhere_prefixes=elsewhere_prefixes,
                              elsewhere_unless=frozenset(fold(w) for w in entry.get("elsewhere_unless") or []),
                              long_words=long_single_words(words, TYPO_MIN_LENGTH),
