@@ -43,7 +43,8 @@ _PRONOUNS = frozenset({"me", "him", "us", "them"})
 _DETERMINERS = frozenset({"the", "her", "his", "my", "our", "their", "this", "that", "these", "those"}) | _PRONOUNS
 _BEFORE_DETERMINER = frozenset({"to", "and", "plus", "for", "from"})
 # The product section's lists of words around a product name (not product names themselves).
-_BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to", "brand_auxiliaries", "brand_participles")
+_BRAND_CUES = ("brand_before", "brand_after", "brand_verbs", "brand_before_to", "brand_auxiliaries", "brand_participles",
+               "counted_numbers")
 # The lexicon's sections that name harms and other makers' products: a misspelling
 # in a product's place ("the neurestra") may only become one of their words.
 _IN_PRODUCT_PLACE = ("harms", "special", "quality", "lack_of_effect", "other")
@@ -315,6 +316,8 @@ class Lexicon:
         # "hat Pellaquin bekommen": a name between an auxiliary and a participle of getting or taking
         self.brand_auxiliaries = self._stem_set(product.get("brand_auxiliaries"))
         self.brand_participles = self._stem_set(product.get("brand_participles"))
+        # "seit zwei Wochen Trelivane": a capitalised name after a number of weeks
+        self.counted_numbers = frozenset(str(w) for w in product.get("counted_numbers") or [])
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
         # Other companies' molecules and brands named one word at a time
@@ -486,7 +489,7 @@ class Lexicon:
                 continue
             if self.known(tok.surf) or self.is_other_product(tok.surf):
                 continue
-            previous = before = tokens[i - 1].surf if i > 0 else ""
+            previous = before = _unelided(tokens[i - 1].surf) if i > 0 else ""
             slots = self.brand_before
             if before == "the" and i > 0:
                 pass  # "diluted the Orvanta": the X is a product in this domain
@@ -503,12 +506,20 @@ class Lexicon:
                 before in ("your", "the")
                 or self.stem_of(before) in slots
                 or (before in _COUNTED and tokens[i - 1].surf in _ARTICLES and tok.orig[:1].isupper())
+                or (tokens[i - 1].surf in _COUNTED and i > 1 and tok.orig[:1].isupper()
+                    and (tokens[i - 2].kind == "num" or tokens[i - 2].surf in self.counted_numbers))
                 or after in self.brand_after
                 or (before == "to" and i > 1 and self.stem_of(tokens[i - 2].surf) in self.brand_before_to)
                 or (capitalised and after in self.brand_verbs)
                 or (self.stem_of(previous) in self.brand_auxiliaries and after in self.brand_participles)
             ):
                 tok.brand = True
+
+
+def _unelided(word: str) -> str:
+    """A word without its French elided pronoun or article ("j'utilise")."""
+    head, mark, rest = word.partition("'")
+    return rest if mark and len(head) <= 2 and rest else word
 
 
 def _elided_name(tok: Token) -> bool:

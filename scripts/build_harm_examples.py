@@ -45,7 +45,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirty-fourth session, once blind_44 was frozen
            "blind_40",
            # thirty-fifth session, once blind_45 was frozen
-           "blind_43"]
+           "blind_43",
+           # thirty-sixth session, once blind_46 was frozen
+           "blind_44"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions

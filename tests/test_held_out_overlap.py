@@ -44,7 +44,7 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_53.yml",
             "conversations/pool_blind_54.yml",
             "conversations/pool_blind_55.yml", "conversations/pool_blind_56.yml",
-            "safety/blind_44.yml", "conversations/pool_blind_57.yml",
+            "conversations/pool_blind_57.yml",
             "safety/blind_45.yml", "conversations/pool_blind_58.yml",
             "safety/blind_46.yml", "conversations/pool_blind_59.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466

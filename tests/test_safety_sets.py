@@ -16,7 +16,7 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26, blind_44, blind_45 and blind_46 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26, blind_45 and blind_46 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
@@ -26,7 +26,8 @@ once blind_34 and blind_35 were frozen, and blind_35's and blind_36's in the thi
 blind_37 were frozen, and blind_37's and blind_38's in the thirty-first, once blind_38 and blind_39 were frozen, and blind_39's
 and blind_41's (written weighted to deaths) in the thirty-second, once blind_40 and blind_41 were frozen, and blind_42's
 (deaths, half in other languages) in the same session, once its first figures were recorded, and blind_40's in the
-thirty-fourth, once blind_44 was frozen, and blind_43's in the thirty-fifth, once blind_45 was frozen. Since the twenty-seventh
+thirty-fourth, once blind_44 was frozen, and blind_43's in the thirty-fifth, once blind_45 was frozen, and blind_44's
+in the thirty-sixth, once blind_46 was frozen. Since the twenty-seventh
 session every development set is among the harm reader's training messages."""
 from pathlib import Path
 
@@ -233,7 +234,13 @@ POOLS_HELD_OUT = held_out.POOLS
 # are set aside, with two older ones of the same kind. The other 3 stay: a
 # Danish patient's tinnitus and a hearing loss, each the disease of the
 # request, and "already had two doses" of a product used off label: 160.
-FLAGGED_ACCESS_MESSAGES_CEILING = 160
+# Then pool 58 became development; it brought 5. "An injection, given every
+# two weeks" (a schedule read as a second dose) is set aside; the other 4
+# stay: an infection that removed an earlier implant, "my heart failure is
+# life-threatening", chronic migraines (the disease of the request) and a
+# registrar who looks after the patient "on the ward". With one older text
+# no longer flagged (a French request that names no product): 163.
+FLAGGED_ACCESS_MESSAGES_CEILING = 163
 
 
 def _pool_texts():
