@@ -117,7 +117,7 @@ class Topic:
             for v in self._governed(_after_of(words, i + 1))) for i, w in enumerate(words))
 
     def _governed(self, after: List[str]) -> List[str]:
-        """The words a quantifier may govern: two more past a coordinator."""
+        """The words a quantifier may govern: COORDINATED_REACH more past a coordinator."""
         window = after[:ABSENCE_REACH]
         if any(w in self.absence_coordinators for w in window):
             return after[:ABSENCE_REACH + COORDINATED_REACH]
