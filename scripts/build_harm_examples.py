@@ -47,7 +47,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirty-fifth session, once blind_45 was frozen
            "blind_43",
            # thirty-sixth session, once blind_46 was frozen
-           "blind_44"]
+           "blind_44",
+           # thirty-seventh session, once blind_47 was frozen
+           "blind_45"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions
