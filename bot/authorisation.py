@@ -81,6 +81,9 @@ class Vocabulary:
     generic_before: Tuple[str, ...] = ()
     # ... past one of these: "access to an unapproved treatment".
     articles: Tuple[str, ...] = ()
+    # The noun of availability, which says the product's status only with its
+    # own yes or no: "marketing authorisation yes, availability no".
+    availability_nouns: Tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -153,16 +156,29 @@ _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:das|die|der|dem|den|welche|welcher|w
                                    re.IGNORECASE)
 _SELF_ANSWERED = re.compile(r"\b([a-z][a-z' -]{2,40})\?\s*(no|nope|not really)\b", re.IGNORECASE)
 # "authorised yes, available no": a status word with its own yes or no.
-_WORD_THEN_NO = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
+_WORD_THEN_NO = re.compile(r"\b([a-zà-ÿ]+)\s*[:=,-]?\s*(?:no|nope|non|nein)\b(?!\s+[a-z]+ing\b)(?=\s*(?:[,.;!)]|$|and\b))",
                            re.IGNORECASE)
 # "Zulassung in Österreich: keine", "marketing authorisation: none": a labelled status with none for its value.
 _LABEL_THEN_NONE = re.compile(r"([^:.;,!?\n]{1,40}):\s*(?:none|keine|keiner|aucune|aucun|ninguna|ninguno|nessuna|nessuno|"
                               r"nenhuma|nenhum|geen|ingen|brak|nein|non|no)\b(?=\s*(?:[,.;!)]|$))", re.IGNORECASE)
-_WORD_THEN_YES = re.compile(r"\b([a-z]+)\s*[:=,-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
+_WORD_THEN_YES = re.compile(r"\b([a-zà-ÿ]+)\s*[:=,-]?\s*(?:yes|yep|oui|ja|si)\b(?=\s*(?:[,.;!)]|$|and\b|but\b))", re.IGNORECASE)
 
 
 def _is_status_word(word: str, vocabulary: Vocabulary) -> bool:
-    return fold(word) in vocabulary.approval + vocabulary.available
+    return fold(word) in vocabulary.approval + vocabulary.available + vocabulary.availability_nouns
+
+
+def _as_status(word: str, vocabulary: Vocabulary) -> str:
+    """The status word itself, or "available" for a noun of availability."""
+    return "available" if fold(word) in vocabulary.availability_nouns else word
+
+
+def names_a_status(label: str) -> bool:
+    """`label` ("authorised", "available", "availability") is only a word of
+    the product's status: "authorised: yes" answers the status question, not
+    whether approved treatments were tried."""
+    words = [w for w in _words(label) if w not in load_vocabulary().articles]
+    return bool(words) and " ".join(words) in _status_terms(load_vocabulary()) + load_vocabulary().availability_nouns
 
 
 def _only_for_another_use(words: List[str], joined: str, approvals: List[int], vocabulary: Vocabulary) -> bool:
@@ -283,18 +299,25 @@ def _clause_after(words: List[str], i: int) -> str:
     return f" {' '.join(words[i:end])} "
 
 
+def _status_terms(vocabulary: Vocabulary) -> Tuple[str, ...]:
+    return (vocabulary.approval + vocabulary.unapproved + vocabulary.unapproved_when_asked + vocabulary.off_label
+            + vocabulary.unavailable + vocabulary.available)
+
+
 def _status_words(text: str, vocabulary: Vocabulary) -> List[str]:
     """The words of the sentences that speak of the product's status (all of
     a message whose sentences say nothing of it: a short answer)."""
     text = _RELATIVE_AFTER_COMMA.sub(" which", _SELF_ANSWERED.sub(r"not \1.", text or ""))
     text = _LABEL_THEN_NONE.sub(
-        lambda m: f"not {m.group(1).strip()}." if any(_is_status_word(w, vocabulary) for w in m.group(1).split())
+        lambda m: f"not {' '.join(_as_status(w, vocabulary) for w in m.group(1).split())}." if any(_is_status_word(w, vocabulary) for w in m.group(1).split())
         else m.group(0), text)
-    text = _WORD_THEN_NO.sub(lambda m: f"not {m.group(1)}" if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
-    text = _WORD_THEN_YES.sub(lambda m: m.group(1) if _is_status_word(m.group(1), vocabulary) else m.group(0), text)
+    # The no ends its clause: "availability no, approved yes" denies no approval.
+    text = _WORD_THEN_NO.sub(lambda m: f"not {_as_status(m.group(1), vocabulary)}." if _is_status_word(m.group(1), vocabulary)
+                             else m.group(0), text)
+    text = _WORD_THEN_YES.sub(lambda m: _as_status(m.group(1), vocabulary) if _is_status_word(m.group(1), vocabulary)
+                              else m.group(0), text)
     sentences = [_words(s) for s in re.split(r"[.!?;\n]+", text)]
-    status_terms = (vocabulary.approval + vocabulary.unapproved + vocabulary.unapproved_when_asked + vocabulary.off_label + vocabulary.unavailable
-                    + vocabulary.available)
+    status_terms = _status_terms(vocabulary)
     about: List[str] = []
     previous = False
     for sentence in sentences:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
+from bot.authorisation import names_a_status
 from bot.phrases import english_words
 from bot.places import fold
 from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no, yes_though_one_way_denied
@@ -69,6 +70,8 @@ def labelled_facts(text: str, lexicon: Optional[AnswerLexicon] = None) -> Tuple[
         if answer is None:
             return match.group(0)
         label, words = match.group(1), words_of(match.group(1))
+        if names_a_status(label):
+            return match.group(0)  # "authorised: yes. available: no" is the product's status (blind pool 59)
         slots = {slot for slot, values in _stated_in(label, None, set(), lex).items() if len(values) == 1}
         if not slots:
             slots = {slot for slot, topic in lex.topics.items() if clause_polarity(topic, words, lex) is not None}
