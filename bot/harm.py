@@ -342,11 +342,15 @@ def _rescued_question(sentence: List[_Clause], clause: _Clause, mention: _Mentio
 
 
 # ------------------------------------------------------------------ whose product
+_PATIENT_WORDS = frozenset({"patient", "pt", "id", "case", "ref", "reference", "number", "no"})
+
+
 @dataclass(frozen=True)
 class _Owners:
     """What one clause says about whose product a harm belongs to."""
 
     strong: bool  # our product named as such (anchor, code, product name)
+    named: bool  # ... by its name or code
     weak: bool  # a product word or exposure not qualified as another product
     exposure: bool  # "since starting", "after the second infusion"
     cause: bool  # "blamed", "because of", "after"
@@ -379,6 +383,9 @@ def _owners(clause: _Clause, lex: Lexicon) -> _Owners:
     first = clause.tokens[0].surf if clause.tokens else ""
     return _Owners(
         strong=strong,
+        # (not a patient's code: "patient EA-203")
+        named=any(t.brand or (t.kind == "code" and (i == 0 or clause.tokens[i - 1].surf not in _PATIENT_WORDS))
+                  for i, t in enumerate(clause.tokens)),
         weak=weak,
         exposure=clause.has("exposure"),
         cause=clause.has("cause"),
@@ -419,6 +426,11 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
     linked = any(i.strong and (i.exposure or i.cause) and not i.question for i in info)
     if me.unrelated:
         return None, "unrelated"
+    # A death in a sentence that names our product (its name or code) is passed on whatever it is
+    # put down to ("patient B (Korvantex) died from progressive disease":
+    # development set 45), unless the message says the patient was still to
+    # get it ("died of her leukaemia while on the waiting list").
+    progression = progression or (category == "death" and any(i.named for i in info) and not message.not_exposed)
     if me.disease_cause and not me.exposure and not progression:
         return None, "disease"
     if me.other and not me.strong:

@@ -489,6 +489,9 @@ class Lexicon:
                 continue
             if self.known(tok.surf) or self.is_other_product(tok.surf):
                 continue
+            if tok.orig[:1].isupper() and 0 < i < len(tokens) - 1 and tokens[i - 1].orig == "(" and tokens[i + 1].orig == ")":
+                tok.brand = True  # a name alone in brackets: "patient B (Korvantex) died" (development set 45)
+                continue
             previous = before = _unelided(tokens[i - 1].surf) if i > 0 else ""
             slots = self.brand_before
             if before == "the" and i > 0:
