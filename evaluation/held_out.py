@@ -14,7 +14,7 @@ SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml",
                     "blind_15.yml", "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml", "blind_26.yml",
                     "blind_46.yml", "blind_47.yml"})
 # tests/conversations/
-POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_60.yml"})
+POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_61.yml"})
 # tests/facets/
 FACETS = frozenset({"blind_7.yml"})
 
