@@ -9,7 +9,7 @@ what the NLU pipeline finds is always something `to_iso` can normalise."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -31,6 +31,7 @@ class CountryLexicon:
     names: Dict[str, str]  # lower-case alias -> ISO code
     case_sensitive: Dict[str, str]  # exact alias -> ISO code
     regions: Tuple[str, ...]
+    governed: Dict[str, str] = field(default_factory=dict)  # ISO code -> the country whose laws apply there
 
     def aliases(self) -> List[Tuple[str, str, bool]]:
         """(alias, ISO code, case sensitive) for every known name."""
@@ -71,7 +72,16 @@ def load_lexicon(path: Path = LEXICON) -> CountryLexicon:
     for word in exact:
         if word not in case_sensitive and word.lower() in names:
             case_sensitive[word] = names.pop(word.lower())
-    return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])))
+    governed = {str(place): str(country) for country, places in (data.get("governed_by") or {}).items()
+                for place in places}
+    names = {name: governed.get(code, code) for name, code in names.items()}
+    case_sensitive = {name: governed.get(code, code) for name, code in case_sensitive.items()}
+    return CountryLexicon(names, case_sensitive, tuple(data.get("regions", [])), governed)
+
+
+def governing(code: str, lexicon: Optional[CountryLexicon] = None) -> str:
+    """The country whose laws apply in `code`: FR for La Réunion (RE)."""
+    return (lexicon or load_lexicon()).governed.get(code, code)
 
 
 def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]:
@@ -89,11 +99,11 @@ def to_iso(text: str, lexicon: Optional[CountryLexicon] = None) -> Optional[str]
             return lex.names[candidate]
     raw = raw.rstrip(".")
     if len(raw) == 2 and raw.isupper() and pycountry.countries.get(alpha_2=raw):
-        return raw
+        return governing(raw, lex)
     if len(raw) == 3 and raw.isupper():
         match = pycountry.countries.get(alpha_3=raw)
         if match:
-            return match.alpha_2
+            return governing(match.alpha_2, lex)
     return None
 
 
