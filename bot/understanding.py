@@ -46,6 +46,7 @@ NEGATION_BEFORE = re.compile(
     r"neanche|nemmeno|neppure|nobody(?:'s|s)?|no one(?:'s)?)\s+(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_USE_AFTER_NEGATION = re.compile(r"\s+(for|in|pour|dans|fur|für|para|per|voor)\b", re.IGNORECASE)
 NOT_A_BEFORE = re.compile(r"\b(not|no|never|isn't|isnt)\s+(a|an)\s+$", re.IGNORECASE)
 AFFIRM_INTENTS = {"affirm"}
 DENY_INTENTS = {"deny"}
@@ -214,6 +215,8 @@ def _lexicon_matches(text: str, lex: Lexicon) -> Dict[str, Any]:
             negated = NEGATION_BEFORE.search(text[:start]) if isinstance(value, bool) else None
             if negated and negated.group(1).lower() == "without" and _SUBJECT.search(text[negated.end(1):start]):
                 negated = None  # "without it he will die": a condition, then what follows it
+            if negated and _USE_AFTER_NEGATION.match(text[negated.end(1):start]):
+                negated = None  # "licensed, but not for the refractory vasculitis she has": the use denied (blind pool 60)
             if negated and not (negated.group(1).lower() == "no" and NEGATION_WITHIN.search(text[start:end])):
                 values.add(not value)
                 continue
