@@ -241,7 +241,15 @@ POOLS_HELD_OUT = held_out.POOLS
 # life-threatening", chronic migraines (the disease of the request) and a
 # registrar who looks after the patient "on the ward". With one older text
 # no longer flagged (a French request that names no product): 163.
-FLAGGED_ACCESS_MESSAGES_CEILING = 163
+# Thirty-seventh session: pools 59 and 60 became development; they brought 8,
+# none set aside yet: the registrar "on the ward" again, a product "on label
+# for adults only" for a child (read as a labelling fault; paediatric use off
+# label is a special situation in its own right), a glucose monitor used for
+# years, a vasculitis opening that names a hospital stay, a trial patient's
+# "seriously debilitating" disease, a relapse after an earlier trial of the
+# product, and two earlier uses of our medicines for the disease of the
+# request ("it helped"): 170 in all.
+FLAGGED_ACCESS_MESSAGES_CEILING = 170
 
 
 def _pool_texts():
