@@ -177,8 +177,9 @@ def names_a_status(label: str) -> bool:
     """`label` ("authorised", "available", "availability") is only a word of
     the product's status: "authorised: yes" answers the status question, not
     whether approved treatments were tried."""
-    words = [w for w in _words(label) if w not in load_vocabulary().articles]
-    return bool(words) and " ".join(words) in _status_terms(load_vocabulary()) + load_vocabulary().availability_nouns
+    vocabulary = load_vocabulary()
+    words = [w for w in _words(label) if w not in vocabulary.articles]
+    return bool(words) and " ".join(words) in _status_terms(vocabulary) + vocabulary.availability_nouns
 
 
 def _only_for_another_use(words: List[str], joined: str, approvals: List[int], vocabulary: Vocabulary) -> bool:

@@ -422,22 +422,23 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
     """('strong'|'weak', None) when the harm is tied to our product, else (None, reason)."""
     info = message.owners[si]
     me = info[ci]
-    progression = category == "lack_of_effect"  # about the disease by nature
     linked = any(i.strong and (i.exposure or i.cause) and not i.question for i in info)
     if me.unrelated:
         return None, "unrelated"
-    # A death in a sentence that names our product (its name or code) is passed on whatever it is
-    # put down to ("patient B (Korvantex) died from progressive disease":
-    # development set 45), unless the message says the patient was still to
-    # get it ("died of her leukaemia while on the waiting list").
-    progression = progression or (category == "death" and any(i.named for i in info) and not message.not_exposed)
-    if me.disease_cause and not me.exposure and not progression:
+    # The disease sets aside neither a lack of effect (about the disease by
+    # nature) nor a death in a sentence that names our product by name or
+    # code ("patient B (Korvantex) died from progressive disease": development
+    # set 45), unless the message says the patient was still to get it ("died
+    # of her leukaemia while on the waiting list").
+    disease_sets_aside = not (category == "lack_of_effect" or (
+        category == "death" and any(i.named for i in info) and not message.not_exposed))
+    if me.disease_cause and not me.exposure and disease_sets_aside:
         return None, "disease"
     if me.other and not me.strong:
         return ("strong", None) if linked else (None, "other_product")
     if me.past and not me.strong:
         return None, "past"
-    if me.disease and not me.strong and not me.exposure and not progression and not linked:
+    if me.disease and not me.strong and not me.exposure and disease_sets_aside and not linked:
         return None, "disease"
     if not me.strong:
         # The rest of the sentence may put the harm down to something else.
@@ -448,7 +449,7 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
                 return None, "other_product"
             if any(i.past for i in info):
                 return None, "past"
-            if not progression and (
+            if disease_sets_aside and (
                 any(i.disease_cause for i in info) or (any(i.disease for i in info) and not any(i.exposure for i in info))
             ):
                 return None, "disease"

@@ -159,10 +159,11 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
                     # "treated at Léon Bérard": the centre's name without its "Centre" (blind pool 50)
                     names.setdefault(fold(rest), (code, kind))
     # Saint-Denis de La Réunion and Fort-de-France are in France (countries.yml: governed_by)
-    governed = load_country_lexicon().governed
+    country_lexicon = load_country_lexicon()
+    governed = country_lexicon.governed
     names = {name: (governed.get(code, code), kind) for name, (code, kind) in names.items()}
     accented = {name: (governed.get(code, code), kind) for name, (code, kind) in accented.items()}
-    countries = {name: code for name, code in load_country_lexicon().names.items() if len(name) >= FUZZY_MIN_LENGTH}
+    countries = {name: code for name, code in country_lexicon.names.items() if len(name) >= FUZZY_MIN_LENGTH}
     for name in countries:  # a country's own name is never a city or region
         names.pop(name, None)
     word_like = {fold(w) for w in data.get("not_places") or []}
