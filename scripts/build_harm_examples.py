@@ -49,7 +49,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirty-sixth session, once blind_46 was frozen
            "blind_44",
            # thirty-seventh session, once blind_47 was frozen
-           "blind_45"]
+           "blind_45",
+           # thirty-eighth session, once blind_48 was frozen
+           "blind_46", "blind_47"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions

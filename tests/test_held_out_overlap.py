@@ -46,9 +46,10 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_55.yml", "conversations/pool_blind_56.yml",
             "conversations/pool_blind_57.yml",
             "conversations/pool_blind_58.yml",
-            "safety/blind_46.yml", "conversations/pool_blind_59.yml",
-            "safety/blind_47.yml", "conversations/pool_blind_60.yml",
-            "conversations/pool_blind_61.yml"]
+            "conversations/pool_blind_59.yml",
+            "conversations/pool_blind_60.yml",
+            "conversations/pool_blind_61.yml",
+            "safety/blind_48.yml", "conversations/pool_blind_62.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais
