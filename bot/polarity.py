@@ -15,6 +15,7 @@ from typing import FrozenSet, Iterable, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.elision import unelided
 from bot.phrases import english_words
 from bot.places import fold
 from bot.spelling import long_single_words, meant
@@ -132,16 +133,15 @@ class Topic:
         return _holds_phrase(words, self.denying)
 
     def _absent(self, word: str) -> bool:
-        if "'" in word[1:3]:  # elided: "plus d'alternative"
-            word = word.split("'", 1)[1]
+        word = unelided(word)  # "plus d'alternative"
         return word in self.absent or word.startswith(self.absent_prefixes)
 
     # str.startswith(()) is False, so an empty prefix list matches nothing.
     def mentions(self, word: str) -> bool:
         if word in self.words or word.startswith(self.prefixes):
             return True
-        if "'" in word[1:3]:  # elided French and Italian articles: "d'essai", "l'essai", "un'altra"
-            return self.mentions(word.split("'", 1)[1])
+        if unelided(word) != word:  # "d'essai", "l'essai", "un'altra"
+            return self.mentions(unelided(word))
         # A typing mistake in a long topic word ("eligble", "enrolement").
         return len(word) >= TYPO_MIN_LENGTH and meant(word, self.long_words, TYPO_SCORE) is not None
 
@@ -406,14 +406,19 @@ def _breaks_after(word: str, negation: str, lex: AnswerLexicon) -> bool:
 def negated(words: List[str], lex: AnswerLexicon) -> bool:
     """Whether a clause's words hold a negation ("he isn't in it")."""
     # "n't", and the French elided "n'" ("n'est", "n'a jamais")
-    marks = [w for i, w in enumerate(words) if _negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'")]
+    at = [i for i, w in enumerate(words) if _negation_at(words, i, lex) or w.endswith("n't") or w.startswith("n'")]
+    marks = [words[i] for i in at]
     # English has no negative concord: two English negations in one clause,
     # one of them contracted, cancel ("there isn't a single option he hasn't
     # tried", "I wouldn't say it isn't serious": blind pool 31; "it's not that
-    # she hasn't tried everything": pool 33). Other languages' pairs ("no está
-    # en ningún ensayo", "ne ... pas") stay one negation, as does "no, it isn't".
-    return bool(marks) and not (len(marks) % 2 == 0 and all(_english_negation(w) for w in marks)
-                                and any(_contracted(w) for w in marks))
+    # she hasn't tried everything": pool 33; "there's nothing we haven't
+    # tried": pool 61), as do two whose first denies a whole proposition ("it's
+    # not like he's never had it": pool 61). Other languages' pairs ("no está
+    # en ningún ensayo", "ne ... pas") stay one negation, as do "no, it isn't"
+    # and "not now, never".
+    return bool(marks) and not (len(marks) % 2 == 0 and all(_english_negation(w) or w in _NEGATIVE_PRONOUNS for w in marks)
+                                and (any(_contracted(w) for w in marks)
+                                     or (marks[0] == "not" and at[0] + 1 < len(words) and words[at[0] + 1] in _PROPOSITION_AFTER_NOT)))
 
 
 def _contracted(word: str) -> bool:
@@ -424,6 +429,12 @@ def _contracted(word: str) -> bool:
 def _english_negation(word: str) -> bool:
     return word in ("not", "never") or _contracted(word)
 
+
+# English pronouns that negate their clause, which a contracted negation
+# cancels ("nothing we haven't tried", "no one who hasn't seen him").
+_NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none"})
+# "not like", "not that", "not as if": the "not" denies the clause after it.
+_PROPOSITION_AFTER_NOT = frozenset({"like", "that", "as"})
 
 # The contractions typed without their apostrophe (answers.yml's negations).
 _APOSTROPHE_LESS = frozenset({"isnt", "wasnt", "doesnt", "didnt", "hasnt", "havent", "couldnt", "cant", "wont",

@@ -15,6 +15,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from bot.authorisation import names_a_status
+from bot.elision import unelided
 from bot.phrases import english_words
 from bot.places import fold
 from bot.polarity import AnswerLexicon, clause_polarity, clauses, hedge, load_lexicon, negated, words_of, yes_despite_a_no, yes_though_one_way_denied
@@ -30,7 +31,7 @@ _NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given
 def _held(words: List[str]) -> Tuple[List[str], str]:
     """A clause's words, once, as `_has` looks in them: an elided article or
     pronoun is its own word ("l'essai" holds "essai")."""
-    words = words + [w.split("'", 1)[1] for w in words if "'" in w[1:3] and len(w.split("'", 1)[1]) > 2]
+    words = words + [unelided(w) for w in words if unelided(w) != w and len(unelided(w)) > 2]
     return words, f" {' '.join(words)} "
 
 
