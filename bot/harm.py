@@ -638,6 +638,8 @@ def _dismissal(lex: Lexicon, message: _Message, si: int, ci: int, mention: _Ment
         return "reassured"
     if mention.category in _SEVERITY_CATEGORIES and _describes_disease(lex, clause, mention):
         return "severity"
+    if mention.category in ("reaction", "serious_reaction") and _names_indication(lex, clause, mention):
+        return "indication"
     owner, reason = _owner(message, si, ci, mention.category)
     if owner is None and grave and not message.disowned and (
             (reason in ("not_exposed", "no_product") and _tied_at_all(lex, message))
@@ -704,6 +706,31 @@ def _describes_disease(lex: Lexicon, clause: _Clause, mention: _Mention) -> bool
         if mention.category in ("death", "life_threatening") and 0 <= start - mention.end <= 1:
             return True  # "a fatal disease", "a life-threatening lung condition"
     return False
+
+
+def _names_indication(lex: Lexicon, clause: _Clause, mention: _Mention) -> bool:
+    """'your trial of <product> for my lupus nephritis': the disease the
+    product or the study is for, named with a harm word, no event."""
+    words = lex.data["disease"]["indication"]
+    fors, after, whose, breaks = ({str(w) for w in words[k]} for k in ("for", "after", "between", "breaks"))
+    tokens, others = clause.tokens, 0
+    for i in range(mention.start - 1, 0, -1):
+        tok = tokens[i]
+        if tok.surf in fors:
+            break
+        if tok.kind != "word" or tok.surf in breaks or any(m.start <= i < m.end for m in clause.mentions):
+            return False
+        others += tok.surf not in whose
+        if others > int(words["reach"]):
+            return False
+    else:
+        return False
+    # "approved for", "a trial for", or a product the clause puts in a study
+    # ("your trial of <product> for"); not a product alone, whose use for a
+    # disease may be the report ("using <product> for his psoriasis too").
+    before = tokens[i - 1]
+    ends = {e for name in ("item", "noun", "anchor") for _, e in clause.spans.get(name, [])}
+    return before.surf in after or ((before.brand or i in ends) and any(t.surf in after for t in tokens[:i - 1]))
 
 
 def _reassuring(clause: _Clause) -> bool:

@@ -16,6 +16,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.config import PROJECT_ROOT
+from bot.elision import unelided
 from bot.places import LIGATURES
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "harm.yml"
@@ -489,10 +490,12 @@ class Lexicon:
                 continue
             if self.known(tok.surf) or self.is_other_product(tok.surf):
                 continue
-            if tok.orig[:1].isupper() and 0 < i < len(tokens) - 1 and tokens[i - 1].orig == "(" and tokens[i + 1].orig == ")":
-                tok.brand = True  # a name alone in brackets: "patient B (Korvantex) died" (development set 45)
+            if tok.orig[:1].isupper() and 0 < i < len(tokens) - 1 and tokens[i - 1].orig == "(" and tokens[i + 1].orig in (")", ","):
+                # a name alone in brackets, or first in them: "patient B (Korvantex) died" (development set 45),
+                # "The patient (Dralisept, RA) died of sepsis" (development set 47)
+                tok.brand = True
                 continue
-            previous = before = _unelided(tokens[i - 1].surf) if i > 0 else ""
+            previous = before = unelided(tokens[i - 1].surf) if i > 0 else ""
             slots = self.brand_before
             if before == "the" and i > 0:
                 pass  # "diluted the Orvanta": the X is a product in this domain
@@ -504,7 +507,13 @@ class Lexicon:
                 # "taking her X", "on the X", "added to her X"; "após o Orzenil", not "con el clobazam"
                 before, slots = tokens[i - 2].surf, self.brand_before | _BEFORE_DETERMINER
             after = tokens[i + 1].stem if i + 1 < len(tokens) else ""
+            if i + 2 < len(tokens) and tokens[i + 1].kind == "num" and tokens[i + 2].stem in self.brand_after:
+                after = tokens[i + 2].stem  # a dose: "Cardolane 5 mg bid" (development set 46)
             capitalised = tok.orig[:1].isupper() and tokens[i - 1].surf not in _DETERMINERS if i > 0 else tok.orig[:1].isupper()
+            if capitalised and (i == 0 or tokens[i - 1].kind == "stop") and (
+                    i + 1 == len(tokens) or tokens[i + 1].kind == "stop"):
+                tok.brand = True  # a name that is a sentence of its own: "Dad died. Glytrava. Hypo overnight." (set 47)
+                continue
             if (
                 before in ("your", "the")
                 or self.stem_of(before) in slots
@@ -517,12 +526,6 @@ class Lexicon:
                 or (self.stem_of(previous) in self.brand_auxiliaries and after in self.brand_participles)
             ):
                 tok.brand = True
-
-
-def _unelided(word: str) -> str:
-    """A word without its French elided pronoun or article ("j'utilise")."""
-    head, mark, rest = word.partition("'")
-    return rest if mark and len(head) <= 2 and rest else word
 
 
 def _elided_name(tok: Token) -> bool:
