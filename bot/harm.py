@@ -711,17 +711,16 @@ def _describes_disease(lex: Lexicon, clause: _Clause, mention: _Mention) -> bool
 def _names_indication(lex: Lexicon, clause: _Clause, mention: _Mention) -> bool:
     """'your trial of <product> for my lupus nephritis': the disease the
     product or the study is for, named with a harm word, no event."""
-    words = lex.data["disease"]["indication"]
-    fors, after, whose, breaks = ({str(w) for w in words[k]} for k in ("for", "after", "between", "breaks"))
+    after = lex.indication_after
     tokens, others = clause.tokens, 0
     for i in range(mention.start - 1, 0, -1):
         tok = tokens[i]
-        if tok.surf in fors:
+        if tok.surf in lex.indication_for:
             break
-        if tok.kind != "word" or tok.surf in breaks or any(m.start <= i < m.end for m in clause.mentions):
+        if tok.kind != "word" or tok.surf in lex.indication_breaks or any(m.start <= i < m.end for m in clause.mentions):
             return False
-        others += tok.surf not in whose
-        if others > int(words["reach"]):
+        others += tok.surf not in lex.indication_whose
+        if others > lex.indication_reach:
             return False
     else:
         return False

@@ -319,6 +319,11 @@ class Lexicon:
         self.brand_participles = self._stem_set(product.get("brand_participles"))
         # "seit zwei Wochen Trelivane": a capitalised name after a number of weeks
         self.counted_numbers = frozenset(str(w) for w in product.get("counted_numbers") or [])
+        # the disease a product or a study is for ("your trial of <product> for my lupus nephritis")
+        indication = data["disease"]["indication"]
+        self.indication_for, self.indication_after, self.indication_whose, self.indication_breaks = (
+            frozenset(str(w) for w in indication[k]) for k in ("for", "after", "between", "breaks"))
+        self.indication_reach = int(indication["reach"])
         other = data["other"]
         self.inn_suffixes = tuple(other.get("suffixes") or [])
         # Other companies' molecules and brands named one word at a time

@@ -140,8 +140,9 @@ class Topic:
     def mentions(self, word: str) -> bool:
         if word in self.words or word.startswith(self.prefixes):
             return True
-        if unelided(word) != word:  # "d'essai", "l'essai", "un'altra"
-            return self.mentions(unelided(word))
+        bare = unelided(word)
+        if bare != word:  # "d'essai", "l'essai", "un'altra"
+            return self.mentions(bare)
         # A typing mistake in a long topic word ("eligble", "enrolement").
         return len(word) >= TYPO_MIN_LENGTH and meant(word, self.long_words, TYPO_SCORE) is not None
 

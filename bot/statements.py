@@ -31,7 +31,7 @@ _NAMED_AFTER = re.compile(r"\b(?:received|receiving|had|taken|taking|tried|given
 def _held(words: List[str]) -> Tuple[List[str], str]:
     """A clause's words, once, as `_has` looks in them: an elided article or
     pronoun is its own word ("l'essai" holds "essai")."""
-    words = words + [unelided(w) for w in words if unelided(w) != w and len(unelided(w)) > 2]
+    words = words + [bare for w in words if (bare := unelided(w)) != w and len(bare) > 2]
     return words, f" {' '.join(words)} "
 
 
