@@ -12,9 +12,9 @@ import yaml
 # tests/safety/
 SAFETY = frozenset({"blind_6.yml", "blind_8.yml", "blind_9.yml", "blind_12.yml", "blind_13.yml", "blind_14.yml",
                     "blind_15.yml", "blind_19.yml", "blind_23.yml", "blind_24.yml", "blind_25.yml", "blind_26.yml",
-                    "blind_48.yml"})
+                    "blind_49.yml"})
 # tests/conversations/
-POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_62.yml"})
+POOLS = frozenset({"pool_blind_8.yml", "pool_blind_11.yml", "pool_blind_63.yml"})
 # tests/facets/
 FACETS = frozenset({"blind_7.yml"})
 

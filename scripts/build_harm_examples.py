@@ -51,7 +51,9 @@ SOURCES = ["dev", "blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_
            # thirty-seventh session, once blind_47 was frozen
            "blind_45",
            # thirty-eighth session, once blind_48 was frozen
-           "blind_46", "blind_47"]
+           "blind_46", "blind_47",
+           # thirty-ninth session, once blind_49 was frozen
+           "blind_48"]
 # Development question sets (tests/facets/): access questions and wrong
 # premises, none a report. The reader took French ones ("par quel canal
 # envoie-t-on une demande d'AAC ?") for reports. The facet reader's questions

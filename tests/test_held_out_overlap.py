@@ -49,7 +49,8 @@ HELD_OUT = ["conversations/pool_blind_1.yml", "conversations/pool_blind_2.yml", 
             "conversations/pool_blind_59.yml",
             "conversations/pool_blind_60.yml",
             "conversations/pool_blind_61.yml",
-            "safety/blind_48.yml", "conversations/pool_blind_62.yml"]
+            "conversations/pool_blind_62.yml",
+            "safety/blind_49.yml", "conversations/pool_blind_63.yml"]
 # Of the texts longer than three words. Pool 5, written blind, shares 5 of 466
 # (1.1%) with the training data, all stock phrasings of four or five words
 # ("I'm a hospital pharmacist", "it's approved and available", "je ne sais

@@ -16,7 +16,7 @@ messages: with them held-out 21 and 19 each lost a death or life-threatening
 event, BENCHMARKS.md), blind_21's and blind_22's misses in the twenty-second (once blind_22, then
 blind_23, was frozen; not among the reader's training messages either);
 blind_6, blind_8, blind_9, blind_12, blind_13, blind_14, blind_15, blind_19,
-blind_23, blind_24, blind_25, blind_26 and blind_48 are held out (figures only);
+blind_23, blind_24, blind_25, blind_26 and blind_49 are held out (figures only);
 blind_27's misses and false alarms were read in the twenty-fifth session,
 once blind_28 was frozen, and blind_28's and blind_29's in the twenty-sixth,
 once blind_29 and blind_30 were frozen, and blind_30's and blind_31's in the
@@ -28,7 +28,8 @@ and blind_41's (written weighted to deaths) in the thirty-second, once blind_40 
 (deaths, half in other languages) in the same session, once its first figures were recorded, and blind_40's in the
 thirty-fourth, once blind_44 was frozen, and blind_43's in the thirty-fifth, once blind_45 was frozen, and blind_44's
 in the thirty-sixth, once blind_46 was frozen, and blind_45's in the thirty-seventh, once
-blind_47 was frozen, and blind_46's and blind_47's in the thirty-eighth, once blind_48 was frozen. Since the twenty-seventh
+blind_47 was frozen, and blind_46's and blind_47's in the thirty-eighth, once blind_48 was frozen, and blind_48's
+in the thirty-ninth, once blind_49 was frozen. Since the twenty-seventh
 session every development set is among the harm reader's training messages."""
 from pathlib import Path
 
