@@ -151,6 +151,8 @@ _CONTEXT_LISTS = (
     ("not_exposed", ("not_exposed",)),
     ("other", ("other", "products")),
     ("qualifier", ("other", "qualifiers")),
+    ("disowning", ("other", "disowning")),
+    ("remedy", ("other", "remedies")),
     ("past", ("past",)),
     ("disease_noun", ("disease", "nouns")),
     ("attribution", ("disease", "attributions")),
@@ -224,6 +226,43 @@ def _mark_other_words(lex: Lexicon, clause: _Clause) -> None:
         if tok.kind == "word" and not tok.brand and lex.is_other_product(tok.surf) and not _inside(clause, i, "anchor"):
             clause.spans.setdefault("other", []).append((i, i + 1))
             clause.spans.setdefault("molecule", []).append((i, i + 1))
+            if tok.surf not in lex.other_names:
+                clause.spans.setdefault("marketed", []).append((i, i + 1))
+
+
+def _unknown_name(lex: Lexicon, token: Token) -> bool:
+    """A capitalised word no vocabulary knows: a product name, wherever it stands ("Cardivel + digoxin")."""
+    return (token.kind == "word" and token.orig[:1].isupper() and not token.orig.isupper() and len(token.surf) >= 4
+            and token.surf.isalpha()
+            and not lex.known(token.surf) and not lex.is_other_product(token.surf))
+
+
+def _beside_ours(lex: Lexicon, sentences: List[List[_Clause]]) -> None:
+    """A marketed medicine named with the company's product (in one clause, and
+    then in the whole sentence) is a co-medication,
+    not the product the harm is put down to ("Velmorax with his amiodarone",
+    "Cardivel + digoxin: child bradycardic"), and one given for the harm is a
+    remedy ("treated in ICU with dantrolene", "naloxone saved him"): development
+    sets. Beside a marketed medicine, a capitalised name no list knows is the
+    company's product; at a sentence's start only as its heading ("Zentaprine
+    ODT: ..."), not "Tuvo una hepatitis por el metotrexato"."""
+    for sentence in sentences:
+        if not any(c.has("marketed") for c in sentence):
+            continue
+        for ci, clause in enumerate(sentence):
+            heading = ci == 0 and len(clause.tokens) <= 4 and len(sentence) > 1
+            if clause.has("marketed") or heading:
+                for token in clause.tokens:
+                    if _unknown_name(lex, token) and (not token.sentence_start or heading):
+                        token.brand = True
+    ours_named = any(c.has("anchor") or any(t.brand or t.kind == "code" for t in c.tokens) for s in sentences for c in s)
+    for sentence in sentences:
+        beside = any(c.has("marketed") and (c.has("anchor") or any(t.brand or t.kind == "code" for t in c.tokens))
+                     for c in sentence)
+        for clause in sentence:
+            marketed = set(clause.spans.get("marketed", []))
+            if marketed and (beside or (ours_named and clause.has("remedy"))):
+                clause.spans["other"] = [span for span in clause.spans.get("other", []) if span not in marketed]
 
 
 def _ours_by_programme(sentences: List[List[_Clause]]) -> None:
@@ -412,6 +451,9 @@ class _Message:
     blamed: bool = False  # a harm put down to something: "we suspect your drug"
     # Our product disowned and no exposure said: "nothing to do with your drug, he's never had it"
     disowned: bool = False
+    # A clause says the product is not the company's ("obviously not yours", "wrong company"):
+    # a harm tied only to a product word is another company's.
+    not_ours: bool = False
 
     @property
     def product(self) -> bool:
@@ -425,6 +467,8 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
     linked = any(i.strong and (i.exposure or i.cause) and not i.question for i in info)
     if me.unrelated:
         return None, "unrelated"
+    if not me.strong and _disowns(message.sentences[si][ci]):
+        return None, "other_product"  # "a migraine spray from another company gave me chest tightness"
     # The disease sets aside neither a lack of effect (about the disease by
     # nature) nor a death in a sentence that names our product by name or
     # code ("patient B (Korvantex) died from progressive disease": development
@@ -458,8 +502,10 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
         return None, ("never_exposed" if message.never_exposed else "not_exposed")
     if me.strong or linked or any(i.strong for i in info):
         return (None, "past") if (me.strong and me.other and me.past) else ("strong", None)
+    if message.not_ours and not message.strong:
+        return None, "other_product"  # "seizure after a cannabis oil product. Obviously not yours" (development set 48)
     if me.weak or any(i.weak for i in info):
-        return "weak", None
+        return ("weak", None) if not message.not_ours else (None, "other_product")
     if message.product:
         return ("strong" if message.strong else "weak"), None
     if category in ("death", "life_threatening") and message.weak:
@@ -515,6 +561,7 @@ def screen(text: str) -> Screening:
     raw_sentences = split(tokens)
     sentences = [[_read_clause(lex, c) for c in s] for s in raw_sentences]
     _ours_by_programme(sentences)
+    _beside_ours(lex, sentences)
     questions = _question_marks(text, len(sentences))
     window = int(lex.data["context"]["negation"].get("window", 6))
     all_clauses = [c for s in sentences for c in s]
@@ -536,6 +583,7 @@ def screen(text: str) -> Screening:
     message.disowned = not message.exposed and any(
         o.strong and (o.unrelated or c.has("never_exposed")) for s, row in zip(sentences, owners) for c, o in zip(s, row)
     )
+    message.not_ours = any(_disowns(c) and not o.named for s, row in zip(sentences, owners) for c, o in zip(s, row))
     _add_child_exposure(sentences)
 
     found: List[Tuple[int, str, bool, str]] = []  # (rank, category, serious, evidence)
@@ -584,6 +632,12 @@ def screen(text: str) -> Screening:
     evidence = tuple(dict.fromkeys(e for _, _, _, e in found)) + _product_words(all_clauses)
     return Screening(Finding(category, serious, evidence), mentions, tuple(dismissed), False, urgent, False, message.exposed,
                      asks_how, grave)
+
+
+def _disowns(clause: _Clause) -> bool:
+    """The clause says a product is not the company's; not "your drug, not another brand"."""
+    return any(start == 0 or clause.tokens[start - 1].surf not in ("not", "no")
+               for start, _ in clause.spans.get("disowning", []))
 
 
 def _never_set_aside(mention: _Mention) -> bool:

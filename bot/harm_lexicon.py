@@ -20,6 +20,8 @@ from bot.elision import unelided
 from bot.places import LIGATURES
 
 LEXICON = PROJECT_ROOT / "data" / "lexicon" / "harm.yml"
+# Marketed medicines by name (scripts/build_marketed_names.py): other companies' products.
+MARKETED = PROJECT_ROOT / "data" / "lexicon" / "marketed_names.txt"
 GAP = 4  # words a "..." may skip
 STEM_CACHE = 50_000  # words whose stem is remembered
 PREFIX_KEY = 3  # letters of a word beginning (hospitali*) the pattern index keys on
@@ -296,7 +298,7 @@ class PatternSet:
 
 # ------------------------------------------------------------------ lexicon
 class Lexicon:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, marketed: Iterable[str] = ()) -> None:
         norm = data.get("normalise") or {}
         self.replace = [(re.compile(re.escape(k), re.I), v) for k, v in (norm.get("replace") or {}).items()]
         self.words = {k: str(v) for k, v in (norm.get("words") or {}).items()}
@@ -331,6 +333,9 @@ class Lexicon:
         self.other_names = {spelling(fold(choice.lstrip("="))) for line in other.get("products") or []
                             if " " not in str(line).strip() for choice in str(line).strip().split("|")
                             if choice and "_" not in choice}
+        # ... and any marketed medicine ("bradycardia on fingolimod"), but for a word the
+        # lexicon uses otherwise.
+        self.marketed = frozenset(spelling(fold(n)) for n in marketed) - (self.vocabulary - self.other_names)
         self._prefixes = set()  # word beginnings the patterns name (hospitali*)
         self._collect_prefixes(data)
         self._fuzzy_words: Optional[List[str]] = None
@@ -464,7 +469,7 @@ class Lexicon:
         return surf in self.vocabulary or surf in _dictionary() or _dictionary_known(surf)
 
     def is_other_product(self, surf: str) -> bool:
-        return surf in self.other_names or (bool(self.inn_suffixes) and surf.endswith(self.inn_suffixes) and len(surf) > 6)
+        return surf in self.other_names or surf in self.marketed or (bool(self.inn_suffixes) and surf.endswith(self.inn_suffixes) and len(surf) > 6)
 
     def correct(self, tokens: List[Token]) -> None:
         """Spelling mistakes of lexicon words (anaphylaxsis, diarhea, pregnent)."""
@@ -555,7 +560,8 @@ def _dictionary_known(surf: str) -> bool:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return Lexicon(yaml.safe_load(LEXICON.read_text(encoding="utf-8")))
+    marketed = [line.strip() for line in MARKETED.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return Lexicon(yaml.safe_load(LEXICON.read_text(encoding="utf-8")), marketed)
 
 
 def split(tokens: Iterable[Token]) -> List[List[List[Token]]]:

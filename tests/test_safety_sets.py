@@ -254,6 +254,9 @@ POOLS_HELD_OUT = held_out.POOLS
 # named with a harm word ("your trial of <product> for my lupus nephritis",
 # "the study of the implant for single-sided deafness"), and a device "not
 # cleared or approved by FDA" (read as a lack of effect): still 170.
+# Thirty-ninth session: pool 62 became development; it brought 2, both set
+# aside since: what a device is for ("wearable device for seizure detection")
+# and a prognosis ("will deteriorate badly without it"): still 170.
 FLAGGED_ACCESS_MESSAGES_CEILING = 170
 
 
