@@ -293,6 +293,8 @@ class HandoffWords:
     right_away: FrozenSet[str]
     asking_starts: FrozenSet[str]
     status_words: Tuple[str, ...] = ()
+    request_nouns: Tuple[str, ...] = ()
+    request_owners: FrozenSet[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -309,16 +311,22 @@ def _handoff_words(path: Path = HANDOFF_LEXICON) -> HandoffWords:
         writer=frozenset(folded("writer")), asking_you=frozenset(folded("asking_you")),
         question_words=frozenset(folded("question_words")), asking_whether=frozenset(folded("asking_whether")),
         right_away=frozenset(folded("right_away")), asking_starts=frozenset(folded("asking_starts")),
-        status_words=folded("status_words"))
+        status_words=folded("status_words"), request_nouns=folded("request_nouns"),
+        request_owners=frozenset(folded("request_owners")))
 
 
 def speaks_of_a_request(text: str) -> bool:
-    """Whether the message speaks of a request, its reference or its progress:
-    a status question always does ("any news on my application?"); "Sì, già
-    trattato con questo prodotto" does not, though it was classified as one."""
-    words = set(re.findall(r"[a-z0-9]+", fold(text or "")))
-    stems = _handoff_words().status_words
-    return any(w.startswith(stem) for w in words for stem in stems)
+    """Whether the message speaks of a request that exists, its reference or
+    its progress: a status question always does ("any news on my
+    application?"); "Sì, già trattato con questo prodotto" and "I need some
+    help with an access request" do not, though they were classified as one."""
+    lex = _handoff_words()
+    words = re.findall(r"[a-z0-9]+", fold(text or "").lower())
+    if any(w.startswith(stem) for w in words for stem in lex.status_words):
+        return True
+    # a request named as one that exists: an owner or article up to three words before it
+    return any(w.startswith(lex.request_nouns) and any(o in lex.request_owners for o in words[max(0, i - 3):i])
+               for i, w in enumerate(words))
 
 
 def _asks_confirmation(text: str, tags: Tuple[str, ...]) -> bool:

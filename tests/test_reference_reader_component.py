@@ -87,3 +87,18 @@ def test_a_status_reading_without_a_reference_or_a_request_gives_way():
                                   "has the team looked at it yet? I sent it Monday", "status update"])
 def test_a_status_question_without_a_reference_stays_one(text):
     assert _ranked(text, [("check_status", 0.8), ("inform", 0.1)])["name"] == "check_status"
+
+
+@pytest.mark.parametrize("text", ["I need some help with an access request",
+                                  "Can you help me with a compassionate use request for a patient?",
+                                  "j'ai besoin d'aide pour une demande d'accès précoce"])
+def test_a_new_request_is_no_status_question(text):
+    # Development pool 62: "I need some help with an access request" opened the status lookup
+    # ("what is the reference of the request?") for someone who had none.
+    assert _ranked(text, [("check_status", 0.7), ("start_assessment", 0.2)])["name"] != "check_status"
+
+
+@pytest.mark.parametrize("text", ["I have a question about the request I made", "o meu pedido já foi visto?",
+                                  "Mi solicitud, ¿la han recibido?", "look up my request"])
+def test_a_request_named_as_one_that_exists_keeps_the_status_reading(text):
+    assert _ranked(text, [("check_status", 0.8), ("inform", 0.1)])["name"] == "check_status"
