@@ -35,6 +35,8 @@ FUZZY_SCORE, FUZZY_MIN_LENGTH = 80, 5
 # A city in one of places.yml's likely countries weighs this many times its
 # population when two cities share a name.
 LIKELY_WEIGHT = 3
+# Smaller towns named like a word of these languages are that word unless written as a place.
+SMALL_TOWN_WORD_LANGUAGES = (("en", 100), ("de", 1))
 # A place name that is also a word counts after one of these.
 # ... and the same in French, German and Portuguese ("soignée à Nice", "bei Essen")
 # ("à" as written: the folded "a" is the English article in "have a Nice day")
@@ -86,6 +88,8 @@ class PlaceIndex:
     # After "<Place>-based", these make the place an organisation's, not the patient's:
     # "Brussels-based NGO", not "Dublin-based GP"
     based_organisations: FrozenSet[str] = frozenset()
+    # Smaller towns: a place only when written with a capital, even as the answer
+    small_towns: FrozenSet[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -129,6 +133,27 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
             if population.get(key, 0) >= city["population"]:
                 continue
             names[key], population[key] = (city["countrycode"], "city"), city["population"]
+    # Smaller towns of the likely countries, once every larger city has its
+    # names, in English and in its own language ("Vienne" is Vienna); not
+    # those named like a word, even after "in" ("diagnosed in March" is not
+    # in March, Cambridgeshire; "Time is short" not in Time, Oregon; "Fiona
+    # Stanley Hospital" not in Stanley).
+    towns = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["population"], reverse=True):
+        key = fold(city["name"])
+        if city["countrycode"] in likely and len(key) >= 4 and key not in names and key not in towns and (
+                data["small_town_population"] <= city["population"] < data["min_city_population"]):
+            towns[key] = city
+    words = _dictionary_words(frozenset(towns)) | _function_words(data.get("function_word_languages") or ())
+    country_names = load_country_lexicon().names  # "Włochy" is Italy in Polish, not the town
+    small_towns: Set[str] = set()
+    for key, city in towns.items():
+        if key in words or key in country_names or city["name"].lower() in country_names:
+            continue
+        names[key], population[key] = (city["countrycode"], "city"), city["population"]
+        small_towns.add(key)
+        if city["name"].lower() != key:
+            accented.setdefault(city["name"].lower(), (city["countrycode"], "city"))
     # A country's name is the country, not a city elsewhere called so: "Benin"
     # is not Benin City in Nigeria (development pool 41).
     shadowing = {key for country in pycountry.countries
@@ -173,10 +198,25 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     little_words = _function_words(data.get("function_word_languages") or ())
     word_like |= {name for name, (code, kind) in names.items()
                   if name in little_words and kind == "city" and code not in likely}
+    small_towns = frozenset(name for name in small_towns if names.get(name, ("", ""))[1] == "city")
     return PlaceIndex(names, word_like, countries,
                       frozenset(fold(w) for w in data.get("institution_after") or []), accented,
                       {name: people for name, people in population.items() if names.get(name, ("", ""))[1] == "city"},
-                      frozenset(fold(w) for w in data.get("based_organisations") or []))
+                      frozenset(fold(w) for w in data.get("based_organisations") or []), small_towns)
+
+
+def _dictionary_words(names: FrozenSet[str]) -> Set[str]:
+    """Those of `names` that are words: common English ones (pyspellchecker's
+    list holds rare names too: "whitehorse", "fribourg") and any German one
+    (nouns are capitalised). The lists are dropped once read."""
+    from spellchecker import SpellChecker
+
+    found: Set[str] = set()
+    for language, least in SMALL_TOWN_WORD_LANGUAGES:
+        words = SpellChecker(language=language, distance=1).word_frequency.dictionary
+        found |= {name for name in names if words.get(name, 0) >= least}
+        del words
+    return found
 
 
 def _weight(city: Dict, likely: FrozenSet[str]) -> int:
@@ -238,7 +278,21 @@ def find_places(text: str, answering: bool = False, index: Optional[PlaceIndex] 
         # "Barcelona. Está autorizado para esta indicación" is not in Pará,
         # "Milano, ed è una malattia grave" not in Una (development pools 7-22).
         found = [p for p in found if _capitalised(p.text)]
+    if any(fold(p.text) in index.small_towns for p in found):
+        # A small town named like a place of another country than the one the
+        # message names is that place: "patiente à Clermont ... pas d'AMM en
+        # France" is Clermont-Ferrand, not Clermont, Florida (development pool 61).
+        named = _countries_named(words)
+        found = [p for p in found if fold(p.text) not in index.small_towns or not named or p.country in named]
     return _city_and_its_part(sorted(found, key=lambda p: p.start), text, index)
+
+
+def _countries_named(words: List[Tuple[int, int, str]]) -> Set[str]:
+    """The countries named in a message, by one to three of its words."""
+    names = load_country_lexicon().names
+    folded = [fold(w).strip(".,;:!?()") for _, _, w in words]
+    spans = (" ".join(folded[i:i + n]) for n in (1, 2, 3) for i in range(len(folded) - n + 1))
+    return {names[span] for span in spans if len(span) >= FUZZY_MIN_LENGTH and span in names}  # not "de", "it"
 
 
 def _based_clinician(words: List[Tuple[int, int, str]], k: int, index: PlaceIndex) -> bool:
@@ -267,6 +321,8 @@ def _scan(text: str, answering: bool, index: PlaceIndex) -> Tuple[List[Place], S
             hit = index.accented.get(raw.lower()) or index.names.get(name)
             if not hit or name in STOP_WORDS:
                 continue
+            if name in index.small_towns and not all(w[2][:1].isupper() for w in words[i:i + size]):
+                continue  # "ales", "sete": a word unless written as a town's name
             if not answering and not any(w[2][:1].isupper() for w in words[i:i + size]) and not (
                     i > 0 and words[i - 1][2].lower() in _LOWER_CASE_CUES and len(name) >= LOWER_CASE_MIN_LENGTH
                     and name not in index.word_like and not fold(raw).startswith("the ")):
