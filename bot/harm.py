@@ -232,9 +232,12 @@ def _mark_other_words(lex: Lexicon, clause: _Clause) -> None:
 
 def _unknown_name(lex: Lexicon, token: Token) -> bool:
     """A capitalised word no vocabulary knows: a product name, wherever it stands ("Cardivel + digoxin")."""
-    return (token.kind == "word" and token.orig[:1].isupper() and not token.orig.isupper() and len(token.surf) >= 4
-            and token.surf.isalpha()
-            and not lex.known(token.surf) and not lex.is_other_product(token.surf))
+    return token.orig[:1].isupper() and not token.orig.isupper() and lex.may_be_a_name(token)
+
+
+def _names_ours(clause: _Clause) -> bool:
+    """The company's product named as such: an anchor ("your drug"), a name or a code."""
+    return clause.has("anchor") or any(t.brand or t.kind == "code" for t in clause.tokens)
 
 
 def _beside_ours(lex: Lexicon, sentences: List[List[_Clause]]) -> None:
@@ -255,10 +258,9 @@ def _beside_ours(lex: Lexicon, sentences: List[List[_Clause]]) -> None:
                 for token in clause.tokens:
                     if _unknown_name(lex, token) and (not token.sentence_start or heading):
                         token.brand = True
-    ours_named = any(c.has("anchor") or any(t.brand or t.kind == "code" for t in c.tokens) for s in sentences for c in s)
+    ours_named = any(_names_ours(c) for s in sentences for c in s)
     for sentence in sentences:
-        beside = any(c.has("marketed") and (c.has("anchor") or any(t.brand or t.kind == "code" for t in c.tokens))
-                     for c in sentence)
+        beside = any(c.has("marketed") and _names_ours(c) for c in sentence)
         for clause in sentence:
             marketed = set(clause.spans.get("marketed", []))
             if marketed and (beside or (ours_named and clause.has("remedy"))):
@@ -402,7 +404,7 @@ class _Owners:
 
 
 def _owners(clause: _Clause, lex: Lexicon) -> _Owners:
-    strong = clause.has("anchor") or any(t.brand or t.kind == "code" for t in clause.tokens)
+    strong = _names_ours(clause)
     weak = qualified = False
     for start, end in clause.spans.get("noun", []) + clause.spans.get("exposure", []):
         near = range(max(0, start - 4), min(len(clause.tokens), end + 5))
@@ -502,10 +504,11 @@ def _owner(message: _Message, si: int, ci: int, category: str) -> Tuple[Optional
         return None, ("never_exposed" if message.never_exposed else "not_exposed")
     if me.strong or linked or any(i.strong for i in info):
         return (None, "past") if (me.strong and me.other and me.past) else ("strong", None)
-    if message.not_ours and not message.strong:
+    weak = me.weak or any(i.weak for i in info)
+    if message.not_ours and (weak or not message.strong):
         return None, "other_product"  # "seizure after a cannabis oil product. Obviously not yours" (development set 48)
-    if me.weak or any(i.weak for i in info):
-        return ("weak", None) if not message.not_ours else (None, "other_product")
+    if weak:
+        return "weak", None
     if message.product:
         return ("strong" if message.strong else "weak"), None
     if category in ("death", "life_threatening") and message.weak:

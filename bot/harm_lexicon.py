@@ -468,6 +468,11 @@ class Lexicon:
     def known(self, surf: str) -> bool:
         return surf in self.vocabulary or surf in _dictionary() or _dictionary_known(surf)
 
+    def may_be_a_name(self, tok: Token) -> bool:
+        """A word no vocabulary knows, nor another company's product: it may name the company's."""
+        return (tok.kind == "word" and len(tok.surf) >= 4 and tok.surf.isalpha()
+                and not self.known(tok.surf) and not self.is_other_product(tok.surf))
+
     def is_other_product(self, surf: str) -> bool:
         return surf in self.other_names or surf in self.marketed or (bool(self.inn_suffixes) and surf.endswith(self.inn_suffixes) and len(surf) > 6)
 
@@ -496,9 +501,7 @@ class Lexicon:
             if tok.kind == "word" and _elided_name(tok) and not self.known(tok.surf[2:]):
                 tok.brand = True  # "l'initiation d'Ildamar", "une dose d'Orvexa"
                 continue
-            if tok.kind != "word" or len(tok.surf) < 4 or not tok.surf.isalpha():
-                continue
-            if self.known(tok.surf) or self.is_other_product(tok.surf):
+            if not self.may_be_a_name(tok):
                 continue
             if tok.orig[:1].isupper() and 0 < i < len(tokens) - 1 and tokens[i - 1].orig == "(" and tokens[i + 1].orig in (")", ","):
                 # a name alone in brackets, or first in them: "patient B (Korvantex) died" (development set 45),

@@ -144,8 +144,10 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
         if city["countrycode"] in likely and len(key) >= 4 and key not in names and key not in towns and (
                 data["small_town_population"] <= city["population"] < data["min_city_population"]):
             towns[key] = city
-    words = _dictionary_words(frozenset(towns)) | _function_words(data.get("function_word_languages") or ())
-    country_names = load_country_lexicon().names  # "Włochy" is Italy in Polish, not the town
+    little_words = _function_words(data.get("function_word_languages") or ())
+    words = _dictionary_words(frozenset(towns)) | little_words
+    country_lexicon = load_country_lexicon()
+    country_names = country_lexicon.names  # "Włochy" is Italy in Polish, not the town
     small_towns: Set[str] = set()
     for key, city in towns.items():
         if key in words or key in country_names or city["name"].lower() in country_names:
@@ -184,7 +186,6 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
                     # "treated at Léon Bérard": the centre's name without its "Centre" (blind pool 50)
                     names.setdefault(fold(rest), (code, kind))
     # Saint-Denis de La Réunion and Fort-de-France are in France (countries.yml: governed_by)
-    country_lexicon = load_country_lexicon()
     governed = country_lexicon.governed
     names = {name: (governed.get(code, code), kind) for name, (code, kind) in names.items()}
     accented = {name: (governed.get(code, code), kind) for name, (code, kind) in accented.items()}
@@ -195,7 +196,6 @@ def load_index(path: Path = LEXICON) -> PlaceIndex:
     # A place far away named like a little word of a language people write in
     # here ("Una" in India, "Sido" in Lebanon) is that word unless written as
     # a place ("in Una"); Lille and Faro stay places.
-    little_words = _function_words(data.get("function_word_languages") or ())
     word_like |= {name for name, (code, kind) in names.items()
                   if name in little_words and kind == "city" and code not in likely}
     small_towns = frozenset(name for name in small_towns if names.get(name, ("", ""))[1] == "city")
